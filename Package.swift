@@ -1,0 +1,67 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Cairn",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "cairn", targets: ["cairn"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-collections", exact: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+        .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
+    ],
+    targets: [
+        // C shim over ncursesw; only TerminalUI imports it.
+        .systemLibrary(name: "CNCurses", path: "Sources/CNCurses"),
+
+        // The journey language: pure, no I/O but text.
+        .target(
+            name: "JourneyModel",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        .target(
+            name: "ReplayEngine",
+            dependencies: [
+                "JourneyModel",
+                .product(name: "Collections", package: "swift-collections"),
+            ]
+        ),
+        .target(
+            name: "Workspace",
+            dependencies: [
+                "JourneyModel", "ReplayEngine",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .target(name: "Analytics", dependencies: ["Workspace", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(
+            name: "TerminalUI",
+            dependencies: ["CNCurses", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(name: "Studio", dependencies: ["Analytics", "TerminalUI"]),
+        .executableTarget(
+            name: "cairn",
+            dependencies: [
+                "JourneyModel", "Workspace", "Analytics", "Studio",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+
+        .testTarget(name: "JourneyModelTests", dependencies: ["JourneyModel"]),
+        .testTarget(name: "ReplayEngineTests", dependencies: ["ReplayEngine"]),
+        .testTarget(name: "WorkspaceTests", dependencies: ["Workspace"]),
+        .testTarget(name: "AnalyticsTests", dependencies: ["Analytics"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "StudioTests", dependencies: ["Studio"]),
+        .testTarget(name: "CairnEndToEndTests", dependencies: ["cairn"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,7 @@
+import Testing
+
+@testable import Analytics
+
+@Test func moduleIsLinked() {
+    #expect(AnalyticsModule.name == "Analytics")
+}

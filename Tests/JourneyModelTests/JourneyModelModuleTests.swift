@@ -1,0 +1,7 @@
+import Testing
+
+@testable import JourneyModel
+
+@Test func moduleIsLinked() {
+    #expect(JourneyModelModule.name == "JourneyModel")
+}

@@ -1,0 +1,7 @@
+import Testing
+
+@testable import ReplayEngine
+
+@Test func moduleIsLinked() {
+    #expect(ReplayEngineModule.name == "ReplayEngine")
+}

@@ -1,0 +1,7 @@
+import Testing
+
+@testable import Studio
+
+@Test func moduleIsLinked() {
+    #expect(StudioModule.name == "Studio")
+}

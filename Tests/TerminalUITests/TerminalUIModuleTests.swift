@@ -1,0 +1,7 @@
+import Testing
+
+@testable import TerminalUI
+
+@Test func moduleIsLinked() {
+    #expect(TerminalUIModule.name == "TerminalUI")
+}

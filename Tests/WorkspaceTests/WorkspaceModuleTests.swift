@@ -1,0 +1,7 @@
+import Testing
+
+@testable import Workspace
+
+@Test func moduleIsLinked() {
+    #expect(WorkspaceModule.name == "Workspace")
+}
