@@ -3,5 +3,5 @@ import Testing
 @testable import TerminalUI
 
 @Test func moduleIsLinked() {
-    #expect(TerminalUIModule.name == "TerminalUI")
+    #expect(ThemeRole.allCases.contains(.nodeGoal))
 }
