@@ -29,6 +29,12 @@ static inline int cairn_locale_is_utf8(void) {
     return codeset != NULL && strcmp(codeset, "UTF-8") == 0;
 }
 
+// MARK: startup
+
+/// Starts ncurses on the process's stdin/stdout; NULL (not exit, as initscr
+/// would) when the terminal type is unknown.
+static inline SCREEN *cairn_newterm(void) { return newterm(NULL, stdout, stdin); }
+
 // MARK: globals
 
 static inline WINDOW *cairn_stdscr(void) { return stdscr; }

@@ -1,0 +1,31 @@
+/// Work the update function asks for. Tasks run off the UI thread and come
+/// back as messages, so the screen never freezes on a database query or replay.
+public struct Effect<Message: Sendable>: Sendable {
+    enum Kind: Sendable {
+        case task(@Sendable () async -> Message?)
+        case quit
+    }
+
+    let kind: Kind
+
+    /// Runs `work` concurrently; its message (if any) is delivered to `update`.
+    public static func task(_ work: @escaping @Sendable () async -> Message?) -> Effect {
+        Effect(kind: .task(work))
+    }
+
+    /// Delivers `message` after `delay` (toast expiry, animation steps).
+    public static func after(_ delay: Duration, _ message: Message) -> Effect {
+        .task {
+            try? await Task.sleep(for: delay)
+            return message
+        }
+    }
+
+    /// Delivers `message` as soon as possible, after the current update.
+    public static func send(_ message: Message) -> Effect {
+        .task { message }
+    }
+
+    /// Ends the program after this update's frame.
+    public static var quit: Effect { Effect(kind: .quit) }
+}

@@ -1,0 +1,162 @@
+import Dispatch
+import Synchronization
+
+/// An Elm-style program: the model is a value; `update` changes it in
+/// response to a message and returns effects; `view` draws it. Input events
+/// become messages through `translate`. Effects run concurrently and their
+/// results come back as messages; everything else happens on the calling thread.
+public struct Program<Model, Message: Sendable> {
+    public typealias Update = (inout Model, Message) -> [Effect<Message>]
+    public typealias View = (Model, inout Frame) -> Void
+    public typealias Translate = (Event, Model) -> Message?
+
+    public var model: Model
+    public var initialEffects: [Effect<Message>]
+    public var update: Update
+    public var view: View
+    public var translate: Translate
+    /// Below this size the view is replaced by a "needs at least W×H" notice.
+    public var minimumSize: Size
+    /// How often `.tick` is sent; `nil` for no ticks.
+    public var tickInterval: Duration?
+    public var theme: Theme
+
+    public init(
+        model: Model, initialEffects: [Effect<Message>] = [], minimumSize: Size = Size(width: 20, height: 5),
+        tickInterval: Duration? = nil, theme: Theme = .fallback,
+        translate: @escaping Translate, update: @escaping Update, view: @escaping View
+    ) {
+        self.model = model
+        self.initialEffects = initialEffects
+        self.minimumSize = minimumSize
+        self.tickInterval = tickInterval
+        self.theme = theme
+        self.translate = translate
+        self.update = update
+        self.view = view
+    }
+
+    /// Why a run ended.
+    public enum Ending: Hashable, Sendable {
+        /// An update returned `.quit`.
+        case quit
+        /// The screen has no more input (a test script ran out).
+        case inputClosed
+        /// A signal (SIGINT, SIGTERM, SIGHUP) asked the program to stop.
+        case signal(Int32)
+    }
+
+    /// Renders one frame of `model` at `size` — what `run` draws, exposed for snapshot tests.
+    public func render(
+        _ model: Model, size: Size, depth: ColorDepth = .truecolor, glyphs: GlyphSet = .unicode
+    ) -> Frame {
+        var frame = Frame(size: size, theme: theme.resolved(for: depth), glyphs: glyphs)
+        frame.fill(frame.area, role: .surface)
+        if size.fits(minimumSize) {
+            view(model, &frame)
+        } else {
+            frame.cursor = nil
+            frame.render(MinimumSizeNotice(minimum: minimumSize), in: frame.area)
+        }
+        return frame
+    }
+
+    /// Runs until an update quits, input closes or a signal arrives; returns
+    /// the final model and why it stopped.
+    public mutating func run(on screen: some Screen) -> (model: Model, ending: Ending) {
+        let inbox = EffectInbox<Message>()
+        var model = self.model
+        var quitting = false
+        func perform(_ effects: [Effect<Message>]) {
+            for effect in effects {
+                switch effect.kind {
+                case .quit: quitting = true
+                case .task(let work): inbox.start(work)
+                }
+            }
+        }
+        func draw() {
+            let frame = render(model, size: screen.size, depth: screen.colorDepth, glyphs: screen.glyphs)
+            screen.draw(frame.buffer, cursor: frame.cursor)
+        }
+
+        perform(initialEffects)
+        draw()
+        var nextTick = tickInterval.map { ContinuousClock.now + $0 }
+        let pollInterval = Duration.milliseconds(30)
+        while !quitting {
+            var changed = false
+            if screen.waitsForEffects { inbox.waitUntilIdle() }
+            for message in inbox.drain() {
+                perform(update(&model, message))
+                changed = true
+            }
+            if quitting { break }
+            if changed { draw() }
+
+            var timeout = pollInterval
+            if let deadline = nextTick {
+                timeout = max(.zero, min(pollInterval, deadline - ContinuousClock.now))
+            }
+            switch screen.nextInput(timeout: timeout) {
+            case .closed(let signal):
+                self.model = model
+                return (model, signal.map(Ending.signal) ?? .inputClosed)
+            case .idle:
+                break
+            case .event(let event):
+                if let message = translate(event, model) {
+                    perform(update(&model, message))
+                }
+                draw()
+            }
+            if let deadline = nextTick, let interval = tickInterval, ContinuousClock.now >= deadline {
+                nextTick = deadline + interval
+                if let message = translate(.tick, model) {
+                    perform(update(&model, message))
+                    draw()
+                }
+            }
+        }
+        self.model = model
+        return (model, .quit)
+    }
+}
+
+/// Where concurrently running effects leave their messages for the UI thread.
+final class EffectInbox<Message: Sendable>: Sendable {
+    private struct State {
+        var messages: [Message] = []
+        var running = 0
+    }
+
+    private let state = Mutex(State())
+    private let settled = DispatchSemaphore(value: 0)
+
+    func start(_ work: @escaping @Sendable () async -> Message?) {
+        state.withLock { $0.running += 1 }
+        Task.detached { [self] in
+            let message = await work()
+            let nowIdle = state.withLock { state -> Bool in
+                if let message { state.messages.append(message) }
+                state.running -= 1
+                return state.running == 0
+            }
+            if nowIdle { settled.signal() }
+        }
+    }
+
+    func drain() -> [Message] {
+        state.withLock { state in
+            defer { state.messages.removeAll() }
+            return state.messages
+        }
+    }
+
+    /// Blocks until no effect is running (used by deterministic test screens).
+    func waitUntilIdle() {
+        while state.withLock({ $0.running > 0 }) {
+            _ = settled.wait(timeout: .now() + .milliseconds(50))
+        }
+    }
+}
