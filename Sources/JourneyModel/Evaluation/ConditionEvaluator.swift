@@ -1,0 +1,126 @@
+import Foundation
+
+/// One leaf's verdict with its reasons, for the lead inspector and `cairn lead`.
+public struct LeafExplanation: Sendable, Hashable, CustomStringConvertible {
+    public var leaf: ConditionLeaf
+    /// What the lead had: a property value, a count of events, a local time; nil when missing.
+    public var actual: Value?
+    public var matched: Bool
+
+    public var expected: String { leaf.value?.quotedDescription ?? "—" }
+    public var actualText: String { actual?.quotedDescription ?? "missing" }
+
+    /// `email.opened at_least 2 (within 7d): expected 2, actual 1 → no`
+    public var description: String {
+        var window = ""
+        if let within = leaf.within {
+            window = leaf.since == .lastSend ? " (within \(within) of the last send)" : " (within \(within))"
+        }
+        return "\(leaf.field) \(leaf.op.rawValue)\(window): expected \(expected), actual \(actualText) → "
+            + (matched ? "yes" : "no")
+    }
+}
+
+public struct ConditionEvaluation: Sendable, Hashable {
+    public var matched: Bool
+    /// Every leaf, in file order, evaluated (no short-circuit, so the explanation is complete).
+    public var leaves: [LeafExplanation]
+}
+
+/// Evaluates conditions against a lead. Pure and deterministic.
+///
+/// Comparisons: strings compare case-insensitively; a string that reads as a number compares
+/// as one; `HH:MM` and ISO dates order as times. A missing value fails every operator but
+/// `not_equals`, `not_contains`, `not_in` and `not_exists`.
+public enum ConditionEvaluator {
+    public static func evaluate(_ condition: Condition, in context: EvaluationContext) -> ConditionEvaluation
+    {
+        var leaves: [LeafExplanation] = []
+        let matched = evaluate(condition, context, &leaves)
+        return ConditionEvaluation(matched: matched, leaves: leaves)
+    }
+
+    private static func evaluate(
+        _ condition: Condition, _ context: EvaluationContext, _ leaves: inout [LeafExplanation]
+    ) -> Bool {
+        switch condition {
+        case .all(let items):
+            return items.map { evaluate($0, context, &leaves) }.allSatisfy { $0 }
+        case .any(let items):
+            return items.map { evaluate($0, context, &leaves) }.contains(true)
+        case .not(let inner):
+            return !evaluate(inner, context, &leaves)
+        case .leaf(let leaf):
+            let actual = FieldResolver.actual(leaf, in: context)
+            let matched = compare(actual, leaf.op, leaf.value)
+            leaves.append(LeafExplanation(leaf: leaf, actual: actual, matched: matched))
+            return matched
+        }
+    }
+
+    /// Applies an operator to what the lead had and what the condition expects.
+    public static func compare(_ actual: Value?, _ op: ConditionOperator, _ expected: Value?) -> Bool {
+        let present = actual.map { $0 != .null && $0 != .string("") } ?? false
+        switch op {
+        case .exists: return present
+        case .notExists: return !present
+        case .equals: return present && equal(actual, expected)
+        case .notEquals: return !(present && equal(actual, expected))
+        case .contains: return present && contains(actual, expected)
+        case .notContains: return !(present && contains(actual, expected))
+        case .in: return present && (expected?.list ?? []).contains { equal(actual, $0) }
+        case .notIn: return !(present && (expected?.list ?? []).contains { equal(actual, $0) })
+        case .greaterThan: return order(actual, expected).map { $0 > 0 } ?? false
+        case .lessThan: return order(actual, expected).map { $0 < 0 } ?? false
+        case .atLeast: return order(actual, expected).map { $0 >= 0 } ?? false
+        case .atMost: return order(actual, expected).map { $0 <= 0 } ?? false
+        case .between:
+            guard let bounds = expected?.list, bounds.count == 2,
+                let low = order(actual, bounds[0]), let high = order(actual, bounds[1])
+            else { return false }
+            return low >= 0 && high <= 0
+        }
+    }
+
+    static func equal(_ a: Value?, _ b: Value?) -> Bool {
+        guard let a, let b else { return false }
+        if let x = numeric(a), let y = numeric(b) { return x == y }
+        switch (a, b) {
+        case (.string(let x), .string(let y)): return x.caseInsensitiveCompare(y) == .orderedSame
+        case (.bool(let x), .bool(let y)): return x == y
+        case (.bool(let x), .string(let y)), (.string(let y), .bool(let x)):
+            return y.lowercased() == String(x)
+        default: return a == b
+        }
+    }
+
+    static func contains(_ haystack: Value?, _ needle: Value?) -> Bool {
+        guard let haystack, let needle else { return false }
+        if let items = haystack.list { return items.contains { equal($0, needle) } }
+        return haystack.description.lowercased().contains(needle.description.lowercased())
+    }
+
+    /// -1, 0 or 1 when both sides order as numbers, clock times or dates; nil otherwise.
+    static func order(_ a: Value?, _ b: Value?) -> Int? {
+        guard let a, let b else { return nil }
+        if let x = numeric(a), let y = numeric(b) { return x < y ? -1 : (x > y ? 1 : 0) }
+        if let x = a.string.flatMap(TimeOfDay.init(parsing:)),
+            let y = b.string.flatMap(TimeOfDay.init(parsing:))
+        {
+            return x < y ? -1 : (x > y ? 1 : 0)
+        }
+        if let x = a.string.flatMap(ISODate.parse), let y = b.string.flatMap(ISODate.parse) {
+            return x < y ? -1 : (x > y ? 1 : 0)
+        }
+        return nil
+    }
+
+    static func numeric(_ v: Value) -> Double? {
+        switch v {
+        case .number(let n): return n
+        case .string(let s):
+            return Double(s.trimmingCharacters(in: .whitespaces)).flatMap { $0.isFinite ? $0 : nil }
+        default: return nil
+        }
+    }
+}

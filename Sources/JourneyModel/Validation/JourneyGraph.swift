@@ -1,0 +1,81 @@
+/// The journey as a plain directed graph over node ids, with the entry as `Journey.entryID`.
+/// Edges to unknown ids are dropped here; the validator reports them.
+public struct JourneyGraph: Sendable {
+    public let order: [String]
+    public let successors: [String: [String]]
+
+    public init(_ journey: Journey) {
+        let known = Set(journey.nodes.map(\.id))
+        var successors: [String: [String]] = [
+            Journey.entryID: known.contains(journey.entry.next) ? [journey.entry.next] : []
+        ]
+        for node in journey.nodes where successors[node.id] == nil {
+            successors[node.id] = node.edges.map(\.target).filter(known.contains)
+        }
+        self.order = [Journey.entryID] + journey.nodes.map(\.id)
+        self.successors = successors
+    }
+
+    /// Ids reachable from the entry.
+    public func reachable() -> Set<String> {
+        var seen: Set<String> = [Journey.entryID]
+        var stack = [Journey.entryID]
+        while let id = stack.popLast() {
+            for next in successors[id] ?? [] where seen.insert(next).inserted {
+                stack.append(next)
+            }
+        }
+        return seen
+    }
+
+    /// Strongly connected components that form cycles (more than one node, or a self-loop),
+    /// each listed in file order. Iterative Tarjan, so deep graphs cannot overflow the stack.
+    public func cycles() -> [[String]] {
+        let position = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
+        var index: [String: Int] = [:]
+        var low: [String: Int] = [:]
+        var onStack: Set<String> = []
+        var stack: [String] = []
+        var counter = 0
+        var components: [[String]] = []
+
+        for root in order where index[root] == nil {
+            var work: [(id: String, next: Int)] = [(root, 0)]
+            index[root] = counter
+            low[root] = counter
+            counter += 1
+            stack.append(root)
+            onStack.insert(root)
+            while let (id, nextIndex) = work.last {
+                let targets = successors[id] ?? []
+                if nextIndex < targets.count {
+                    work[work.count - 1].next += 1
+                    let target = targets[nextIndex]
+                    if index[target] == nil {
+                        index[target] = counter
+                        low[target] = counter
+                        counter += 1
+                        stack.append(target)
+                        onStack.insert(target)
+                        work.append((target, 0))
+                    } else if onStack.contains(target) {
+                        low[id] = min(low[id]!, index[target]!)
+                    }
+                    continue
+                }
+                work.removeLast()
+                if let parent = work.last?.id { low[parent] = min(low[parent]!, low[id]!) }
+                guard low[id] == index[id] else { continue }
+                var component: [String] = []
+                while let top = stack.popLast() {
+                    onStack.remove(top)
+                    component.append(top)
+                    if top == id { break }
+                }
+                let isCycle = component.count > 1 || (successors[id] ?? []).contains(id)
+                if isCycle { components.append(component.sorted { position[$0]! < position[$1]! }) }
+            }
+        }
+        return components.sorted { position[$0[0]]! < position[$1[0]]! }
+    }
+}
