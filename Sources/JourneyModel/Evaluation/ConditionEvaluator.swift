@@ -52,7 +52,11 @@ public enum ConditionEvaluator {
             return !evaluate(inner, context, &leaves)
         case .leaf(let leaf):
             let actual = FieldResolver.actual(leaf, in: context)
-            let matched = compare(actual, leaf.op, leaf.value)
+            // A behaviour field is a count: it "exists" when the lead did it at least once.
+            let matched =
+                leaf.type == .behavior && leaf.op.isUnary
+                ? ((actual?.number ?? 0) > 0) == (leaf.op == .exists)
+                : compare(actual, leaf.op, leaf.value)
             leaves.append(LeafExplanation(leaf: leaf, actual: actual, matched: matched))
             return matched
         }

@@ -23,11 +23,10 @@ enum FieldResolver {
             return events.filter { $0.time >= start }.count
         case .lastSend:
             let channel = leaf.field.split(separator: ".").first.flatMap { Channel(rawValue: String($0)) }
-            guard
-                let lastSend = context.events(matching: nil).last(where: {
-                    $0.type == "sent" && (channel == nil || $0.channel == channel)
-                })?.time
-            else { return 0 }
+            let sends = context.events(matching: nil).filter {
+                $0.type == "sent" && (channel == nil || $0.channel == channel)
+            }
+            guard let lastSend = sends.map(\.time).max() else { return 0 }
             let end = lastSend.addingTimeInterval(span)
             return events.filter { $0.time >= lastSend && $0.time <= end }.count
         }
@@ -52,7 +51,7 @@ enum FieldResolver {
             let sent = count("sent")
             return .number(sent == 0 ? 0 : Double(responses.count) / Double(sent))
         case "days_since_last_response":
-            guard let last = responses.last?.time else { return nil }
+            guard let last = responses.map(\.time).max() else { return nil }
             return .number((context.now.timeIntervalSince(last) / 86_400).rounded(.down))
         default: return nil
         }

@@ -44,16 +44,15 @@ public struct JourneyDuration: Sendable, Hashable, Comparable {
 }
 
 extension JourneyDuration: CustomStringConvertible {
-    /// Canonical text: the largest units first, `0m` for zero.
+    /// Canonical text: days, hours, minutes, seconds, largest first; `0m` for zero. Weeks are
+    /// read but written as days, since journeys count days ("day 7").
     public var description: String {
         guard seconds > 0 else {
             return seconds == 0 ? "0m" : "-" + JourneyDuration(seconds: -seconds).description
         }
         var rest = seconds
         var text = ""
-        for unit in Self.units where rest >= unit.seconds {
-            // Weeks only when the whole span is whole weeks: "10d" reads better than "1w3d".
-            if unit.suffix == "w", rest % unit.seconds != 0 { continue }
+        for unit in Self.units where unit.suffix != "w" && rest >= unit.seconds {
             text += "\(rest / unit.seconds)\(unit.suffix)"
             rest %= unit.seconds
         }

@@ -1,6 +1,8 @@
 /// "Did you mean ...?" — the closest candidate by edit distance, if it is close enough to be a typo.
 public enum Suggestion {
     public static func closest(to word: String, among candidates: some Sequence<String>) -> String? {
+        // Words under three letters are too short for a typo to be told from another word.
+        guard word.count >= 3 else { return nil }
         let limit = max(1, word.count / 3)
         var best: (name: String, distance: Int)?
         for candidate in candidates {

@@ -1,7 +1,0 @@
-import Testing
-
-@testable import JourneyModel
-
-@Test func moduleIsLinked() {
-    #expect(JourneyModelModule.name == "JourneyModel")
-}
