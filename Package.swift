@@ -19,6 +19,11 @@ let package = Package(
         // C shim over ncursesw; only TerminalUI imports it.
         .systemLibrary(name: "CNCurses", path: "Sources/CNCurses"),
 
+        // The sample journeys and themes, carried inside the binary (see Plugins/EmbedFiles).
+        .target(name: "CairnResources", plugins: ["EmbedFiles"]),
+        .plugin(name: "EmbedFiles", capability: .buildTool(), dependencies: ["embed-files"]),
+        .executableTarget(name: "embed-files"),
+
         // The journey language: pure, no I/O but text.
         .target(
             name: "JourneyModel",
@@ -34,27 +39,29 @@ let package = Package(
         .target(
             name: "Workspace",
             dependencies: [
-                "JourneyModel", "ReplayEngine",
+                "JourneyModel", "ReplayEngine", "CairnResources",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
-        .target(name: "Analytics", dependencies: ["Workspace", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(
+            name: "Analytics", dependencies: ["Workspace", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(
             name: "TerminalUI",
             dependencies: ["CNCurses", .product(name: "Yams", package: "Yams")]
         ),
-        .target(name: "Studio", dependencies: ["Analytics", "TerminalUI"]),
+        .target(name: "Studio", dependencies: ["Analytics", "TerminalUI", "CairnResources"]),
         .executableTarget(
             name: "cairn",
             dependencies: [
-                "JourneyModel", "Workspace", "Analytics", "Studio",
+                "JourneyModel", "Workspace", "Analytics", "Studio", "CairnResources",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
 
+        .testTarget(name: "CairnResourcesTests", dependencies: ["CairnResources"]),
         .testTarget(name: "JourneyModelTests", dependencies: ["JourneyModel"]),
         .testTarget(name: "ReplayEngineTests", dependencies: ["ReplayEngine"]),
         .testTarget(name: "WorkspaceTests", dependencies: ["Workspace"]),
