@@ -1,0 +1,106 @@
+import Foundation
+import GRDB
+
+/// Importing a cohort: every file in one transaction, all of it or nothing.
+extension Workspace {
+    /// Imports leads and events from CSV files (a leads file with an `id` column, an events
+    /// file with a `lead_id` column) and JSON Lines files, as documented in
+    /// `docs/cohort-format.md`. Leads files are read first, so events can refer to them.
+    /// With `skipInvalid`, bad rows are left out and listed in the report; otherwise any bad
+    /// row refuses the whole import and the workspace is left as it was.
+    @discardableResult
+    public func importCohort(
+        name: String, inputs: [CohortImportInput], skipInvalid: Bool = false,
+        author: String = Workspace.currentAuthor
+    ) throws(WorkspaceError) -> ImportReport {
+        try Self.checkCohortName(name)
+        var unreadable: [ImportProblem] = []
+        for input in inputs {
+            if let reason = input.unreadableReason() {
+                unreadable.append(ImportProblem(file: input.name, line: 0, message: reason))
+            }
+        }
+        if !unreadable.isEmpty {
+            throw .importFailed(
+                ImportReport(
+                    cohort: name, leads: 0, events: 0, problems: unreadable, problemCount: unreadable.count))
+        }
+        var leadFiles: [CohortImportInput] = []
+        var eventFiles: [CohortImportInput] = []
+        var lineFiles: [CohortImportInput] = []
+        var unknownKinds: [ImportProblem] = []
+        for input in inputs {
+            switch input.format {
+            case .jsonLines: lineFiles.append(input)
+            case .csv:
+                switch CohortImportSession.csvKind(of: input) {
+                case .leads?: leadFiles.append(input)
+                case .events?: eventFiles.append(input)
+                case nil:
+                    unknownKinds.append(
+                        ImportProblem(
+                            file: input.name, line: 1,
+                            message: "cannot tell what this CSV holds: a leads file needs an 'id' column, "
+                                + "an events file a 'lead_id' column"))
+                }
+            }
+        }
+        if !unknownKinds.isEmpty {
+            throw .importFailed(
+                ImportReport(
+                    cohort: name, leads: 0, events: 0, problems: unknownKinds,
+                    problemCount: unknownKinds.count))
+        }
+        let origin = lineFiles.isEmpty ? "csv" : (leadFiles.isEmpty && eventFiles.isEmpty ? "jsonl" : "csv")
+        let sources = JSONText.encode(strings: inputs.map(\.name))
+        let now = EpochSeconds.now()
+        let ordered = leadFiles + lineFiles + eventFiles
+        let leadFileNames = Set(leadFiles.map(\.name))
+        let lineFileNames = Set(lineFiles.map(\.name))
+        do {
+            return try pool.write { db in
+                if try Bool.fetchOne(db, sql: "SELECT 1 FROM cohorts WHERE name = ?", arguments: [name])
+                    == true
+                {
+                    throw WorkspaceError.cohortExists(name)
+                }
+                try db.execute(
+                    sql: """
+                        INSERT INTO cohorts (name, origin, sources, author, created_at) VALUES (?, ?, ?, ?, ?)
+                        """, arguments: [name, origin, sources, author, now])
+                let session = CohortImportSession(db: db, cohortID: db.lastInsertedRowID)
+                for input in ordered {
+                    if lineFileNames.contains(input.name) {
+                        try session.importJSONLines(input)
+                    } else {
+                        try session.importCSV(
+                            input, kind: leadFileNames.contains(input.name) ? .leads : .events)
+                    }
+                    if session.hasFileProblem { break }
+                }
+                try session.finish()
+                let report = ImportReport(
+                    cohort: name, leads: session.leadCount, events: session.eventCount,
+                    problems: session.problems,
+                    problemCount: session.problemCount)
+                if session.hasFileProblem || (session.problemCount > 0 && !skipInvalid) {
+                    throw WorkspaceError.importFailed(report)
+                }
+                try db.execute(
+                    sql: "UPDATE cohorts SET lead_count = ?, event_count = ?, skipped_rows = ? WHERE id = ?",
+                    arguments: [
+                        session.leadCount, session.eventCount, session.problemCount, session.cohortID,
+                    ])
+                return report
+            }
+        } catch {
+            throw WorkspaceError.from(error, path: path)
+        }
+    }
+
+    static func checkCohortName(_ name: String) throws(WorkspaceError) {
+        guard (1...64).contains(name.count),
+            name.allSatisfy({ ($0.isASCII && ($0.isLetter || $0.isNumber)) || "-_.".contains($0) })
+        else { throw .invalidCohortName(name) }
+    }
+}

@@ -1,0 +1,280 @@
+import Foundation
+import GRDB
+import JourneyModel
+
+/// Journey versions: saved, never rewritten; one may be active; rollback and archive add
+/// to history instead of changing it.
+extension Workspace {
+    /// Who saves: `$USER`, else "unknown".
+    public static var currentAuthor: String {
+        let user = ProcessInfo.processInfo.environment["USER"] ?? ""
+        return user.isEmpty ? "unknown" : user
+    }
+
+    /// Validates `yaml` (located errors name `file`) and saves it as a new version, unless the
+    /// latest version already has the same content. Content means the journey itself: the hash
+    /// is of the canonical YAML, so reformatting or comments alone do not make a version.
+    /// The text is stored as given, comments and all.
+    @discardableResult
+    public func saveJourney(
+        yaml: String, file: String, message: String? = nil, origin: JourneyVersion.Origin = .save,
+        author: String = Workspace.currentAuthor
+    ) throws(WorkspaceError) -> JourneySaveOutcome {
+        let result = JourneyReader.readAndValidate(bytes: Array(yaml.utf8), file: file)
+        guard let journey = result.journey else { throw .invalidJourney(result.diagnostics) }
+        let canonical = JourneyWriter.write(journey)
+        let hash = SHA256.hex(of: canonical)
+        let plan = PlanColumns(canonicalYAML: canonical)
+        let now = EpochSeconds.now()
+        return try write { db in
+            let existing = try Row.fetchOne(
+                db, sql: "SELECT id, latest_version, archived_at FROM workflows WHERE slug = ?",
+                arguments: [journey.id])
+            let workflowID: String
+            let nextVersion: Int
+            if let existing {
+                workflowID = existing["id"]
+                let latest: Int = existing["latest_version"]
+                let latestHash = try String.fetchOne(
+                    db,
+                    sql: "SELECT content_hash FROM journey_versions WHERE workflow_id = ? AND version = ?",
+                    arguments: [workflowID, latest])
+                let wasArchived = existing["archived_at"] as Int64? != nil
+                if wasArchived {
+                    try db.execute(
+                        sql: "UPDATE workflows SET archived_at = NULL, updated_at = ? WHERE id = ?",
+                        arguments: [now, workflowID])
+                    try db.execute(
+                        sql: """
+                            INSERT INTO journey_activations (workflow_id, version, action, author, at)
+                            VALUES (?, NULL, 'restore', ?, ?)
+                            """, arguments: [workflowID, author, now])
+                }
+                if latestHash == hash {
+                    return JourneySaveOutcome(journey: journey.id, version: latest, created: false)
+                }
+                nextVersion = latest + 1
+            } else {
+                workflowID = UUID().uuidString.lowercased()
+                nextVersion = 1
+                try db.execute(
+                    sql: """
+                        INSERT INTO workflows (id, slug, name, description, trigger_config, conditions, actions,
+                            active, active_version, latest_version, created_at, updated_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, 0, NULL, 0, ?, ?)
+                        """,
+                    arguments: [
+                        workflowID, journey.id, journey.name, journey.description, plan.triggerConfig,
+                        plan.conditions, plan.actions, now, now,
+                    ])
+            }
+            try db.execute(
+                sql: """
+                    INSERT INTO journey_versions (workflow_id, version, yaml, content_hash, author, created_at,
+                        message, origin, restored_from)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL)
+                    """,
+                arguments: [workflowID, nextVersion, yaml, hash, author, now, message, origin.rawValue])
+            try db.execute(
+                sql: "UPDATE workflows SET latest_version = ?, updated_at = ? WHERE id = ?",
+                arguments: [nextVersion, now, workflowID])
+            try Self.refreshPlanColumns(db, workflowID: workflowID)
+            return JourneySaveOutcome(journey: journey.id, version: nextVersion, created: true)
+        }
+    }
+
+    /// Journeys, by slug; archived ones only when asked.
+    public func journeys(includeArchived: Bool = false) throws(WorkspaceError) -> [JourneySummary] {
+        try read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT id, slug, name, description, latest_version, active_version, updated_at, archived_at
+                    FROM workflows \(includeArchived ? "" : "WHERE archived_at IS NULL") ORDER BY slug
+                    """
+            ).map { row in
+                JourneySummary(
+                    journey: row["slug"], workflowID: row["id"], name: row["name"],
+                    description: row["description"],
+                    latestVersion: row["latest_version"], activeVersion: row["active_version"],
+                    updatedAt: row["updated_at"], archived: row["archived_at"] as Int64? != nil)
+            }
+        }
+    }
+
+    /// Every version of a journey, oldest first (archived journeys included: history stays readable).
+    public func history(of journey: String) throws(WorkspaceError) -> [JourneyVersion] {
+        let slug = journey
+        let workflowID = try workflowID(for: slug, allowArchived: true)
+        return try read { db in
+            let active = try Int.fetchOne(
+                db, sql: "SELECT active_version FROM workflows WHERE id = ?", arguments: [workflowID])
+            return try Row.fetchAll(
+                db, sql: "SELECT * FROM journey_versions WHERE workflow_id = ? ORDER BY version",
+                arguments: [workflowID]
+            ).map { Self.version(from: $0, journey: slug, active: active) }
+        }
+    }
+
+    /// One version; the latest when `version` is nil.
+    public func journeyVersion(_ journey: String, version: Int? = nil) throws(WorkspaceError)
+        -> JourneyVersion
+    {
+        let slug = journey
+        let workflowID = try workflowID(for: slug, allowArchived: true)
+        let found: JourneyVersion? = try read { db in
+            let row = try Row.fetchOne(
+                db, sql: "SELECT latest_version, active_version FROM workflows WHERE id = ?",
+                arguments: [workflowID])
+            let wanted = version ?? row?["latest_version"] ?? 0
+            return try Row.fetchOne(
+                db, sql: "SELECT * FROM journey_versions WHERE workflow_id = ? AND version = ?",
+                arguments: [workflowID, wanted]
+            ).map { Self.version(from: $0, journey: slug, active: row?["active_version"]) }
+        }
+        guard let found else {
+            throw .versionNotFound(journey: slug, version: version ?? 0, latest: try latest(slug))
+        }
+        return found
+    }
+
+    /// The active version, if one is.
+    public func activeJourneyVersion(_ journey: String) throws(WorkspaceError) -> JourneyVersion? {
+        let summary = try journeys(includeArchived: true).first { $0.journey == journey }
+        guard let active = summary?.activeVersion else { return nil }
+        return try journeyVersion(journey, version: active)
+    }
+
+    /// Makes a version (the latest by default) the active one.
+    @discardableResult
+    public func activate(_ journey: String, version: Int? = nil, author: String = Workspace.currentAuthor)
+        throws(WorkspaceError) -> Int
+    {
+        let workflowID = try workflowID(for: journey, allowArchived: false)
+        let target = try journeyVersion(journey, version: version).version
+        let now = EpochSeconds.now()
+        try write { db in
+            try db.execute(
+                sql: "UPDATE workflows SET active = 1, active_version = ?, updated_at = ? WHERE id = ?",
+                arguments: [target, now, workflowID])
+            try db.execute(
+                sql:
+                    "INSERT INTO journey_activations (workflow_id, version, action, author, at) VALUES (?, ?, 'activate', ?, ?)",
+                arguments: [workflowID, target, author, now])
+            try Self.refreshPlanColumns(db, workflowID: workflowID)
+        }
+        return target
+    }
+
+    /// Restores an earlier version's content as a new version and activates it: history only grows.
+    @discardableResult
+    public func rollback(_ journey: String, to version: Int, author: String = Workspace.currentAuthor)
+        throws(WorkspaceError) -> Int
+    {
+        let workflowID = try workflowID(for: journey, allowArchived: false)
+        let source = try journeyVersion(journey, version: version)
+        let now = EpochSeconds.now()
+        return try write { db in
+            let latest =
+                try Int.fetchOne(
+                    db, sql: "SELECT latest_version FROM workflows WHERE id = ?", arguments: [workflowID])
+                ?? 0
+            let next = latest + 1
+            try db.execute(
+                sql: """
+                    INSERT INTO journey_versions (workflow_id, version, yaml, content_hash, author, created_at,
+                        message, origin, restored_from)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, 'rollback', ?)
+                    """,
+                arguments: [
+                    workflowID, next, source.yaml, source.contentHash, author, now,
+                    "rollback to version \(version)", version,
+                ])
+            try db.execute(
+                sql: """
+                    UPDATE workflows SET latest_version = ?, active = 1, active_version = ?, updated_at = ?
+                    WHERE id = ?
+                    """, arguments: [next, next, now, workflowID])
+            try db.execute(
+                sql:
+                    "INSERT INTO journey_activations (workflow_id, version, action, author, at) VALUES (?, ?, 'rollback', ?, ?)",
+                arguments: [workflowID, next, author, now])
+            try Self.refreshPlanColumns(db, workflowID: workflowID)
+            return next
+        }
+    }
+
+    /// Deleting a journey archives it: it leaves the list and cannot be activated, but its
+    /// versions, runs and results stay readable. Importing it again brings it back.
+    public func archive(_ journey: String, author: String = Workspace.currentAuthor) throws(WorkspaceError) {
+        let workflowID = try workflowID(for: journey, allowArchived: false)
+        let now = EpochSeconds.now()
+        try write { db in
+            try db.execute(
+                sql:
+                    "UPDATE workflows SET archived_at = ?, active = 0, active_version = NULL, updated_at = ? WHERE id = ?",
+                arguments: [now, now, workflowID])
+            try db.execute(
+                sql:
+                    "INSERT INTO journey_activations (workflow_id, version, action, author, at) VALUES (?, NULL, 'archive', ?, ?)",
+                arguments: [workflowID, author, now])
+        }
+    }
+
+    /// The plan's `workflows.id` for a journey slug.
+    public func workflowID(for journey: String, allowArchived: Bool) throws(WorkspaceError) -> String {
+        let found: (id: String, archived: Bool)? = try read { db in
+            try Row.fetchOne(
+                db, sql: "SELECT id, archived_at FROM workflows WHERE slug = ?", arguments: [journey]
+            )
+            .map { ($0["id"], $0["archived_at"] as Int64? != nil) }
+        }
+        guard let found else {
+            let all = try read { db in try String.fetchAll(db, sql: "SELECT slug FROM workflows") }
+            throw .journeyNotFound(journey, suggestion: Suggestion.closest(to: journey, among: all))
+        }
+        if !allowArchived, found.archived { throw .journeyArchived(journey) }
+        return found.id
+    }
+
+    private func latest(_ journey: String) throws(WorkspaceError) -> Int {
+        try read { db in
+            try Int.fetchOne(
+                db, sql: "SELECT latest_version FROM workflows WHERE slug = ?", arguments: [journey]) ?? 0
+        }
+    }
+
+    static func version(from row: Row, journey: String, active: Int?) -> JourneyVersion {
+        let version: Int = row["version"]
+        return JourneyVersion(
+            journey: journey, version: version, yaml: row["yaml"], contentHash: row["content_hash"],
+            author: row["author"], createdAt: row["created_at"], message: row["message"],
+            origin: JourneyVersion.Origin(rawValue: row["origin"]) ?? .save,
+            restoredFrom: row["restored_from"],
+            isActive: active == version)
+    }
+
+    /// The plan columns follow the active version when there is one, else the latest.
+    static func refreshPlanColumns(_ db: Database, workflowID: String) throws {
+        guard
+            let yaml = try String.fetchOne(
+                db,
+                sql: """
+                    SELECT v.yaml FROM workflows w JOIN journey_versions v
+                    ON v.workflow_id = w.id AND v.version = COALESCE(w.active_version, w.latest_version)
+                    WHERE w.id = ?
+                    """, arguments: [workflowID]),
+            let journey = JourneyReader.read(yaml, file: "stored").journey
+        else { return }
+        let plan = PlanColumns(canonicalYAML: JourneyWriter.write(journey))
+        try db.execute(
+            sql: """
+                UPDATE workflows SET name = ?, description = ?, trigger_config = ?, conditions = ?, actions = ?
+                WHERE id = ?
+                """,
+            arguments: [
+                journey.name, journey.description, plan.triggerConfig, plan.conditions, plan.actions,
+                workflowID,
+            ])
+    }
+}

@@ -1,0 +1,122 @@
+import Foundation
+import GRDB
+
+/// One workspace file: journeys and their versions, cohorts, agents, runs and results.
+/// A `DatabasePool` in WAL mode: one writer and concurrent readers, so a dashboard reads
+/// while a replay writes.
+public final class Workspace: Sendable {
+    public let path: String
+    /// The connection pool, for modules that query the documented schema (Analytics).
+    public let pool: DatabasePool
+
+    private init(path: String, pool: DatabasePool) {
+        self.path = path
+        self.pool = pool
+    }
+
+    /// Opens the workspace at `path`, creating and migrating it if needed. A new workspace is
+    /// seeded from `seed` when one is given. A file that is not SQLite, an SQLite file of
+    /// another application, or a workspace written by a newer Cairn is refused untouched.
+    public static func open(at path: String, seed: WorkspaceSeed? = nil) throws(WorkspaceError) -> Workspace {
+        try WorkspaceFileCheck.check(path)
+        let pool: DatabasePool
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration())
+        } catch {
+            throw WorkspaceError.from(error, path: path)
+        }
+        let workspace = Workspace(path: path, pool: pool)
+        let migrator = WorkspaceMigrations.migrator
+        do {
+            let (isNew, superseded, applied, writtenBy) = try pool.read { db in
+                let applied = try migrator.appliedIdentifiers(db)
+                let writtenBy =
+                    try db.tableExists("meta")
+                    ? try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'written_by'") : nil
+                return (applied.isEmpty, try migrator.hasBeenSuperseded(db), applied, writtenBy)
+            }
+            if superseded {
+                let unknown = applied.subtracting(WorkspaceMigrations.knownIdentifiers).sorted()
+                throw WorkspaceError.madeByNewerCairn(
+                    path: path, writtenBy: writtenBy.map { "Cairn \($0)" } ?? "an unknown version",
+                    unknownMigrations: unknown)
+            }
+            if try pool.read({ db in try !migrator.hasCompletedMigrations(db) }) {
+                try migrator.migrate(pool)
+                try pool.write { db in
+                    try db.execute(
+                        sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('written_by', ?)",
+                        arguments: [WorkspaceVersion.app])
+                }
+            }
+            if isNew, let seed {
+                try seed.plant(in: workspace)
+            }
+            try RunLiveness.markInterruptedRuns(in: pool)
+        } catch let error as WorkspaceError {
+            throw error
+        } catch {
+            throw WorkspaceError.from(error, path: path)
+        }
+        return workspace
+    }
+
+    static func configuration() -> Configuration {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        // Wait for another writer (a replay, an import) rather than failing at once.
+        configuration.busyMode = .timeout(10)
+        configuration.label = "cairn-workspace"
+        configuration.prepareDatabase { db in
+            // NORMAL is durable against a killed process in WAL mode (only power loss can lose
+            // the last commits), and imports of a million rows need the speed.
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            try db.execute(sql: "PRAGMA cache_size = -32768")
+        }
+        return configuration
+    }
+
+    /// Runs `body` in one write transaction, mapping SQLite failures to workspace errors.
+    func write<T: Sendable>(_ body: @Sendable (Database) throws -> T) throws(WorkspaceError) -> T {
+        do {
+            return try pool.write(body)
+        } catch let error as WorkspaceError {
+            throw error
+        } catch {
+            throw WorkspaceError.from(error, path: path)
+        }
+    }
+
+    func read<T: Sendable>(_ body: @Sendable (Database) throws -> T) throws(WorkspaceError) -> T {
+        do {
+            return try pool.read(body)
+        } catch let error as WorkspaceError {
+            throw error
+        } catch {
+            throw WorkspaceError.from(error, path: path)
+        }
+    }
+}
+
+extension WorkspaceError {
+    /// Maps SQLite's result codes to the messages a user can act on.
+    static func from(_ error: any Error, path: String) -> WorkspaceError {
+        if let error = error as? WorkspaceError { return error }
+        guard let databaseError = error as? DatabaseError else {
+            return .cannotOpen(path: path, reason: "\(error)")
+        }
+        switch databaseError.resultCode {
+        case .SQLITE_NOTADB: return .notSQLite(path: path)
+        case .SQLITE_BUSY, .SQLITE_LOCKED: return .locked(path: path)
+        case .SQLITE_FULL: return .diskFull(path: path)
+        case .SQLITE_CANTOPEN:
+            return .cannotOpen(
+                path: path, reason: "the file or its directory cannot be opened (does the folder exist?)")
+        case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_AUTH:
+            return .cannotOpen(path: path, reason: "permission denied (the file or its folder is read-only)")
+        case .SQLITE_CORRUPT: return .notAWorkspace(path: path, detail: "the database file is corrupt")
+        default:
+            return .cannotOpen(path: path, reason: databaseError.message ?? "\(databaseError)")
+        }
+    }
+}

@@ -1,7 +1,0 @@
-import Testing
-
-@testable import Workspace
-
-@Test func moduleIsLinked() {
-    #expect(WorkspaceModule.name == "Workspace")
-}
