@@ -16,7 +16,7 @@ import Testing
         var paths: [String] = []
         for case let url as URL in walker {
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
+            _ = FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
             guard !isDirectory.boolValue, !url.lastPathComponent.hasPrefix(".") else { continue }
             paths.append(folder + "/" + url.path.dropFirst(base.path.count + 1))
         }

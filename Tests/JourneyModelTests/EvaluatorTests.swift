@@ -150,3 +150,15 @@ import Testing
             ])
     }
 }
+
+@Suite struct ClockRangeTests {
+    @Test func betweenClockTimesWrapsMidnight() {
+        let night: Value = ["22:00", "06:00"]
+        #expect(ConditionEvaluator.compare("23:30", .between, night))
+        #expect(ConditionEvaluator.compare("05:59", .between, night))
+        #expect(ConditionEvaluator.compare("22:00", .between, night))
+        #expect(!ConditionEvaluator.compare("12:00", .between, night))
+        #expect(ConditionEvaluator.compare("12:00", .between, ["09:00", "17:00"]))
+        #expect(!ConditionEvaluator.compare("08:59", .between, ["09:00", "17:00"]))
+    }
+}

@@ -28,7 +28,7 @@ import Testing
     @Test func aYAMLScalarIsNotAJourney() {
         #expect(
             only(Array("just words\n".utf8)) == [
-                "h.yaml:1:1: error: expected a mapping for the journey (expected keys: journey, name, entry, nodes), found 'just words'"
+                "h.yaml:1:1: error: expected a journey: a mapping with keys journey, name, entry and nodes; found 'just words'"
             ])
     }
 

@@ -393,3 +393,75 @@ import Testing
             ])
     }
 }
+
+/// Rules added after the sample-writing review: values, weekdays, time ranges, handoff targets.
+@Suite struct ValueRuleTests {
+    func leafProblems(_ leaf: String) -> [String] {
+        let text = journeyText(
+            nodes: """
+                  - id: a
+                    kind: decision
+                    if: \(leaf)
+                    then: b
+                    else: b
+                  - id: b
+                    kind: exit
+                """)
+        return problems(text).map { String($0.drop { $0 != " " }.dropFirst()) }
+    }
+
+    @Test func aMappingIsNotAValue() {
+        #expect(
+            leafProblems("{ type: property, field: state, operator: equals, value: { a: 1 } }") == [
+                "error: expected a value for 'value' (text, a number, true/false or a list), found a mapping"
+            ])
+    }
+
+    @Test func weekdayValuesAreChecked() {
+        #expect(
+            leafProblems("{ type: time, field: weekday, operator: in, value: [mon, friday] }") == [
+                "error: weekday values are mon, tue, wed, thu, fri, sat, sun; found \"friday\""
+            ])
+        #expect(leafProblems("{ type: time, field: weekday, operator: in, value: [mon, fri] }") == [])
+    }
+
+    @Test func clockRangesMayWrapMidnightButDatesAndNumbersMayNotRunBackwards() {
+        #expect(
+            leafProblems(
+                "{ type: time, field: local_time, operator: between, value: [\"22:00\", \"06:00\"] }") == [])
+        #expect(
+            leafProblems(
+                "{ type: time, field: date, operator: between, value: [\"2026-12-31\", \"2026-01-01\"] }")
+                == [
+                    "error: 'between' bounds are reversed: [\"2026-12-31\", \"2026-01-01\"] (low must come first)"
+                ])
+        #expect(
+            leafProblems("{ type: engagement, field: score, operator: between, value: [90, 10] }") == [
+                "error: 'between' bounds are reversed: [90, 10] (low must come first)"
+            ])
+    }
+
+    @Test func oneTypoInAHandoffTargetIsOneError() {
+        let text = journeyText(
+            nodes: """
+                  - id: a
+                    kind: action
+                    action: { type: handoff, to: { channel: fax }, reason: test }
+                    next: b
+                  - id: b
+                    kind: exit
+                """)
+        #expect(
+            problems(text) == [
+                "t.journey.yaml:9:45: error: unknown channel 'fax' (expected email, sms or chat)"
+            ])
+    }
+
+    @Test func unknownTopLevelKey() {
+        let text = "journey: t\ndescripton: x\n"
+        #expect(
+            problems(text).contains(
+                "t.journey.yaml:2:1: error: unknown key 'descripton' in the journey (did you mean 'description'?)"
+            ))
+    }
+}

@@ -82,6 +82,12 @@ public enum ConditionEvaluator {
             guard let bounds = expected?.list, bounds.count == 2,
                 let low = order(actual, bounds[0]), let high = order(actual, bounds[1])
             else { return false }
+            // Clock times whose bounds run backwards wrap midnight: 22:00-06:00.
+            if let from = bounds[0].string.flatMap(TimeOfDay.init(parsing:)),
+                let to = bounds[1].string.flatMap(TimeOfDay.init(parsing:)), from > to
+            {
+                return low >= 0 || high <= 0
+            }
             return low >= 0 && high <= 0
         }
     }

@@ -27,11 +27,7 @@ extension LeadEvent {
     /// Whether this event is what a behaviour field names: `email.opened` matches an open on
     /// email; a bare `opened` matches an open on any channel; `visited` matches visits.
     public func matches(_ field: String) -> Bool {
-        if field == type || field == self.field { return true }
-        if let dot = field.firstIndex(of: "."), Channel(rawValue: String(field[..<dot])) == nil {
-            // A dotted name that is not channel-qualified is an event type of its own (`lead.created`).
-            return false
-        }
-        return false
+        // A dotted name that is not channel-qualified (`lead.created`) is an event type of its own.
+        field == type || field == self.field
     }
 }

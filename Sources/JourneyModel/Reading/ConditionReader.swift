@@ -65,11 +65,13 @@ extension ReadContext {
         let op = choice(fields, "operator", ConditionOperator.self, what: "operator", required: true)
         let within = duration(fields, "within")
         let since = choice(fields, "since", WindowAnchor.self, what: "window anchor")
-        let value = fields["value"].map(self.value)
+        let value = fields["value"].map { leadValue($0, key: "value", nodeID: nodeID) }
+        if case .some(.none) = value { return nil }
         if let field, field.isEmpty { errorAt(fields, "field", "'field' must not be empty") }
         guard let type, let field, !field.isEmpty, let op else { return nil }
         if fields["within"] != nil, within == nil { return nil }
         if fields["since"] != nil, since == nil { return nil }
-        return ConditionLeaf(type: type, field: field, op: op, value: value, within: within, since: since)
+        return ConditionLeaf(
+            type: type, field: field, op: op, value: value ?? nil, within: within, since: since)
     }
 }

@@ -48,7 +48,7 @@ public enum JourneyReader {
 }
 
 extension ReadContext {
-    static let slugPattern = "lowercase letters, digits and dashes, starting with a letter"
+    static let slugPattern = "lowercase letters, digits, '-' and '_', starting with a letter"
 
     static func isSlug(_ text: String) -> Bool {
         guard let first = text.first, first.isASCII, first.isLowercase else { return false }
@@ -56,12 +56,15 @@ extension ReadContext {
     }
 
     func journey(_ root: Node) -> Journey? {
-        guard
-            let top = fields(
-                root, "the journey (expected keys: journey, name, entry, nodes)",
-                allowed: JourneyReader.topKeys,
-                path: "")
-        else { return nil }
+        guard case .mapping = root else {
+            error(
+                "expected a journey: a mapping with keys journey, name, entry and nodes; found \(describe(root))",
+                at: root)
+            return nil
+        }
+        guard let top = fields(root, "the journey", allowed: JourneyReader.topKeys, path: "") else {
+            return nil
+        }
         let id = text(top, "journey", required: true, what: "the journey")
         if let id, !Self.isSlug(id) {
             errorAt(top, "journey", "journey id '\(id)' must be a slug: \(Self.slugPattern)")
@@ -256,7 +259,8 @@ extension ReadContext {
             agent: text(f, "agent"), channel: channel(f, "channel"),
             kind: choice(f, "kind", AgentKind.self, what: "agent kind"),
             expertise: textList(f, "expertise") ?? [])
-        if target.agent == nil, target.channel == nil, target.kind == nil, target.expertise.isEmpty {
+        // Only when nothing was given: a misspelt value has been reported already.
+        if f.values.isEmpty {
             error(
                 "a handoff target needs an agent, or a channel, kind or expertise to route by", at: node,
                 nodeID: nodeID)

@@ -188,7 +188,7 @@ extension ReadContext {
             return duration(w, "for").map { Wait(condition: .duration($0), next: next) }
         case "event":
             let event = text(w, "event")
-            let timeout = duration(w, "timeout", required: true)
+            let timeout = duration(w, "timeout", required: true, what: "an event wait")
             guard let event, let timeout else { return nil }
             return Wait(condition: .event(event, timeout: timeout), next: next, timeoutNext: onTimeout)
         default:
@@ -254,7 +254,9 @@ extension ReadContext {
             return template.map { .send(SendAction(channel: channel, template: $0)) }
         case "update":
             let field = text(f, "field", required: true, what: "an update action")
-            let value = present(f, "value", required: true, what: "an update action").map(self.value)
+            let value = present(f, "value", required: true, what: "an update action").flatMap {
+                leadValue($0, key: "value", nodeID: nodeID)
+            }
             guard let field, let value else { return nil }
             return .update(field: field, value: value)
         case "score":

@@ -94,8 +94,10 @@ final class ReadContext {
         return n
     }
 
-    func duration(_ fields: Fields, _ key: String, required: Bool = false) -> JourneyDuration? {
-        guard let value = present(fields, key, required: required) else { return nil }
+    func duration(_ fields: Fields, _ key: String, required: Bool = false, what: String? = nil)
+        -> JourneyDuration?
+    {
+        guard let value = present(fields, key, required: required, what: what) else { return nil }
         guard case .scalar(let scalar) = value, let duration = JourneyDuration(parsing: scalar.string) else {
             error(
                 "bad duration \(describe(value)) for '\(key)' (expected a number and a unit: 30m, 2h, 3d, 1w)",
@@ -190,9 +192,30 @@ final class ReadContext {
             guard scalar.style == .plain else { return .string(scalar.string) }
             return Self.plainValue(scalar.string)
         case .sequence(let items): return .list(items.map(value))
-        case .mapping: return .string("{...}")
-        case .alias: return .null
+        case .mapping, .alias: return .null
         }
+    }
+
+    /// A value a lead can hold: text, a number, true/false, null or a list of those.
+    /// A mapping anywhere inside is an error (nil), not silently turned into text.
+    func leadValue(_ node: Node, key: String, nodeID: String?) -> Value? {
+        var mappings: [Node] = []
+        var stack = [node]
+        while let next = stack.popLast() {
+            switch next {
+            case .mapping: mappings.append(next)
+            case .sequence(let items): stack.append(contentsOf: items)
+            default: break
+            }
+        }
+        if let mapping = mappings.first {
+            error(
+                "expected a value for '\(key)' (text, a number, true/false or a list), found a mapping",
+                at: mapping,
+                nodeID: nodeID)
+            return nil
+        }
+        return value(node)
     }
 
     static func plainValue(_ text: String) -> Value {

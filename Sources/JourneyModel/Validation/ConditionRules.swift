@@ -53,6 +53,13 @@ public enum ConditionRules {
             }
         }
 
+        if leaf.type == .time, leaf.field == "weekday", let value = leaf.value {
+            for day in value.list ?? [value] where Weekday(rawValue: day.description) == nil {
+                let names = Weekday.allCases.map(\.rawValue).joined(separator: ", ")
+                add("value", "weekday values are \(names); found \(day.quotedDescription)")
+            }
+        }
+
         guard let value = leaf.value else {
             if !leaf.op.isUnary { add("operator", "'\(op)' needs a value") }
             return problems
@@ -63,16 +70,24 @@ public enum ConditionRules {
         }
         switch leaf.op {
         case .between:
-            guard let bounds = value.list, bounds.count == 2, let low = bounds[0].number,
-                let high = bounds[1].number
-            else {
-                if let bounds = value.list, bounds.count == 2, isTimeText(bounds[0]), isTimeText(bounds[1]) {
-                    break
-                }
+            guard let bounds = value.list, bounds.count == 2 else {
                 add("value", "'between' needs two bounds [low, high], found \(value.quotedDescription)")
                 break
             }
-            if low > high { add("value", "'between' bounds are reversed: \(value) (low must come first)") }
+            if let low = bounds[0].number, let high = bounds[1].number {
+                if low > high {
+                    add("value", "'between' bounds are reversed: \(value) (low must come first)")
+                }
+            } else if let low = bounds[0].string.flatMap(ISODate.parse),
+                let high = bounds[1].string.flatMap(ISODate.parse)
+            {
+                if low > high {
+                    add("value", "'between' bounds are reversed: \(value) (low must come first)")
+                }
+            } else if !(bounds.allSatisfy { $0.string.flatMap(TimeOfDay.init(parsing:)) != nil }) {
+                // Clock times may run backwards: ["22:00", "06:00"] wraps midnight.
+                add("value", "'between' needs two bounds [low, high], found \(value.quotedDescription)")
+            }
         case .in, .notIn:
             if value.list == nil {
                 add("value", "'\(op)' needs a list of values, found \(value.quotedDescription)")

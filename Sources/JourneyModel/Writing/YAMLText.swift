@@ -21,6 +21,8 @@ enum YAMLText {
         guard let first = text.first, let last = text.last else { return false }
         if first == " " || last == " " { return false }
         if "-?:,[]{}#&*!|>'\"%@`".contains(first) { return false }
+        // YAML 1.1 reads 2026-12-01 as a date, 0x1A and 1_000 as numbers: quote digit-led text.
+        if first.isNumber || first == "." || first == "+" { return false }
         if yaml11Words.contains(text.lowercased()) { return false }
         guard ReadContext.plainValue(text) == .string(text) else { return false }
         for scalar in text.unicodeScalars {
