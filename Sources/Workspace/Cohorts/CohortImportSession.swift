@@ -139,8 +139,8 @@ final class CohortImportSession {
         while let fields = reader.next() {
             let rowLine = line
             line += 1 + Self.newlines(in: fields)
-            if let error = reader.error {
-                reportFile(input.name, rowLine, "cannot read the file: \(Self.describe(error))")
+            if let error = Self.readFailure(reader) {
+                reportFile(input.name, rowLine, "cannot read the file: \(error)")
                 return
             }
             if fields.count == 1, fields[0].isEmpty { continue }  // blank line
@@ -156,16 +156,21 @@ final class CohortImportSession {
             case .events: try csvEvent(record, file: input.name, line: rowLine)
             }
         }
-        if let error = reader.error {
-            reportFile(input.name, line, "cannot read the file: \(Self.describe(error))")
+        if let error = Self.readFailure(reader) {
+            reportFile(input.name, line, "cannot read the file: \(error)")
         }
     }
 
-    static func describe(_ error: Error) -> String {
-        if let csvError = error as? CSVError, case .unicodeDecoding = csvError {
-            return "it is not UTF-8 text"
+    /// CSV.swift reports the end of the stream as `cannotReadFile`; only other errors are failures.
+    static func readFailure(_ reader: CSVReader) -> String? {
+        guard let error = reader.error else { return nil }
+        guard let csvError = error as? CSVError else { return "\(error)" }
+        switch csvError {
+        case .cannotReadFile: return nil
+        case .unicodeDecoding: return "it is not UTF-8 text"
+        case .streamErrorHasOccurred(let underlying): return underlying.localizedDescription
+        default: return "\(csvError)"
         }
-        return "\(error)"
     }
 
     /// Lines a row spans beyond its first: quoted fields may hold line breaks.
@@ -262,8 +267,8 @@ final class CohortImportSession {
                 report(input.name, number, problem.message)
             }
         }
-        if let error = stream.streamError {
-            reportFile(input.name, number, "cannot read the file: \(error.localizedDescription)")
+        if lines.failed {
+            reportFile(input.name, number + 1, "cannot read the file (a read error)")
         }
     }
 

@@ -89,7 +89,10 @@ private struct JSONParser {
     mutating func literal(_ word: String, _ result: JSON) throws(JSONSyntaxError) -> JSON {
         let expected = Array(word.utf8)
         guard index + expected.count <= bytes.count, Array(bytes[index..<index + expected.count]) == expected
-        else { throw fail("unexpected word; expected \(word)") }
+        else {
+            let letters = bytes[index...].prefix { (0x61...0x7A).contains($0) || (0x41...0x5A).contains($0) }
+            throw fail("unexpected word '\(String(decoding: letters, as: UTF8.self))'")
+        }
         index += expected.count
         return result
     }

@@ -7,6 +7,8 @@ struct LineReader {
     private var buffer: [UInt8] = []
     private var start = 0
     private var finished = false
+    /// The stream failed to read (as opposed to ending).
+    private(set) var failed = false
     private static let chunk = 1 << 16
     /// Longer lines are cut off and reported, not buffered without end.
     static let maxLineBytes = 1 << 20
@@ -64,6 +66,7 @@ struct LineReader {
         var chunk = [UInt8](repeating: 0, count: Self.chunk)
         let count = stream.read(&chunk, maxLength: Self.chunk)
         if count <= 0 {
+            failed = count < 0
             finished = true
             stream.close()
         } else {

@@ -1,0 +1,286 @@
+import Foundation
+import GRDB
+import JourneyModel
+import Testing
+
+@testable import Workspace
+
+@Suite struct CohortImportTests {
+    static let leadsHeader = "id,created_at,time_zone,consents,state,score\n"
+
+    func refused(_ test: TestWorkspace, _ inputs: [String], skip: Bool = false) throws -> ImportReport? {
+        do {
+            try test.workspace.importCohort(
+                name: "c", inputs: inputs.map(CohortImportInput.file), skipInvalid: skip)
+            Issue.record("expected the import to be refused")
+            return nil
+        } catch {
+            guard case .importFailed(let report) = error else { throw error }
+            #expect(try test.count("cohorts") == 0)
+            #expect(try test.count("leads") == 0)
+            #expect(try test.count("lead_events") == 0)
+            return report
+        }
+    }
+
+    @Test func importsTheSampleCSVPair() throws {
+        let test = try TestWorkspace()
+        let report = try test.workspace.importCohort(
+            name: "sample",
+            inputs: [
+                .file(
+                    Repository.root.appendingPathComponent("sample-journeys/cohorts/sample-events.csv").path),
+                .file(
+                    Repository.root.appendingPathComponent("sample-journeys/cohorts/sample-leads.csv").path),
+            ])
+        #expect(report.leads == 24)
+        #expect(report.events == 36)
+        #expect(report.problems.isEmpty)
+        #expect(try test.count("leads") == 24)
+        #expect(try test.count("lead_events") == 36)
+        let cohort = try test.workspace.cohort(named: "sample")
+        #expect(cohort.leads == 24)
+        #expect(cohort.events == 36)
+        #expect(cohort.origin == "csv")
+    }
+
+    @Test func csvAndJSONLinesSamplesGiveTheSameLeadsAndEvents() throws {
+        let test = try TestWorkspace()
+        let folder = Repository.root.appendingPathComponent("sample-journeys/cohorts")
+        try test.workspace.importCohort(
+            name: "csv",
+            inputs: [
+                .file(folder.appendingPathComponent("sample-leads.csv").path),
+                .file(folder.appendingPathComponent("sample-events.csv").path),
+            ])
+        try test.workspace.importCohort(
+            name: "jsonl", inputs: [.file(folder.appendingPathComponent("sample.jsonl").path)])
+        var fromCSV: [CohortLead] = []
+        var fromJSONL: [CohortLead] = []
+        try test.workspace.forEachLead(inCohort: "csv") { fromCSV.append($0) }
+        try test.workspace.forEachLead(inCohort: "jsonl") { fromJSONL.append($0) }
+        #expect(fromCSV.map(\.lead) == fromJSONL.map(\.lead))
+        #expect(fromCSV.map(\.events) == fromJSONL.map(\.events))
+        #expect(fromCSV.count == 24)
+    }
+
+    @Test func leadsStreamInEntryOrderWithTypedPropertiesConsentsAndEvents() throws {
+        let test = try TestWorkspace()
+        let leads = try test.file(
+            "leads.csv",
+            Self.leadsHeader + """
+                b,2026-11-02T10:00:00+02:00,Europe/Paris,email;sms,CA,80
+                a,2026-11-02T09:00:00Z,,,NY,07
+                """)
+        let events = try test.file(
+            "events.csv",
+            """
+            lead_id,type,channel,time,page
+            a,visited,,2026-11-03,/pricing
+            b,opened,email,2026-11-02T12:00:00Z,
+            b,clicked,email,2026-11-02T11:00:00Z,
+            """)
+        try test.workspace.importCohort(name: "c", inputs: [.file(leads), .file(events)])
+        var seen: [CohortLead] = []
+        try test.workspace.forEachLead(inCohort: "c") { seen.append($0) }
+        #expect(seen.map(\.lead.id) == ["b", "a"])  // 08:00Z before 09:00Z
+        #expect(seen[0].lead.createdAt == ISODate.parse("2026-11-02T08:00:00Z"))
+        #expect(seen[0].lead.timeZone.identifier == "Europe/Paris")
+        #expect(seen[0].lead.consents == [.email, .sms])
+        #expect(seen[0].lead.properties == ["state": "CA", "score": 80])
+        #expect(seen[0].events.map(\.type) == ["clicked", "opened"])
+        #expect(seen[1].lead.timeZone.secondsFromGMT() == 0)
+        #expect(seen[1].lead.consents.isEmpty)
+        // A leading zero keeps text: zip codes and ids are not numbers.
+        #expect(seen[1].lead.properties == ["state": "NY", "score": "07"])
+        #expect(seen[1].events.first?.data == ["page": "/pricing"])
+        #expect(seen[1].events.first?.channel == nil)
+    }
+
+    @Test func raggedRowIsReportedWithFileAndLine() throws {
+        let test = try TestWorkspace()
+        let leads = try test.file(
+            "leads.csv", Self.leadsHeader + "a,2026-11-02,UTC,email,CA,1\nb,2026-11-02,UTC\n")
+        let report = try refused(test, [leads])
+        #expect(
+            report?.problems.map(\.description) == [
+                "\(leads):3: error: row has 3 fields but the header has 6"
+            ])
+    }
+
+    @Test func badDateIsReported() throws {
+        let test = try TestWorkspace()
+        let leads = try test.file("leads.csv", Self.leadsHeader + "a,2026-02-30,UTC,email,CA,1\n")
+        let report = try refused(test, [leads])
+        #expect(
+            report?.problems.map(\.description) == [
+                "\(leads):2: error: created_at '2026-02-30' is not an ISO-8601 date or time "
+                    + "(e.g. 2026-11-02T09:30:00Z or 2026-11-02)"
+            ])
+    }
+
+    @Test func unknownTimeZoneIsReportedWithASuggestion() throws {
+        let test = try TestWorkspace()
+        let leads = try test.file(
+            "leads.csv", Self.leadsHeader + "a,2026-11-02,America/New_Yrok,email,NY,1\n")
+        let report = try refused(test, [leads])
+        #expect(
+            report?.problems.map(\.description) == [
+                "\(leads):2: error: unknown time zone 'America/New_Yrok' (did you mean 'America/New_York'?); "
+                    + "use an IANA name such as America/New_York"
+            ])
+    }
+
+    @Test func duplicateLeadIDIsReportedWithTheFirstLine() throws {
+        let test = try TestWorkspace()
+        let leads = try test.file(
+            "leads.csv",
+            Self.leadsHeader
+                + "a,2026-11-02,UTC,email,CA,1\nb,2026-11-02,UTC,email,CA,1\na,2026-11-03,UTC,,CA,2\n")
+        let report = try refused(test, [leads])
+        #expect(
+            report?.problems.map(\.description) == [
+                "\(leads):4: error: duplicate lead id 'a' (first on line 2)"
+            ])
+    }
+
+    @Test func eventForUnknownLeadIsReported() throws {
+        let test = try TestWorkspace()
+        let leads = try test.file("leads.csv", Self.leadsHeader + "a,2026-11-02,UTC,email,CA,1\n")
+        let events = try test.file(
+            "events.csv", "lead_id,type,channel,time\na,opened,email,2026-11-02\nz,opened,email,2026-11-02\n")
+        let report = try refused(test, [leads, events])
+        #expect(report?.problems.map(\.description) == ["\(events):3: error: event for unknown lead 'z'"])
+    }
+
+    @Test func aLineThatIsNotJSONIsReportedWithItsColumn() throws {
+        let test = try TestWorkspace()
+        let lines = try test.file(
+            "c.jsonl",
+            """
+            {"type": "lead", "id": "a", "created_at": "2026-11-02T09:00:00Z"}
+            {"type": "lead", "id": "b" "created_at": "2026-11-02T09:00:00Z"}
+            this is not json
+            """)
+        let report = try refused(test, [lines])
+        #expect(
+            report?.problems.map(\.description) == [
+                "\(lines):2: error: not JSON: expected ',' or '}' in an object (column 28)",
+                "\(lines):3: error: not JSON: unexpected word 'this' (column 1)",
+            ])
+    }
+
+    @Test func jsonLinesRecordProblemsAreReported() throws {
+        let test = try TestWorkspace()
+        let lines = try test.file(
+            "c.jsonl",
+            """
+            {"type": "lead", "id": "a", "created_at": "2026-11-02T09:00:00Z", "consents": ["email", "fax"]}
+            {"type": "contact", "id": "b"}
+            {"type": "lead", "id": "c", "created_at": "2026-11-02", "propertes": {}}
+            {"type": "event", "lead_id": "nobody", "event": "opened", "time": "2026-11-02"}
+            [1, 2]
+            """)
+        let report = try refused(test, [lines])
+        #expect(
+            report?.problems.map(\.description) == [
+                "\(lines):1: error: unknown channel 'fax' (channels: email, sms, chat)",
+                "\(lines):2: error: unknown record type \"contact\" (expected \"lead\" or \"event\")",
+                "\(lines):3: error: unknown field \"propertes\" in a lead (did you mean 'properties'?) "
+                    + "(fields: type, id, created_at, time_zone, consents, properties)",
+                "\(lines):5: error: expected a JSON object with \"type\": \"lead\" or \"event\", found a list",
+                "\(lines):4: error: event for unknown lead 'nobody'",
+            ])
+    }
+
+    @Test func jsonLinesEventsMayComeBeforeTheirLead() throws {
+        let test = try TestWorkspace()
+        let lines = try test.file(
+            "c.jsonl",
+            """
+            {"type": "event", "lead_id": "a", "event": "opened", "channel": "email", "time": "2026-11-02T10:00:00Z"}
+            {"type": "lead", "id": "a", "created_at": "2026-11-02T09:00:00Z", "consents": ["email"], "properties": {"vip": true, "tags": ["x", 2]}}
+            """)
+        let report = try test.workspace.importCohort(name: "c", inputs: [.file(lines)])
+        #expect(report.leads == 1)
+        #expect(report.events == 1)
+        try test.workspace.forEachLead(inCohort: "c") { lead in
+            #expect(lead.lead.properties == ["vip": true, "tags": ["x", 2]])
+            #expect(lead.events.map(\.field) == ["email.opened"])
+        }
+    }
+
+    @Test func missingFileAndMissingColumnAreReported() throws {
+        let test = try TestWorkspace()
+        let missing = test.folder.appendingPathComponent("nope.csv").path
+        let report = try refused(test, [missing])
+        #expect(report?.problems.map(\.description) == ["\(missing): error: no such file"])
+        let noCreated = try test.file("leads.csv", "id,state\na,CA\n")
+        let second = try refused(test, [noCreated], skip: true)
+        #expect(
+            second?.problems.map(\.description) == [
+                "\(noCreated):1: error: missing column 'created_at' in the header (columns: id, state)"
+            ])
+    }
+
+    @Test func quotedLineBreaksKeepLineNumbersRight() throws {
+        let test = try TestWorkspace()
+        let leads = try test.file(
+            "leads.csv",
+            Self.leadsHeader + "a,2026-11-02,UTC,email,\"two\nlines\",1\nb,not-a-date,UTC,email,CA,1\n")
+        let report = try refused(test, [leads])
+        #expect(report?.problems.first?.line == 4)
+    }
+
+    @Test func allOrNothingLeavesNoRowsAfterALateBadRow() throws {
+        let test = try TestWorkspace()
+        var text = Self.leadsHeader
+        for i in 0..<5000 { text += "L\(i),2026-11-02T09:00:00Z,UTC,email,CA,\(i % 100)\n" }
+        text += "bad,yesterday,UTC,email,CA,1\n"
+        let leads = try test.file("leads.csv", text)
+        let report = try refused(test, [leads])
+        #expect(report?.problemCount == 1)
+        #expect(report?.problems.first?.line == 5002)
+    }
+
+    @Test func skipInvalidImportsTheGoodRowsAndReportsTheRest() throws {
+        let test = try TestWorkspace()
+        let leads = try test.file(
+            "leads.csv",
+            Self.leadsHeader
+                + "a,2026-11-02,UTC,email,CA,1\nb,2026-13-02,UTC,email,CA,1\nc,2026-11-02,Mars/Base,,CA,1\n")
+        let events = try test.file(
+            "events.csv", "lead_id,type,channel,time\na,opened,email,2026-11-02\nb,opened,email,2026-11-02\n")
+        let report = try test.workspace.importCohort(
+            name: "c", inputs: [.file(leads), .file(events)], skipInvalid: true)
+        #expect(report.leads == 1)
+        #expect(report.events == 1)
+        #expect(report.problems.map(\.line) == [3, 4, 3])
+        #expect(try test.count("leads") == 1)
+        #expect(try test.count("lead_events") == 1)
+        #expect(try test.workspace.cohort(named: "c").skippedRows == 3)
+    }
+
+    @Test func aCohortNameIsUniqueAndChecked() throws {
+        let test = try TestWorkspace()
+        let leads = try test.file("leads.csv", Self.leadsHeader + "a,2026-11-02,UTC,email,CA,1\n")
+        try test.workspace.importCohort(name: "c", inputs: [.file(leads)])
+        #expect(throws: WorkspaceError.cohortExists("c")) {
+            try test.workspace.importCohort(name: "c", inputs: [.file(leads)])
+        }
+        #expect(throws: WorkspaceError.invalidCohortName("my cohort")) {
+            try test.workspace.importCohort(name: "my cohort", inputs: [.file(leads)])
+        }
+        #expect(try test.count("leads") == 1)
+    }
+
+    @Test func aCSVWithNeitherIdNorLeadIdIsRefused() throws {
+        let test = try TestWorkspace()
+        let odd = try test.file("odd.csv", "name,email\nx,y\n")
+        let report = try refused(test, [odd])
+        #expect(
+            report?.problems.map(\.message) == [
+                "cannot tell what this CSV holds: a leads file needs an 'id' column, an events file a 'lead_id' column"
+            ])
+    }
+}
