@@ -1,0 +1,173 @@
+import Foundation
+import JourneyModel
+import Yams
+
+/// Reads a small YAML file (a roster, a behaviour profile) and collects located diagnostics
+/// the way the journey reader does: `file:line:col: error: message`, every problem at once.
+final class YAMLChecker {
+    let file: String
+    private(set) var diagnostics: [Diagnostic] = []
+    static let maxBytes = 1 << 20
+
+    init(file: String) {
+        self.file = file
+    }
+
+    var hasErrors: Bool { diagnostics.hasErrors }
+
+    func location(_ node: Node?) -> SourceLocation {
+        guard let mark = node?.mark else { return SourceLocation(file: file, line: 1, column: 1) }
+        return SourceLocation(file: file, line: mark.line, column: mark.column)
+    }
+
+    func error(_ message: String, at node: Node?) {
+        diagnostics.append(Diagnostic(.error, message, at: location(node)))
+    }
+
+    /// The document's root node, or nil with the reason recorded.
+    func compose(_ text: String, expected: String) -> Node? {
+        if text.utf8.count > Self.maxBytes {
+            error("file is over 1 MiB; \(expected) is never that large", at: nil)
+            return nil
+        }
+        do {
+            guard let root = try Yams.compose(yaml: text) else {
+                error("file is empty; expected \(expected)", at: nil)
+                return nil
+            }
+            return root
+        } catch let yamlError as YamlError {
+            switch yamlError {
+            case .scanner(let context, let problem, let mark, _),
+                .parser(let context, let problem, let mark, _),
+                .composer(let context, let problem, let mark, _):
+                let detail = context.map { " \($0.text)" } ?? ""
+                diagnostics.append(
+                    Diagnostic(
+                        .error, "YAML syntax: \(problem)\(detail)",
+                        at: SourceLocation(file: file, line: mark.line, column: mark.column)))
+            case .duplicatedKeysInMapping(let duplicates, let context):
+                let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+                diagnostics.append(
+                    Diagnostic(
+                        .error, "duplicate key \(keys) in a mapping",
+                        at: SourceLocation(file: file, line: context.mark.line, column: context.mark.column)))
+            default:
+                error("cannot read YAML: \(yamlError)", at: nil)
+            }
+            return nil
+        } catch {
+            self.error("cannot read YAML: \(error)", at: nil)
+            return nil
+        }
+    }
+
+    /// A mapping's entries in file order, with unknown keys reported (and a suggestion).
+    func mapping(_ node: Node?, what: String, allowed: [String]) -> Fields? {
+        guard let node else { return nil }
+        guard case .mapping(let mapping) = node else {
+            error("\(what) must be a mapping", at: node)
+            return nil
+        }
+        var fields = Fields(node: node)
+        for (key, value) in mapping {
+            guard let name = key.string else {
+                error("keys in \(what) must be text", at: key)
+                continue
+            }
+            if !allowed.isEmpty, !allowed.contains(name) {
+                error(
+                    "unknown key '\(name)' in \(what)\(Suggestion.hint(for: name, among: allowed)) "
+                        + "(expected: \(allowed.joined(separator: ", ")))", at: key)
+                continue
+            }
+            fields.entries.append((name, value, key))
+        }
+        return fields
+    }
+
+    func sequence(_ node: Node?, what: String) -> [Node]? {
+        guard let node else { return nil }
+        guard case .sequence(let items) = node else {
+            error("\(what) must be a list", at: node)
+            return nil
+        }
+        return Array(items)
+    }
+
+    func text(_ fields: Fields, _ key: String, what: String, required: Bool = false) -> String? {
+        guard let node = fields[key] else {
+            if required { error("missing '\(key)' in \(what)", at: fields.node) }
+            return nil
+        }
+        guard case .scalar(let scalar) = node, !scalar.string.isEmpty else {
+            error("'\(key)' in \(what) must be text", at: node)
+            return nil
+        }
+        return scalar.string
+    }
+
+    func number(
+        _ fields: Fields, _ key: String, what: String, required: Bool = false,
+        range: ClosedRange<Double>? = nil
+    ) -> Double? {
+        guard let node = fields[key] else {
+            if required { error("missing '\(key)' in \(what)", at: fields.node) }
+            return nil
+        }
+        return number(node, what: "'\(key)' in \(what)", range: range)
+    }
+
+    func number(_ node: Node, what: String, range: ClosedRange<Double>? = nil) -> Double? {
+        guard case .scalar(let scalar) = node, scalar.style == .plain, let value = Double(scalar.string),
+            value.isFinite
+        else {
+            error("\(what) must be a number", at: node)
+            return nil
+        }
+        if let range, !range.contains(value) {
+            error(
+                "\(what) must be between \(Value.number(range.lowerBound)) and \(Value.number(range.upperBound))",
+                at: node)
+            return nil
+        }
+        return value
+    }
+
+    /// `{ a: 3, b: 1 }`: names with non-negative weights, at least one positive.
+    func weights(_ node: Node?, what: String, allowedNames: [String]? = nil) -> [(String, Double)]? {
+        guard let fields = mapping(node, what: what, allowed: allowedNames ?? []) else { return nil }
+        var result: [(String, Double)] = []
+        for (name, value, _) in fields.entries {
+            guard let weight = number(value, what: "the weight of '\(name)' in \(what)", range: 0...1e12)
+            else {
+                continue
+            }
+            result.append((name, weight))
+        }
+        if result.isEmpty || result.allSatisfy({ $0.1 == 0 }) {
+            error("\(what) needs at least one positive weight", at: node)
+            return nil
+        }
+        return result
+    }
+
+    func duration(_ fields: Fields, _ key: String, what: String) -> Int? {
+        guard let node = fields[key] else { return nil }
+        guard case .scalar(let scalar) = node, let duration = JourneyDuration(parsing: scalar.string) else {
+            error("'\(key)' in \(what) must be a duration such as 30m, 4h or 2d", at: node)
+            return nil
+        }
+        return duration.seconds
+    }
+}
+
+/// A mapping's entries in file order, for located lookups.
+struct Fields {
+    var node: Node
+    var entries: [(name: String, value: Node, key: Node)] = []
+
+    subscript(_ name: String) -> Node? {
+        entries.first { $0.name == name }?.value
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import JourneyModel
+
+/// Draws synthetic leads from a profile. Lead `i` depends only on (profile, seed, i), so the
+/// same inputs give the same cohort whatever the batch size or order of generation.
+struct LeadSynthesizer {
+    let profile: SynthesisProfile
+    let seed: Int64
+    let size: Int
+    private let segmentCumulative: [Double]
+    private let plans: [SegmentPlan]
+    private let idWidth: Int
+    private let stateCumulative: [Double]
+    private let zoneCumulative: [Double]
+
+    /// A segment's draws, precomputed once.
+    private struct SegmentPlan {
+        var segment: SynthesisProfile.Segment
+        var choiceCumulative: [[Double]]
+        var preferredCumulative: [Double]
+    }
+
+    init(profile: SynthesisProfile, seed: Int64, size: Int) {
+        self.profile = profile
+        self.seed = seed
+        self.size = size
+        segmentCumulative = profile.segments.map(\.weight).cumulative
+        plans = profile.segments.map { segment in
+            SegmentPlan(
+                segment: segment,
+                choiceCumulative: segment.properties.map {
+                    if case .choice(_, let weights) = $0.distribution { return weights.cumulative }
+                    return []
+                },
+                preferredCumulative: segment.preferredChannel.map(\.1).cumulative)
+        }
+        idWidth = max(6, String(size).count)
+        stateCumulative = USStates.all.map(\.population).cumulative
+        if case .choice(_, let weights) = profile.timeZone {
+            zoneCumulative = weights.cumulative
+        } else {
+            zoneCumulative = []
+        }
+    }
+
+    func lead(_ index: Int) -> LeadRow {
+        var random = SeededRandom(seed: seed, stream: UInt64(index))
+        let plan = plans[random.pick(cumulative: segmentCumulative)]
+        let segment = plan.segment
+        let span = Double(profile.createdTo - profile.createdFrom)
+        let createdAt = profile.createdFrom + Int64((random.unit() * span).rounded(.down))
+        var properties: [String: Value] = [:]
+        for (i, property) in segment.properties.enumerated() {
+            properties[property.name] = draw(
+                property.distribution, cumulative: plan.choiceCumulative[i], &random)
+        }
+        let zone: String
+        switch profile.timeZone {
+        case .fixed(let name): zone = name
+        case .fromState(let property):
+            zone = properties[property]?.string.flatMap { USStates.zoneByCode[$0] } ?? "UTC"
+        case .choice(let zones, _): zone = zones[random.pick(cumulative: zoneCumulative)]
+        }
+        var consents = Set<Channel>()
+        for channel in Channel.allCases where random.bernoulli(segment.consent[channel] ?? 0) {
+            consents.insert(channel)
+        }
+        let preferred = segment.preferredChannel[random.pick(cumulative: plan.preferredCumulative)].0
+        let spread = profile.responsivenessSpread
+        // Log-normal with mean 1: some leads answer everything, most answer little.
+        let responsiveness = Foundation.exp(spread * random.normal() - spread * spread / 2)
+        let number = String(index + 1)
+        let id = profile.leadIDPrefix + String(repeating: "0", count: max(0, idWidth - number.count)) + number
+        return LeadRow(
+            id: id, createdAt: createdAt, timeZone: zone, consents: consents,
+            propertiesJSON: JSONText.encode(properties), segment: segment.name, preferredChannel: preferred,
+            responsiveness: (responsiveness * 10_000).rounded() / 10_000)
+    }
+
+    private func draw(
+        _ distribution: PropertyDistribution, cumulative: [Double], _ random: inout SeededRandom
+    )
+        -> Value
+    {
+        switch distribution {
+        case .constant(let value): return value
+        case .choice(let values, _): return values[random.pick(cumulative: cumulative)]
+        case .uniform(let low, let high, let integer):
+            if integer {
+                let count = Int(high.rounded(.down)) - Int(low.rounded(.up)) + 1
+                return .number(Double(Int(low.rounded(.up)) + Int(random.unit() * Double(max(1, count)))))
+            }
+            return .number(((low + random.unit() * (high - low)) * 100).rounded() / 100)
+        case .normal(let mean, let sd, let low, let high, let integer):
+            var x = mean + sd * random.normal()
+            if let low { x = max(low, x) }
+            if let high { x = min(high, x) }
+            return .number(integer ? x.rounded() : (x * 100).rounded() / 100)
+        case .usState(let byPopulation):
+            let index =
+                byPopulation
+                ? random.pick(cumulative: stateCumulative) : Int(random.unit() * Double(USStates.all.count))
+            return .string(USStates.all[index].code)
+        case .flag(let p): return .bool(random.bernoulli(p))
+        }
+    }
+}
