@@ -98,6 +98,24 @@ import Testing
         ) { try Workspace.open(at: "/nonexistent-cairn-folder/w.db") }
     }
 
+    @Test func anInterruptedSeedingIsFinishedByTheNextOpen() throws {
+        let test = try TestWorkspace()
+        try test.workspace.pool.write { db in
+            try db.execute(sql: "UPDATE meta SET value = 'pending' WHERE key = 'seed'")
+        }
+        let reopened = try Workspace.open(
+            at: test.path, seed: WorkspaceSeed(files: try Repository.seedFiles()))
+        #expect(try reopened.cohort(named: "sample").leads == 24)
+        let state = try reopened.pool.read { db in
+            try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'seed'")
+        }
+        #expect(state == "done")
+        // An empty workspace (no seed) stays empty.
+        let empty = try TestWorkspace()
+        _ = try Workspace.open(at: empty.path, seed: WorkspaceSeed(files: try Repository.seedFiles()))
+        #expect(try empty.count("workflows") == 0)
+    }
+
     @Test func pathComesFromOptionThenEnvironmentThenDefault() {
         #expect(WorkspaceLocation.resolve(option: "a.db", environment: ["CAIRN_DB": "b.db"]) == "a.db")
         #expect(WorkspaceLocation.resolve(option: nil, environment: ["CAIRN_DB": "b.db"]) == "b.db")
@@ -109,6 +127,9 @@ import Testing
         let journeys = try test.workspace.journeys()
         #expect(journeys.contains { $0.journey == "welcome-series" && $0.activeVersion == 1 })
         #expect(journeys.count >= 5)
+        #expect(try test.workspace.agents().count == 7)
+        #expect(try test.workspace.cohort(named: "sample").leads == 24)
+        #expect(try test.workspace.cohort(named: "sample-synthetic").leads == 2000)
         // A second open does not seed again.
         _ = try Workspace.open(at: test.path, seed: WorkspaceSeed(files: try Repository.seedFiles()))
         #expect(try test.workspace.history(of: "welcome-series").count == 1)

@@ -49,9 +49,7 @@ public final class Workspace: Sendable {
                         arguments: [WorkspaceVersion.app])
                 }
             }
-            if isNew, let seed {
-                try seed.plant(in: workspace)
-            }
+            try plantSeedIfDue(seed, isNew: isNew, in: workspace)
             try RunLiveness.markInterruptedRuns(in: pool)
         } catch let error as WorkspaceError {
             throw error
@@ -59,6 +57,26 @@ public final class Workspace: Sendable {
             throw WorkspaceError.from(error, path: path)
         }
         return workspace
+    }
+
+    /// A new file is marked `seed = pending` before seeding and `done` after, so a seeding cut
+    /// short (killed, disk full) is finished by the next open rather than left half done.
+    private static func plantSeedIfDue(_ seed: WorkspaceSeed?, isNew: Bool, in workspace: Workspace) throws {
+        let pool = workspace.pool
+        if isNew {
+            let state = seed == nil ? "none" : "pending"
+            try pool.write { db in
+                try db.execute(
+                    sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('seed', ?)", arguments: [state])
+            }
+        }
+        guard let seed else { return }
+        let state = try pool.read { db in
+            try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'seed'")
+        }
+        guard state == "pending" else { return }
+        try seed.plant(in: workspace)
+        try pool.write { db in try db.execute(sql: "UPDATE meta SET value = 'done' WHERE key = 'seed'") }
     }
 
     static func configuration() -> Configuration {
