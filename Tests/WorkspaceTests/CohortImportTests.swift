@@ -284,3 +284,26 @@ import Testing
             ])
     }
 }
+
+@Suite struct ImportMessageTests {
+    @Test func refusalMessagesSayWhatToDo() {
+        let rows = ImportReport(
+            cohort: "c", leads: 0, events: 0,
+            problems: [ImportProblem(file: "l.csv", line: 3, message: "bad")],
+            problemCount: 1)
+        #expect(
+            WorkspaceError.importFailed(rows).description == """
+                l.csv:3: error: bad
+                import of cohort 'c' refused: 1 bad row; nothing was imported (use --skip-invalid to import the good rows)
+                """)
+        let file = ImportReport(
+            cohort: "c", leads: 0, events: 0,
+            problems: [ImportProblem(file: "x.csv", line: 0, message: "no such file")],
+            problemCount: 1, fileRefused: true)
+        #expect(
+            WorkspaceError.importFailed(file).description == """
+                x.csv: error: no such file
+                import of cohort 'c' refused; nothing was imported
+                """)
+    }
+}

@@ -23,7 +23,8 @@ extension Workspace {
         if !unreadable.isEmpty {
             throw .importFailed(
                 ImportReport(
-                    cohort: name, leads: 0, events: 0, problems: unreadable, problemCount: unreadable.count))
+                    cohort: name, leads: 0, events: 0, problems: unreadable, problemCount: unreadable.count,
+                    fileRefused: true))
         }
         var leadFiles: [CohortImportInput] = []
         var eventFiles: [CohortImportInput] = []
@@ -49,7 +50,7 @@ extension Workspace {
             throw .importFailed(
                 ImportReport(
                     cohort: name, leads: 0, events: 0, problems: unknownKinds,
-                    problemCount: unknownKinds.count))
+                    problemCount: unknownKinds.count, fileRefused: true))
         }
         let origin = lineFiles.isEmpty ? "csv" : (leadFiles.isEmpty && eventFiles.isEmpty ? "jsonl" : "csv")
         let sources = JSONText.encode(strings: inputs.map(\.name))
@@ -82,7 +83,7 @@ extension Workspace {
                 let report = ImportReport(
                     cohort: name, leads: session.leadCount, events: session.eventCount,
                     problems: session.problems,
-                    problemCount: session.problemCount)
+                    problemCount: session.problemCount, fileRefused: session.hasFileProblem)
                 if session.hasFileProblem || (session.problemCount > 0 && !skipInvalid) {
                     throw WorkspaceError.importFailed(report)
                 }

@@ -30,12 +30,15 @@ public struct ImportReport: Sendable, Hashable, Codable {
     /// The most problems kept in a report; the count says how many there were.
     public static let maxKeptProblems = 1000
 
+    /// True when a whole file was refused (unreadable, missing column): skipping rows cannot help.
+    public var fileRefused: Bool = false
+
     var failureText: String {
         var lines = problems.prefix(50).map(\.description)
         if problemCount > lines.count { lines.append("... and \(problemCount - lines.count) more problems") }
-        lines.append(
-            "import of cohort '\(cohort)' refused: \(problemCount) bad row\(problemCount == 1 ? "" : "s"); "
-                + "nothing was imported (use --skip-invalid to import the good rows)")
+        let what = fileRefused ? "" : ": \(problemCount) bad row\(problemCount == 1 ? "" : "s")"
+        let hint = fileRefused ? "" : " (use --skip-invalid to import the good rows)"
+        lines.append("import of cohort '\(cohort)' refused\(what); nothing was imported\(hint)")
         return lines.joined(separator: "\n")
     }
 }

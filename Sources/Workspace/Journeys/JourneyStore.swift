@@ -5,10 +5,14 @@ import JourneyModel
 /// Journey versions: saved, never rewritten; one may be active; rollback and archive add
 /// to history instead of changing it.
 extension Workspace {
-    /// Who saves: `$USER`, else "unknown".
+    /// Who saves: `$USER`, else `$LOGNAME`, else the account name.
     public static var currentAuthor: String {
-        let user = ProcessInfo.processInfo.environment["USER"] ?? ""
-        return user.isEmpty ? "unknown" : user
+        let environment = ProcessInfo.processInfo.environment
+        for name in ["USER", "LOGNAME"] {
+            if let user = environment[name], !user.isEmpty { return user }
+        }
+        let account = NSUserName()
+        return account.isEmpty ? "unknown" : account
     }
 
     /// Validates `yaml` (located errors name `file`) and saves it as a new version, unless the
