@@ -13,7 +13,11 @@ struct Cairn: ParsableCommand {
             Exit codes: 0 ok, 1 invalid input, 2 usage error.
             """,
         version: version,
-        subcommands: [ValidateCommand.self, ShowCommand.self]
+        subcommands: [
+            ValidateCommand.self, ShowCommand.self, InitCommand.self, ImportCommand.self, CohortCommand.self,
+            JourneysCommand.self, CohortsCommand.self, HistoryCommand.self, DiffCommand.self,
+            ActivateCommand.self, RollbackCommand.self, ArchiveCommand.self, ExportCommand.self,
+        ]
     )
 
     func run() throws {
