@@ -1,7 +1,0 @@
-import Testing
-
-@testable import Analytics
-
-@Test func moduleIsLinked() {
-    #expect(AnalyticsModule.name == "Analytics")
-}
