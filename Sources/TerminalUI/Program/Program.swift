@@ -135,7 +135,10 @@ final class EffectInbox<Message: Sendable>: Sendable {
 
     func start(_ work: @escaping @Sendable () async -> Message?) {
         state.withLock { $0.running += 1 }
-        Task.detached { [self] in
+        // Effects get threads of their own, not the cooperative pool: the loop
+        // may block a pool thread while it waits for them (tests do), and two
+        // such waits on a two-core machine would otherwise starve the effects.
+        Task.detached(executorPreference: EffectExecutor.shared) { [self] in
             let message = await work()
             let nowIdle = state.withLock { state -> Bool in
                 if let message { state.messages.append(message) }
@@ -157,6 +160,20 @@ final class EffectInbox<Message: Sendable>: Sendable {
     func waitUntilIdle() {
         while state.withLock({ $0.running > 0 }) {
             _ = settled.wait(timeout: .now() + .milliseconds(50))
+        }
+    }
+}
+
+/// Runs effect tasks on an overcommitting Dispatch queue, apart from Swift's
+/// cooperative thread pool (see `EffectInbox.start`).
+final class EffectExecutor: TaskExecutor {
+    static let shared = EffectExecutor()
+    private let queue = DispatchQueue(label: "TerminalUI.effects", attributes: .concurrent)
+
+    func enqueue(_ job: consuming ExecutorJob) {
+        let job = UnownedJob(job)
+        queue.async { [self] in
+            job.runSynchronously(on: asUnownedTaskExecutor())
         }
     }
 }

@@ -64,6 +64,9 @@ public struct Canvas: Hashable, Sendable {
 
     /// Which way an L-shaped connection turns.
     public enum Bend: Sendable {
+        /// Horizontal, vertical at the midpoint, horizontal again: the usual
+        /// connector between boxes laid out left to right.
+        case midway
         /// Go horizontally first, then vertically.
         case horizontalFirst
         /// Go vertically first, then horizontally.
@@ -72,10 +75,17 @@ public struct Canvas: Hashable, Sendable {
 
     /// An orthogonal line from `start` to `end`, with one bend if they differ in both axes.
     public mutating func line(
-        from start: Point, to end: Point, bend: Bend = .horizontalFirst, role: ThemeRole = .border
+        from start: Point, to end: Point, bend: Bend = .midway, role: ThemeRole = .border
     ) {
-        let corner = bend == .horizontalFirst ? Point(x: end.x, y: start.y) : Point(x: start.x, y: end.y)
-        path([start, corner, end], role: role)
+        switch bend {
+        case .midway:
+            let middle = (start.x + end.x) / 2
+            path([start, Point(x: middle, y: start.y), Point(x: middle, y: end.y), end], role: role)
+        case .horizontalFirst:
+            path([start, Point(x: end.x, y: start.y), end], role: role)
+        case .verticalFirst:
+            path([start, Point(x: start.x, y: end.y), end], role: role)
+        }
     }
 
     /// A polyline through `points`; consecutive points must share a row or a column.

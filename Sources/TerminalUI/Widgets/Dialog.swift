@@ -22,7 +22,7 @@ public struct Dialog: Widget {
     public func box(in area: Rect) -> Rect {
         let width = min(area.width, max(30, min(60, DisplayWidth.of(message) + 4)))
         let lines = TextMeasure.wrap(message, width: max(1, width - 4)).count
-        return area.centered(Size(width: width, height: lines + 5))
+        return area.centered(Size(width: width, height: lines + 4))
     }
 
     public func render(in area: Rect, frame: inout Frame) {

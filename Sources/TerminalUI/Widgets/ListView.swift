@@ -79,6 +79,9 @@ public struct ListView: Widget {
     public func render(in area: Rect, frame: inout Frame) {
         guard !area.isEmpty else { return }
         let top = state.visibleOffset(height: area.height, count: items.count)
+        let markers = area
+        // Keep the last column for scroll markers when the list does not fit.
+        let area = items.count > area.height ? area.inset(right: 1) : area
         let pointer = frame.glyphs.pointer
         let pointerWidth = DisplayWidth.of(pointer) + 1
         for row in 0..<area.height {
@@ -108,7 +111,8 @@ public struct ListView: Widget {
                     detail, x: area.maxX - detailWidth, y: y, style: detailStyle, clip: rowRect)
             }
         }
-        ScrollMarkers(above: top > 0, below: top + area.height < items.count).render(in: area, frame: &frame)
+        ScrollMarkers(above: top > 0, below: top + area.height < items.count).render(
+            in: markers, frame: &frame)
     }
 }
 

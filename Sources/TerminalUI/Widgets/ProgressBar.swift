@@ -48,10 +48,16 @@ public struct ProgressBar: Widget {
     public func render(in area: Rect, frame: inout Frame) {
         guard !area.isEmpty else { return }
         let percent = "\(Int((progress.fraction * 100).rounded(.down)))%"
-        var detail = percent + " " + progress.summary
-        if DisplayWidth.of(detail) > area.width / 2 { detail = percent }
         let labelText = label.isEmpty ? "" : label + " "
         let labelWidth = min(DisplayWidth.of(labelText), area.width / 4)
+        // The longest detail that still leaves the bar ten cells.
+        var candidates = [percent + " " + progress.summary]
+        if let remaining = progress.remaining, progress.completed < progress.total {
+            candidates.append(percent + " ETA " + NumberFormat.duration(remaining))
+        }
+        candidates.append(percent)
+        let room = area.width - labelWidth - 11
+        let detail = candidates.first { DisplayWidth.of($0) <= room } ?? percent
         let detailWidth = DisplayWidth.of(detail)
         let barWidth = max(0, area.width - labelWidth - detailWidth - 1)
         frame.write(

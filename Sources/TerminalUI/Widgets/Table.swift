@@ -31,7 +31,10 @@ public struct Table: Widget {
 
     public func render(in area: Rect, frame: inout Frame) {
         guard !area.isEmpty, !columns.isEmpty else { return }
-        let cells = Layout.horizontal(columns.map(\.width), spacing: 1).split(area)
+        // Keep the last column for scroll markers when the rows do not fit.
+        let scrolls = rows.count > area.height - 2
+        let cells = Layout.horizontal(columns.map(\.width), spacing: 1).split(
+            scrolls ? area.inset(right: 1) : area)
         let headerStyle = frame.theme[.title]
         for (column, rect) in zip(columns, cells) {
             let text = TextMeasure.fit(

@@ -1,0 +1,93 @@
+import Testing
+
+@testable import TerminalUI
+
+private enum DemoAction: Hashable, Sendable {
+    case quit, help, palette, up, down, delete
+}
+
+private let demoKeys = KeyMap<DemoAction>([
+    KeyBinding(
+        keys: ["k", "up"], action: .up, help: "up", longHelp: "Move the selection up", group: "Navigation"),
+    KeyBinding(
+        keys: ["j", "down"], action: .down, help: "down", longHelp: "Move the selection down",
+        group: "Navigation"),
+    KeyBinding(
+        keys: ["d"], action: .delete, help: "delete", longHelp: "Delete the selected journey",
+        group: "Editing", statusBar: true),
+    KeyBinding(keys: ["?"], action: .help, help: "help", longHelp: "Show all keys", statusBar: true),
+    KeyBinding(
+        keys: [":", "ctrl+p"], action: .palette, help: "commands", longHelp: "Open the command palette",
+        statusBar: true, palette: false),
+    KeyBinding(keys: ["q", "ctrl+c"], action: .quit, help: "quit", longHelp: "Quit Cairn", statusBar: true),
+])
+
+@Suite struct KeyBindingTests {
+    @Test func keysParseAndPrintTheSameWay() {
+        for text in [
+            "q", "?", "ctrl+p", "alt+x", "shift+tab", "up", "pgdn", "f5", "enter", "space", "esc",
+            "ctrl+alt+delete", "+",
+        ] {
+            #expect(Key(parsing: text)?.description == text, "\(text)")
+        }
+        #expect(Key(parsing: "Ctrl+P") == .ctrl("p"))
+        #expect(Key(parsing: "hyper+x") == nil)
+        #expect(Key(parsing: "f99") == nil)
+        #expect(Key(parsing: "") == nil)
+    }
+
+    @Test func oneTableDrivesDispatch() {
+        #expect(demoKeys.action(for: .character("k")) == .up)
+        #expect(demoKeys.action(for: .up) == .up)
+        #expect(demoKeys.action(for: .ctrl("p")) == .palette)
+        #expect(demoKeys.action(for: .character("x")) == nil)
+        #expect(demoKeys.problems.isEmpty)
+    }
+
+    @Test func statusBarHelpAndPaletteComeFromTheSameTable() {
+        #expect(demoKeys.statusHints.map(\.help) == ["delete", "help", "commands", "quit"])
+        #expect(demoKeys.statusHints.last?.keys == "q/ctrl+c")
+        #expect(demoKeys.helpSections.map(\.title) == ["Navigation", "Editing", "General"])
+        // Every binding is in the help, with its long text, exactly once.
+        let helpTexts = demoKeys.helpSections.flatMap(\.entries).map(\.help)
+        #expect(helpTexts.sorted() == demoKeys.bindings.map(\.longHelp).sorted())
+        // The palette lists what it may, and choosing one yields the dispatched action.
+        for command in demoKeys.paletteCommands {
+            let binding = demoKeys.binding(for: command.action)
+            #expect(binding.map { demoKeys.action(for: $0.keys[0]) } == command.action)
+        }
+        #expect(!demoKeys.paletteCommands.contains { $0.action == .palette })
+    }
+
+    @Test func markdownListsEveryKey() {
+        let markdown = demoKeys.markdown(title: "Journeys")
+        for binding in demoKeys.bindings {
+            for key in binding.keys {
+                #expect(markdown.contains("`\(key)`"))
+            }
+        }
+        #expect(markdown.contains("| `q` `ctrl+c` | Quit Cairn |"))
+    }
+
+    @Test func conflictsAndBadKeysAreReported() {
+        let broken = KeyMap<DemoAction>([
+            KeyBinding(keys: ["q"], action: .quit, help: "quit"),
+            KeyBinding(keys: ["q"], action: .help, help: "help"),
+            KeyBinding(keys: ["meta+z"], action: .up, help: "up"),
+        ])
+        #expect(broken.problems.count == 2)
+    }
+
+    @Test func terminalInputDecodesToKeys() {
+        #expect(TerminalKeyDecoder.decode(character: 0x10) == .ctrl("p"))
+        #expect(TerminalKeyDecoder.decode(character: 0x0D) == .enter)
+        #expect(TerminalKeyDecoder.decode(character: 0x7F) == .backspace)
+        #expect(TerminalKeyDecoder.decode(character: 0x09) == .tab)
+        #expect(TerminalKeyDecoder.decode(character: 0x6A) == .character("j"))
+        #expect(TerminalKeyDecoder.decode(character: 0x6F22) == .character("漢"))
+        #expect(TerminalKeyDecoder.decodeAlt(character: 0x78) == .alt("x"))
+        #expect(TerminalKeyDecoder.decodeExtendedName("kUP5") == Key(.up, modifiers: .ctrl))
+        #expect(TerminalKeyDecoder.decodeExtendedName("kLFT3") == Key(.left, modifiers: .alt))
+        #expect(TerminalKeyDecoder.decodeExtendedName("kFOO") == nil)
+    }
+}
