@@ -1,0 +1,80 @@
+import Foundation
+import JourneyModel
+
+/// Decides, before every send, whether the message may go now: consent, unsubscribes,
+/// frequency caps and quiet hours, in that order. Pure: it reads the lead's history.
+///
+/// Caps count messages in rolling windows — a day is the last 24 hours, a week the last 7
+/// days — so a cap means the same in every time zone and a deferred message goes out the
+/// moment the oldest counted message leaves the window.
+struct DeliveryCoordinator {
+    let policy: Policy
+
+    func verdict(for channel: Channel, lead: Lead, history: [LeadEvent], at now: Date) -> DeliveryVerdict {
+        if Self.hasUnsubscribed(from: channel, history: history, at: now) { return .suppress(.unsubscribed) }
+        if !lead.consents.contains(channel) { return .suppress(.consent) }
+        if let release = capRelease(for: channel, history: history, at: now) {
+            guard policy.whenCapped == .defer, let release else { return .suppress(.frequencyCap) }
+            return .deferUntil(release, .frequencyCap)
+        }
+        if let quiet = policy.quietHours, quiet.from != quiet.to {
+            let window = LocalTime.nextInstant(
+                atOrAfter: now, inWindow: quiet.from, to: quiet.to, days: [], zone: lead.timeZone)
+            if window == now {
+                // Inside quiet hours: the next allowed time is the window's end, in local time.
+                let end = LocalTime.nextInstant(
+                    atOrAfter: now, inWindow: quiet.to, to: quiet.from, days: [], zone: lead.timeZone)
+                return .deferUntil(end, .quietHours)
+            }
+        }
+        return .send
+    }
+
+    /// An unsubscribe on the channel (or on no channel: from everything) stops it at once.
+    static func hasUnsubscribed(from channel: Channel, history: [LeadEvent], at now: Date) -> Bool {
+        history.contains {
+            $0.type == "unsubscribed" && $0.time <= now && ($0.channel == nil || $0.channel == channel)
+        }
+    }
+
+    /// Nil when no cap is reached; else the time the message would be allowed (nil inside when
+    /// never, for a cap of zero).
+    func capRelease(for channel: Channel, history: [LeadEvent], at now: Date) -> Date?? {
+        let weekAgo = now.addingTimeInterval(-Self.week)
+        let sends = history.filter { $0.type == "sent" && $0.time <= now && $0.time > weekAgo }.map {
+            (time: $0.time, channel: $0.channel)
+        }
+        var release: Date?
+        var capped = false
+        var never = false
+        func apply(_ cap: FrequencyCap?, to times: [Date]) {
+            guard let cap else { return }
+            for (limit, span) in [(cap.perDay, Self.day), (cap.perWeek, Self.week)] {
+                guard let limit else { continue }
+                let inWindow = times.filter { $0 > now.addingTimeInterval(-span) }.sorted()
+                guard inWindow.count >= limit else { continue }
+                capped = true
+                guard limit > 0 else {
+                    never = true
+                    continue
+                }
+                // Allowed again once all but limit - 1 of these have left the window.
+                let leaving = inWindow[inWindow.count - limit].addingTimeInterval(span)
+                release = max(release ?? leaving, leaving)
+            }
+        }
+        apply(policy.frequencyCap, to: sends.map(\.time))
+        apply(policy.channelCaps[channel], to: sends.filter { $0.channel == channel }.map(\.time))
+        guard capped else { return nil }
+        return .some(never ? nil : release)
+    }
+
+    static let day: TimeInterval = 86_400
+    static let week: TimeInterval = 7 * 86_400
+}
+
+enum DeliveryVerdict: Equatable {
+    case send
+    case suppress(SuppressionReason)
+    case deferUntil(Date, SuppressionReason)
+}

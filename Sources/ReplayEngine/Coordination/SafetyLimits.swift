@@ -1,0 +1,44 @@
+import Foundation
+import JourneyModel
+
+/// The limits that halt a runaway lead, with the reason recorded, while the run goes on.
+struct SafetyLimits {
+    let maxSteps: Int
+    let rateLimit: ActionRateLimit
+    let loopVisitLimit: Int
+
+    init(journey: Journey, configuration: ReplayConfiguration) {
+        maxSteps = max(journey.policy.maxStepsPerLead ?? configuration.maxStepsPerLead, 1)
+        rateLimit = configuration.actionRateLimit
+        loopVisitLimit = max(configuration.loopVisitLimit, 1)
+    }
+
+    /// Counts a visit of `nodeID` at `now`; the reason to halt, if a limit is passed.
+    func visit(_ nodeID: String, at now: Date, in execution: inout ExecutionState) -> String? {
+        execution.steps += 1
+        if execution.steps > maxSteps {
+            return "step limit: more than \(maxSteps) steps in one rotation"
+        }
+        if execution.loopInstant != now {
+            execution.loopInstant = now
+            execution.loopVisits = [:]
+        }
+        let visits = execution.loopVisits[nodeID, default: 0] + 1
+        execution.loopVisits[nodeID] = visits
+        if visits > loopVisitLimit {
+            return "loop: node \(nodeID) visited \(visits) times without time passing"
+        }
+        return nil
+    }
+
+    /// Counts an action at `now`; the reason to halt, if the rate limit is passed.
+    func action(at now: Date, in execution: inout ExecutionState) -> String? {
+        let windowStart = now.addingTimeInterval(-TimeInterval(rateLimit.window.seconds))
+        execution.actionTimes.removeAll { $0 <= windowStart }
+        execution.actionTimes.append(now)
+        if execution.actionTimes.count > rateLimit.maxActions {
+            return "action rate limit: more than \(rateLimit.maxActions) actions in \(rateLimit.window)"
+        }
+        return nil
+    }
+}

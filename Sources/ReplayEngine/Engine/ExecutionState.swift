@@ -1,0 +1,56 @@
+import Foundation
+import JourneyModel
+
+/// One rotation of a lead through the journey: where it is, what it waits for, and the
+/// counters the safety limits watch.
+struct ExecutionState {
+    let key: ExecutionKey
+    let startedAt: Date
+    var nodeID: String
+    var nodeEnteredAt: Date
+    /// Which visit of `nodeID` this is, in this rotation.
+    var visit = 1
+    var visits: [String: Int] = [:]
+    var steps = 0
+    /// Loop detection: visits per node at the current virtual instant.
+    var loopInstant: Date
+    var loopVisits: [String: Int] = [:]
+    /// Times of recent actions, for the action rate limit.
+    var actionTimes: [Date] = []
+    /// What the lead waits for at `nodeID`; nil while it is being processed.
+    var pending: PendingStep?
+    var splitPaths: [SplitChoice] = []
+    var firedHandoffRules: Set<String> = []
+    var handoffCount = 0
+
+    init(key: ExecutionKey, startedAt: Date, firstNode: String) {
+        self.key = key
+        self.startedAt = startedAt
+        self.nodeID = firstNode
+        self.nodeEnteredAt = startedAt
+        self.loopInstant = startedAt
+    }
+
+    /// When the pending step wakes the lead, if it does at a known time.
+    var pendingTime: Date? {
+        switch pending {
+        case .waitUntil(let time), .waitForEvent(_, let time), .retrySend(let time, _, _),
+            .retryWebhook(let time, _):
+            return time
+        case nil:
+            return nil
+        }
+    }
+}
+
+/// Why a lead sits at its node.
+enum PendingStep {
+    /// A duration or time-window wait: moves on at that time.
+    case waitUntil(Date)
+    /// An event wait: moves on when the event comes, or takes the timeout edge at that time.
+    case waitForEvent(field: String, timeoutAt: Date)
+    /// A deferred send, retried at that time on the channel already chosen.
+    case retrySend(at: Date, channel: Channel, chosenAsBest: Bool)
+    /// A failed webhook call, retried at that time.
+    case retryWebhook(at: Date, attempt: Int)
+}

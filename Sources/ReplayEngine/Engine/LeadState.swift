@@ -1,0 +1,83 @@
+import Foundation
+import JourneyModel
+
+/// Everything the engine holds about one lead while it is in flight. A reference type: the
+/// run mutates it in place many times per wake-up, and it never leaves the run's thread.
+final class LeadState {
+    /// Admission number: the lead's place in the cohort, and its scheduler identity.
+    let slot: Int
+    var lead: Lead
+    let behaviour: LeadBehaviour
+    /// Whether this lead's responses come from its recorded events (else the behaviour model).
+    let respondsAsRecorded: Bool
+    /// Recorded events in time order; `recordedCursor` is the next one to process.
+    let recorded: [LeadEvent]
+    var recordedCursor = 0
+    /// Everything that happened or will happen to the lead: recorded events, messages sent
+    /// (`sent`) and simulated responses. Conditions ignore events after their `now`, so
+    /// future simulated responses may sit here before their time.
+    var history: [LeadEvent]
+    /// Simulated events still to be processed, in time order (stable for equal times).
+    var simulatedPending: [LeadEvent] = []
+    var creationHandled = false
+    /// The next fire time of a time trigger that concerns this lead.
+    var nextTriggerFire: Date?
+    /// Condition triggers enter when the condition comes to hold: its value at the last check.
+    var conditionTriggerHeld = false
+    var rotations = 0
+    var lastEntryAt: Date?
+    var execution: ExecutionState?
+    /// After an execution ends without converting, its conversions are still watched (for split
+    /// lift) until the horizon or the next entry.
+    var conversionWatch: ConversionWatch?
+    /// Messages sent whose response record is still open, one per channel: a later send on the
+    /// channel closes it (recorded responses after that belong to the later message).
+    var openMessages: [Channel: MessageRecord] = [:]
+    var lastSentChannel: Channel?
+    /// Lifetime counters that number this lead's draws, so every draw has its own coordinates.
+    var messageOrdinal = 0
+    var webhookOrdinal = 0
+    /// The agent holding the lead (its capacity is taken until the execution ends).
+    var heldAgentID: String?
+    var previousAgents: [String] = []
+    var conversation: [ConversationEntry] = []
+
+    init(slot: Int, member: CohortLead, behaviour: LeadBehaviour, respondsAsRecorded: Bool) {
+        self.slot = slot
+        self.lead = member.lead
+        self.behaviour = behaviour
+        self.respondsAsRecorded = respondsAsRecorded
+        self.recorded = member.events
+        self.history = member.events
+    }
+
+    var id: String { lead.id }
+
+    /// The lead's current score property as a number.
+    var score: Double? { lead.properties["score"]?.number }
+
+    func context(at now: Date) -> EvaluationContext {
+        EvaluationContext(lead: lead, events: history, now: now, enteredAt: execution?.startedAt)
+    }
+
+    /// Adds a simulated event to process at its time, after any already due at that time.
+    func scheduleSimulated(_ event: LeadEvent) {
+        let index = simulatedPending.firstIndex { $0.time > event.time } ?? simulatedPending.count
+        simulatedPending.insert(event, at: index)
+        history.append(event)
+    }
+
+    /// Keeps the conversation an agent receives to its most recent part.
+    func appendConversation(_ entry: ConversationEntry) {
+        conversation.append(entry)
+        if conversation.count > Self.conversationLimit { conversation.removeFirst() }
+    }
+
+    static let conversationLimit = 50
+}
+
+/// A finished, unconverted execution whose conversion is still of interest.
+struct ConversionWatch {
+    var execution: ExecutionKey
+    var splitPaths: [SplitChoice]
+}

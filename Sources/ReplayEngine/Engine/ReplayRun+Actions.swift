@@ -1,0 +1,170 @@
+import Foundation
+import JourneyModel
+
+/// Action nodes: send, update, score, handoff, notify, webhook.
+extension ReplayRun {
+    func perform(_ step: ActionStep, at node: JourneyNode, for state: LeadState) {
+        guard var execution = state.execution else { return }
+        let halt = safety.action(at: now, in: &execution)
+        state.execution = execution
+        if let halt {
+            endExecution(state, status: .halted, reason: halt, outcome: .halted, at: now)
+            return
+        }
+        let key = execution.key
+        switch step.action {
+        case .send(let send):
+            let channel: Channel
+            switch send.channel {
+            case .fixed(let fixed):
+                channel = fixed
+            case .best:
+                var random = StableRandom(
+                    seed: configuration.seed, lead: state.id, node: node.id, attempt: state.messageOrdinal,
+                    purpose: .bestChannel)
+                channel = ChannelChooser.choose(
+                    lead: state.lead, history: state.history, at: now, priors: configuration.channelPriors,
+                    random: &random)
+            }
+            deliver(
+                send, on: channel, chosenAsBest: send.channel == .best, at: node, next: step.next, for: state)
+        case .update(let field, let value):
+            setProperty(field, to: value, at: node, key: key, for: state)
+            moveOn(state, to: step.next, label: "")
+        case .score(let amount):
+            let current = state.score ?? 0
+            setProperty("score", to: .number(current + amount), at: node, key: key, for: state)
+            moveOn(state, to: step.next, label: "")
+        case .handoff(let handoff):
+            requestHandoff(state, to: handoff.to, reason: handoff.reason, nodeID: node.id, rule: nil)
+            moveOn(state, to: step.next, label: "")
+        case .notify(let notify):
+            emit(
+                .notification(
+                    NotificationRecord(
+                        execution: key, nodeID: node.id, target: notify.target, message: notify.message,
+                        at: now)))
+            moveOn(state, to: step.next, label: "")
+        case .webhook(let hook):
+            call(hook, attempt: 1, at: node, next: step.next, for: state)
+        }
+    }
+
+    private func setProperty(
+        _ field: String, to value: Value, at node: JourneyNode, key: ExecutionKey, for state: LeadState
+    ) {
+        let old = state.lead.properties[field]
+        state.lead.properties[field] = value
+        emit(
+            .propertyChange(
+                PropertyChange(
+                    execution: key, nodeID: node.id, field: field, oldValue: old, newValue: value, at: now)))
+    }
+
+    /// Asks the coordinator, then sends, suppresses (and moves on) or defers (and waits).
+    func deliver(
+        _ send: SendAction, on channel: Channel, chosenAsBest: Bool, at node: JourneyNode, next: String?,
+        for state: LeadState
+    ) {
+        guard let execution = state.execution else { return }
+        var record = MessageRecord(
+            execution: execution.key, nodeID: node.id, channel: channel, chosenAsBest: chosenAsBest,
+            template: send.template, status: .sent, reason: nil, requestedAt: now, sentAt: nil,
+            deferredUntil: nil)
+        switch coordinator.verdict(for: channel, lead: state.lead, history: state.history, at: now) {
+        case .send:
+            transmit(&record, at: node, for: state)
+            moveOn(state, to: next, label: "")
+        case .suppress(let reason):
+            record.status = .suppressed
+            record.reason = reason
+            emit(.message(record))
+            moveOn(state, to: next, label: "")
+        case .deferUntil(let time, let reason):
+            record.status = .deferred
+            record.reason = reason
+            record.deferredUntil = time
+            emit(.message(record))
+            state.execution?.pending = .retrySend(at: time, channel: channel, chosenAsBest: chosenAsBest)
+        }
+    }
+
+    /// The message goes out: it joins the lead's history, its responses are known (recorded or
+    /// simulated), and it stays open on its channel until the next send there.
+    private func transmit(_ record: inout MessageRecord, at node: JourneyNode, for state: LeadState) {
+        let channel = record.channel
+        let ordinal = state.messageOrdinal
+        state.messageOrdinal += 1
+        let weekAgo = now.addingTimeInterval(-DeliveryCoordinator.week)
+        let recentMessages = state.history.filter { $0.type == "sent" && $0.time <= now && $0.time > weekAgo }
+            .count
+        let data: [String: Value] = ["template": .string(record.template), "node": .string(node.id)]
+        state.history.append(
+            LeadEvent(leadID: state.id, type: "sent", channel: channel, time: now, data: data))
+        var responses: MessageResponses
+        if state.respondsAsRecorded {
+            responses = ResponseAttribution.recordedResponses(
+                to: channel, sentAt: now, in: state.recorded, until: horizon)
+        } else {
+            var random = StableRandom(
+                seed: configuration.seed, lead: state.id, node: node.id, attempt: ordinal, purpose: .response)
+            let answer = BehaviourModel.answer(
+                message: channel, sentAt: now, behaviour: state.behaviour, recentMessages: recentMessages,
+                random: &random)
+            responses = answer.responses
+            for type in MessageResponses.types {
+                guard let time = responses[type] else { continue }
+                state.scheduleSimulated(
+                    LeadEvent(leadID: state.id, type: type, channel: channel, time: time, data: data))
+            }
+            if let conversion = answer.conversionAt {
+                state.scheduleSimulated(
+                    LeadEvent(leadID: state.id, type: "converted", time: conversion, data: data))
+            }
+            if let horizon { responses = responses.through(horizon) }
+        }
+        if var previous = state.openMessages[channel] {
+            if state.respondsAsRecorded { previous.responses = previous.responses.before(now) }
+            emit(.message(previous))
+        }
+        record.status = .sent
+        record.sentAt = now
+        record.responses = responses
+        state.openMessages[channel] = record
+        state.lastSentChannel = channel
+        state.appendConversation(
+            ConversationEntry(at: now, channel: channel, type: "sent", template: record.template))
+    }
+
+    /// One simulated call; a failure with retries left waits `backoff · 2^(attempt - 1)` and
+    /// tries again; the last failure fails the execution.
+    func call(_ hook: WebhookAction, attempt: Int, at node: JourneyNode, next: String?, for state: LeadState)
+    {
+        guard let execution = state.execution else { return }
+        let ordinal = state.webhookOrdinal
+        state.webhookOrdinal += 1
+        var random = StableRandom(
+            seed: configuration.seed, lead: state.id, node: node.id, attempt: ordinal, purpose: .webhook)
+        let failed = random.chance(hook.failureRate)
+        var record = WebhookAttempt(
+            execution: execution.key, nodeID: node.id, url: hook.url, attempt: attempt, at: now,
+            succeeded: !failed,
+            retryAt: nil)
+        if !failed {
+            emit(.webhookAttempt(record))
+            moveOn(state, to: next, label: "")
+        } else if attempt <= hook.retries {
+            let factor = pow(2.0, Double(min(attempt - 1, 20)))
+            let retryAt = now.addingTimeInterval(TimeInterval(max(hook.backoff.seconds, 0)) * factor)
+            record.retryAt = retryAt
+            emit(.webhookAttempt(record))
+            state.execution?.pending = .retryWebhook(at: retryAt, attempt: attempt + 1)
+        } else {
+            emit(.webhookAttempt(record))
+            let tries = attempt == 1 ? "1 attempt" : "\(attempt) attempts"
+            endExecution(
+                state, status: .failed, reason: "webhook \(hook.url) failed after \(tries)", outcome: .failed,
+                at: now)
+        }
+    }
+}

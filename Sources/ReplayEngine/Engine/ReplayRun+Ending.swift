@@ -1,0 +1,54 @@
+import Foundation
+import JourneyModel
+
+/// Ending an execution, however it ends.
+extension ReplayRun {
+    /// The lead converted where it is: at a goal node, or by meeting the journey's goal.
+    func convert(_ state: LeadState, goalName: String? = nil) {
+        guard let execution = state.execution else { return }
+        let goal = goalName ?? journey.goal?.name
+        emit(
+            .conversion(
+                ConversionRecord(
+                    execution: execution.key, at: now, nodeID: execution.nodeID, afterExit: false,
+                    splitPaths: execution.splitPaths, goal: goal, lastChannel: state.lastSentChannel)))
+        endExecution(state, status: .converted, reason: goal ?? "goal", outcome: .converted, at: now)
+    }
+
+    /// Closes the stay at the current node, the messages still open, the agent and queued
+    /// handoffs, and records the end. An unconverted execution that went through a split stays
+    /// watched for conversion, so the split's lift counts control and treatment alike.
+    func endExecution(
+        _ state: LeadState, status: ExecutionStatus, reason: String?, outcome: StayOutcome, at time: Date
+    ) {
+        guard let execution = state.execution else { return }
+        state.execution = nil
+        emit(
+            .nodeStay(
+                NodeStay(
+                    execution: execution.key, nodeID: execution.nodeID, visit: execution.visit,
+                    enteredAt: execution.nodeEnteredAt, exitedAt: outcome == .waiting ? nil : time,
+                    outcome: outcome,
+                    nextNodeID: nil, edgeLabel: nil)))
+        for channel in Channel.allCases {
+            guard let message = state.openMessages.removeValue(forKey: channel) else { continue }
+            emit(.message(message))
+        }
+        emit(
+            .executionEnded(
+                ExecutionEnded(
+                    execution: execution.key, status: status, reason: reason, startedAt: execution.startedAt,
+                    endedAt: time, nodeID: execution.nodeID, steps: execution.steps)))
+        if status != .converted, status != .active, !execution.splitPaths.isEmpty {
+            state.conversionWatch = ConversionWatch(
+                execution: execution.key, splitPaths: execution.splitPaths)
+        }
+        let freed = releaseAgent(of: state)
+        for withdrawn in router.withdraw(slot: state.slot) {
+            var record = withdrawn.record
+            record.outcome = .abandoned
+            emit(.handoff(record))
+        }
+        if freed { serveHandoffQueue() }
+    }
+}

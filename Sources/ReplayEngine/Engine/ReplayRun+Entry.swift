@@ -1,0 +1,90 @@
+import Foundation
+import JourneyModel
+
+/// Letting leads in, and what their events do.
+extension ReplayRun {
+    /// At the lead's creation: `lead.created` triggers fire, and condition triggers take their
+    /// first look.
+    func handleCreation(_ state: LeadState) {
+        if gate.firesOnCreation {
+            tryEntry(state, trigger: gate.triggerDescription)
+        }
+        checkConditionTrigger(state)
+    }
+
+    /// An event happens to the lead (it is already in the lead's history).
+    func handle(_ event: LeadEvent, for state: LeadState, recorded: Bool) {
+        if state.execution != nil {
+            if let channel = event.channel, MessageResponses.types.contains(event.type) {
+                state.appendConversation(
+                    ConversationEntry(at: event.time, channel: channel, type: event.type, template: nil))
+            }
+            if reachesGoal(state, event: event) {
+                convert(state)
+            } else if let execution = state.execution, case .waitForEvent(let field, _) = execution.pending,
+                event.matches(field), case .wait(let wait) = nodes[execution.nodeID]?.body
+            {
+                state.execution?.pending = nil
+                moveOn(state, outcome: .event, to: wait.next, label: wait.timeoutNext == nil ? "" : "event")
+                advance(state)
+            } else {
+                applyHandoffRules(state)
+            }
+        } else if let watch = state.conversionWatch, reachesGoal(state, event: event) {
+            state.conversionWatch = nil
+            emit(
+                .conversion(
+                    ConversionRecord(
+                        execution: watch.execution, at: now, nodeID: nil, afterExit: true,
+                        splitPaths: watch.splitPaths, goal: journey.goal?.name,
+                        lastChannel: state.lastSentChannel)))
+        }
+        guard recorded else { return }
+        if gate.fires(on: event) { tryEntry(state, trigger: gate.triggerDescription) }
+        checkConditionTrigger(state)
+    }
+
+    /// Condition triggers let a lead in when the condition comes to hold: it held not at the
+    /// last look (or there was none) and holds now.
+    private func checkConditionTrigger(_ state: LeadState) {
+        guard case .condition(let condition) = journey.entry.trigger else { return }
+        let holds = ConditionEvaluator.evaluate(condition, in: state.context(at: now)).matched
+        let cameToHold = holds && !state.conditionTriggerHeld
+        state.conditionTriggerHeld = holds
+        if cameToHold { tryEntry(state, trigger: gate.triggerDescription) }
+    }
+
+    /// Starts a new rotation if the re-entry rule and the audience allow it.
+    func tryEntry(_ state: LeadState, trigger: String) {
+        guard
+            gate.mayEnter(
+                rotations: state.rotations, lastEntryAt: state.lastEntryAt, inFlight: state.execution != nil,
+                at: now)
+        else { return }
+        if let audience = journey.entry.audience,
+            !ConditionEvaluator.evaluate(audience, in: state.context(at: now)).matched
+        {
+            return
+        }
+        state.rotations += 1
+        state.lastEntryAt = now
+        state.conversionWatch = nil
+        let key = ExecutionKey(leadID: state.id, rotation: state.rotations)
+        state.execution = ExecutionState(key: key, startedAt: now, firstNode: journey.entry.next)
+        emit(.executionStarted(ExecutionStarted(execution: key, at: now, trigger: trigger)))
+        guard arrive(state, at: journey.entry.next) else { return }
+        if reachesGoal(state, event: nil) {
+            convert(state)
+            return
+        }
+        advance(state)
+    }
+
+    /// Whether the lead meets the journey's goal now: its condition holds, or the event is a
+    /// `converted` event (which converts whatever the goal says).
+    func reachesGoal(_ state: LeadState, event: LeadEvent?) -> Bool {
+        if event?.type == "converted" { return true }
+        guard let goal = journey.goal else { return false }
+        return ConditionEvaluator.evaluate(goal.when, in: state.context(at: now)).matched
+    }
+}

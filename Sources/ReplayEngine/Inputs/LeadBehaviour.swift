@@ -1,0 +1,69 @@
+import JourneyModel
+
+/// How a lead answers messages on one channel.
+public struct ChannelBehaviour: Sendable, Hashable {
+    /// Chance a message is opened (read, for SMS and chat).
+    public var openProbability: Double
+    /// Chance an opened message is clicked.
+    public var clickProbability: Double
+    /// Chance an opened message is replied to.
+    public var replyProbability: Double
+    /// Mean delay of a response, in seconds (delays are exponential).
+    public var meanResponseDelay: Double
+
+    public init(
+        openProbability: Double, clickProbability: Double, replyProbability: Double,
+        meanResponseDelay: Double
+    ) {
+        self.openProbability = openProbability
+        self.clickProbability = clickProbability
+        self.replyProbability = replyProbability
+        self.meanResponseDelay = meanResponseDelay
+    }
+
+    /// A channel the lead likes: most messages are read, quickly.
+    public static let preferred = ChannelBehaviour(
+        openProbability: 0.6, clickProbability: 0.35, replyProbability: 0.2, meanResponseDelay: 3600)
+    /// Any other channel.
+    public static let ordinary = ChannelBehaviour(
+        openProbability: 0.15, clickProbability: 0.2, replyProbability: 0.05, meanResponseDelay: 6 * 3600)
+}
+
+/// The latent traits of a lead for simulated replays.
+public struct LeadBehaviour: Sendable, Hashable {
+    /// Explicit behaviour per channel; a channel missing here behaves as `preferred` when it is
+    /// the preferred channel, else as `ordinary`.
+    public var channels: [Channel: ChannelBehaviour]
+    /// The channel the lead answers best on.
+    public var preferredChannel: Channel?
+    /// Chance that a delivered message makes the lead unsubscribe from its channel.
+    public var unsubscribeProbability: Double
+    /// Response chances are multiplied by this once per message already sent to the lead in the
+    /// last 7 days: 0.85 means each recent message makes the next 15% less likely to be answered.
+    public var fatigueFactor: Double
+    /// Chance that a click or reply leads to a conversion (a `converted` event).
+    public var conversionPropensity: Double
+    /// Mean delay from that click or reply to the conversion, in seconds.
+    public var meanConversionDelay: Double
+
+    public init(
+        channels: [Channel: ChannelBehaviour] = [:], preferredChannel: Channel? = nil,
+        unsubscribeProbability: Double = 0.01, fatigueFactor: Double = 0.9,
+        conversionPropensity: Double = 0.05, meanConversionDelay: Double = 86_400
+    ) {
+        self.channels = channels
+        self.preferredChannel = preferredChannel
+        self.unsubscribeProbability = unsubscribeProbability
+        self.fatigueFactor = fatigueFactor
+        self.conversionPropensity = conversionPropensity
+        self.meanConversionDelay = meanConversionDelay
+    }
+
+    public func behaviour(on channel: Channel) -> ChannelBehaviour {
+        if let explicit = channels[channel] { return explicit }
+        return channel == preferredChannel ? .preferred : .ordinary
+    }
+
+    /// A lead who prefers email, as most cohorts do.
+    public static let typical = LeadBehaviour(preferredChannel: .email)
+}

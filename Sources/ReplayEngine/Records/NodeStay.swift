@@ -1,0 +1,53 @@
+import Foundation
+
+/// A lead's stay at one node: when it came, when it left, and which way.
+public struct NodeStay: Sendable, Hashable {
+    public var execution: ExecutionKey
+    public var nodeID: String
+    /// 1 for the first visit of this node in this rotation, 2 for the next, ...
+    public var visit: Int
+    public var enteredAt: Date
+    /// Nil when the lead was still there at the end of the run.
+    public var exitedAt: Date?
+    public var outcome: StayOutcome
+    /// The node taken next, when it moved on.
+    public var nextNodeID: String?
+    /// The edge's label as the canvas shows it: `yes`, `else`, `timeout`, a split path...
+    public var edgeLabel: String?
+
+    public init(
+        execution: ExecutionKey, nodeID: String, visit: Int, enteredAt: Date, exitedAt: Date?,
+        outcome: StayOutcome, nextNodeID: String?, edgeLabel: String?
+    ) {
+        self.execution = execution
+        self.nodeID = nodeID
+        self.visit = visit
+        self.enteredAt = enteredAt
+        self.exitedAt = exitedAt
+        self.outcome = outcome
+        self.nextNodeID = nextNodeID
+        self.edgeLabel = edgeLabel
+    }
+
+    public var dwellSeconds: Double? { exitedAt.map { $0.timeIntervalSince(enteredAt) } }
+}
+
+/// How a stay at a node ended.
+public enum StayOutcome: String, Sendable, Hashable, CaseIterable {
+    /// Moved on along an edge.
+    case next
+    /// An event wait's event came.
+    case event
+    /// An event wait's timeout passed first.
+    case timeout
+    /// The journey's goal was met here, or this is a goal node.
+    case converted
+    /// An exit node, or the end of a path.
+    case completed
+    /// Held out by a split.
+    case holdout
+    case halted
+    case failed
+    /// Still here when the run ended.
+    case waiting
+}

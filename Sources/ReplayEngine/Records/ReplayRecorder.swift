@@ -1,0 +1,68 @@
+/// Where a replay's records go.
+///
+/// Threading: the engine calls a recorder only from the thread that called
+/// `ReplayEngine.run`, one call at a time, in record order, and calls `finish` exactly once,
+/// last. A recorder therefore needs no locking of its own against the engine. Records are
+/// `Sendable` values: a recorder that writes on another thread (the workspace's batched SQLite
+/// writer) appends them to a fixed-size batch and hands full batches to its writer thread
+/// through a bounded queue — blocking in `record` when the queue is full is the back-pressure
+/// that keeps memory bounded — and drains the queue in `finish`.
+public protocol ReplayRecorder: AnyObject {
+    func record(_ record: ReplayRecord)
+    /// The run is over (completed or cancelled); no record follows.
+    func finish(_ summary: ReplaySummary)
+}
+
+/// Keeps every record in memory: for tests, previews and small replays.
+public final class CollectingRecorder: ReplayRecorder {
+    public private(set) var records: [ReplayRecord] = []
+    public private(set) var summary: ReplaySummary?
+
+    public init() {}
+
+    public func record(_ record: ReplayRecord) {
+        records.append(record)
+    }
+
+    public func finish(_ summary: ReplaySummary) {
+        self.summary = summary
+    }
+
+    public var executionsEnded: [ExecutionEnded] {
+        records.compactMap { if case .executionEnded(let r) = $0 { return r } else { return nil } }
+    }
+
+    public var nodeStays: [NodeStay] {
+        records.compactMap { if case .nodeStay(let r) = $0 { return r } else { return nil } }
+    }
+
+    public var decisions: [DecisionRecord] {
+        records.compactMap { if case .decision(let r) = $0 { return r } else { return nil } }
+    }
+
+    public var messages: [MessageRecord] {
+        records.compactMap { if case .message(let r) = $0 { return r } else { return nil } }
+    }
+
+    public var handoffs: [HandoffRecord] {
+        records.compactMap { if case .handoff(let r) = $0 { return r } else { return nil } }
+    }
+
+    public var webhookAttempts: [WebhookAttempt] {
+        records.compactMap { if case .webhookAttempt(let r) = $0 { return r } else { return nil } }
+    }
+
+    public var conversions: [ConversionRecord] {
+        records.compactMap { if case .conversion(let r) = $0 { return r } else { return nil } }
+    }
+
+    /// The node ids one lead visited in one rotation, in order.
+    public func path(of leadID: String, rotation: Int = 1) -> [String] {
+        nodeStays.filter { $0.execution == ExecutionKey(leadID: leadID, rotation: rotation) }.map(\.nodeID)
+    }
+
+    /// How one lead's execution ended.
+    public func ending(of leadID: String, rotation: Int = 1) -> ExecutionEnded? {
+        executionsEnded.first { $0.execution == ExecutionKey(leadID: leadID, rotation: rotation) }
+    }
+}

@@ -1,0 +1,141 @@
+import Foundation
+import JourneyModel
+
+/// Builds the summary from the records as they are emitted: one place derives every tally,
+/// so the summary always agrees with the records a writer stored.
+struct SummaryAggregator {
+    private(set) var summary = ReplaySummary()
+    private let splitWeights: [String: [String: (weight: Int, isHoldout: Bool)]]
+    private let entryNext: String
+
+    init(journey: Journey) {
+        entryNext = journey.entry.next
+        var weights: [String: [String: (Int, Bool)]] = [:]
+        for node in journey.nodes {
+            guard case .split(let split) = node.body else { continue }
+            var paths: [String: (Int, Bool)] = [:]
+            for path in split.paths { paths[path.name] = (path.weight, false) }
+            if let holdout = split.holdout { paths[SplitAssignment.holdoutPath] = (holdout, true) }
+            weights[node.id] = paths
+        }
+        splitWeights = weights
+    }
+
+    mutating func leadAdmitted() {
+        summary.leadsAdmitted += 1
+    }
+
+    mutating func markCancelled() {
+        summary.cancelled = true
+    }
+
+    mutating func absorb(_ record: ReplayRecord) {
+        summary.records += 1
+        switch record {
+        case .executionStarted(let started):
+            summary.entries += 1
+            note(started.at)
+            summary.edges[EdgeKey(from: Journey.entryID, to: entryNext, label: ""), default: 0] += 1
+        case .executionEnded(let ended):
+            summary.statusCounts[ended.status, default: 0] += 1
+            summary.endings[
+                EndingKey(nodeID: ended.nodeID ?? Journey.entryID, status: ended.status), default: 0] +=
+                1
+            if ended.status != .active { note(ended.endedAt) }
+        case .nodeStay(let stay):
+            absorb(stay)
+        case .decision:
+            break
+        case .notification:
+            summary.notifications += 1
+        case .splitAssignment(let assignment):
+            let fallback = (weight: 0, isHoldout: assignment.isHoldout)
+            let known = splitWeights[assignment.nodeID]?[assignment.path] ?? fallback
+            summary.splits[assignment.nodeID, default: [:]][
+                assignment.path, default: SplitPathTally(weight: known.weight, isHoldout: known.isHoldout)
+            ].leads += 1
+        case .message(let message):
+            absorb(message)
+        case .handoff(let handoff):
+            absorb(handoff)
+        case .webhookAttempt(let attempt):
+            summary.webhookAttempts += 1
+            if !attempt.succeeded { summary.webhookFailures += 1 }
+            note(attempt.at)
+        case .propertyChange:
+            summary.propertyChanges += 1
+        case .conversion(let conversion):
+            if conversion.afterExit { summary.conversionsAfterExit += 1 }
+            if let node = conversion.nodeID { summary.nodes[node, default: NodeTally()].converted += 1 }
+            for choice in conversion.splitPaths {
+                summary.splits[choice.nodeID]?[choice.path]?.conversions += 1
+            }
+            if let channel = conversion.lastChannel {
+                summary.channels[channel, default: ChannelTally()].converted += 1
+            }
+            note(conversion.at)
+        }
+    }
+
+    private mutating func absorb(_ stay: NodeStay) {
+        var tally = summary.nodes[stay.nodeID, default: NodeTally()]
+        tally.entered += 1
+        if let dwell = stay.dwellSeconds {
+            tally.exited += 1
+            tally.dwell.add(dwell)
+        } else {
+            tally.waiting += 1
+        }
+        summary.nodes[stay.nodeID] = tally
+        if let next = stay.nextNodeID {
+            summary.edges[EdgeKey(from: stay.nodeID, to: next, label: stay.edgeLabel ?? ""), default: 0] += 1
+        }
+        note(stay.enteredAt)
+    }
+
+    private mutating func absorb(_ message: MessageRecord) {
+        var tally = summary.channels[message.channel, default: ChannelTally()]
+        switch message.status {
+        case .sent:
+            tally.sent += 1
+            if message.chosenAsBest { tally.chosenAsBest += 1 }
+            let responses = message.responses
+            if responses.openedAt != nil { tally.opened += 1 }
+            if responses.clickedAt != nil { tally.clicked += 1 }
+            if responses.repliedAt != nil { tally.replied += 1 }
+            if responses.unsubscribedAt != nil { tally.unsubscribed += 1 }
+            if responses.engaged { tally.engaged += 1 }
+        case .deferred:
+            tally.deferred += 1
+        case .suppressed:
+            if let reason = message.reason { tally.suppressed[reason, default: 0] += 1 }
+        }
+        summary.channels[message.channel] = tally
+        note(message.requestedAt)
+    }
+
+    private mutating func absorb(_ handoff: HandoffRecord) {
+        var tally = summary.handoffs
+        tally.requested += 1
+        if (handoff.queueWaitSeconds ?? 1) > 0 && handoff.outcome != .noMatchingAgent { tally.queued += 1 }
+        switch handoff.outcome {
+        case .assigned:
+            tally.assigned += 1
+            tally.queueWait.add(handoff.queueWaitSeconds ?? 0)
+        case .noMatchingAgent: tally.noMatchingAgent += 1
+        case .abandoned: tally.abandoned += 1
+        case .queued: tally.stillQueued += 1
+        }
+        let route = HandoffRoute(
+            fromAgentID: handoff.fromAgentID ?? "", toAgentID: handoff.toAgentID ?? "", reason: handoff.reason
+        )
+        tally.byRoute[route, default: 0] += 1
+        summary.handoffs = tally
+        note(handoff.requestedAt)
+    }
+
+    private mutating func note(_ date: Date) {
+        if summary.firstActivityAt.map({ date < $0 }) ?? true { summary.firstActivityAt = date }
+        if summary.lastActivityAt.map({ date > $0 }) ?? true { summary.lastActivityAt = date }
+    }
+}

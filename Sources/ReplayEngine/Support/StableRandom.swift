@@ -1,0 +1,106 @@
+import Foundation
+
+/// A generator for one draw, derived from the draw's coordinates — seed, lead, node, attempt
+/// and purpose — and never from shared state: a lead's randomness is the same whatever other
+/// leads exist, however they are batched, in whatever order they are processed.
+struct StableRandom: RandomNumberGenerator {
+    private var state: UInt64
+
+    init(seed: UInt64, lead: String, node: String, attempt: Int, purpose: DrawPurpose) {
+        var hash = StableHash()
+        hash.combine(seed)
+        hash.combine(lead)
+        hash.combine(node)
+        hash.combine(UInt64(bitPattern: Int64(attempt)))
+        hash.combine(purpose.rawValue)
+        state = hash.value
+    }
+
+    /// SplitMix64: tiny, fast, and good enough for simulation draws.
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// Uniform in [0, 1).
+    mutating func unit() -> Double {
+        Double(next() >> 11) * 0x1p-53
+    }
+
+    /// True with probability `p`.
+    mutating func chance(_ p: Double) -> Bool {
+        unit() < p
+    }
+
+    /// Exponential with the given mean.
+    mutating func exponential(mean: Double) -> Double {
+        -mean * log(1 - unit())
+    }
+
+    /// Standard normal, by Box–Muller.
+    mutating func normal() -> Double {
+        let u1 = max(unit(), 0x1p-53)
+        let u2 = unit()
+        return (-2 * log(u1)).squareRoot() * cos(2 * Double.pi * u2)
+    }
+
+    /// Gamma(shape, 1) by Marsaglia and Tsang; shapes below 1 through the boost
+    /// Gamma(a) = Gamma(a + 1) · U^(1/a).
+    mutating func gamma(shape: Double) -> Double {
+        if shape < 1 {
+            let boosted = gamma(shape: shape + 1)
+            return boosted * pow(max(unit(), 0x1p-53), 1 / shape)
+        }
+        let d = shape - 1.0 / 3.0
+        let c = 1 / (9 * d).squareRoot()
+        while true {
+            let x = normal()
+            let v0 = 1 + c * x
+            guard v0 > 0 else { continue }
+            let v = v0 * v0 * v0
+            let u = unit()
+            if u < 1 - 0.0331 * x * x * x * x { return d * v }
+            if log(max(u, 0x1p-53)) < 0.5 * x * x + d * (1 - v + log(v)) { return d * v }
+        }
+    }
+
+    /// Beta(alpha, beta) as a ratio of gammas.
+    mutating func beta(alpha: Double, beta: Double) -> Double {
+        let x = gamma(shape: alpha)
+        let y = gamma(shape: beta)
+        return x + y > 0 ? x / (x + y) : 0.5
+    }
+}
+
+/// What a draw is for, so two draws at the same coordinates stay independent.
+enum DrawPurpose: String {
+    case split
+    case bestChannel = "best"
+    case response
+    case webhook
+}
+
+/// FNV-1a over the bytes of each part, with a separator so ("ab", "c") and ("a", "bc") differ.
+struct StableHash {
+    private(set) var value: UInt64 = 0xCBF2_9CE4_8422_2325
+
+    mutating func combine(_ byte: UInt8) {
+        value ^= UInt64(byte)
+        value &*= 0x0000_0100_0000_01B3
+    }
+
+    mutating func combine(_ number: UInt64) {
+        for shift in stride(from: 0, to: 64, by: 8) {
+            combine(UInt8(truncatingIfNeeded: number >> UInt64(shift)))
+        }
+        combine(UInt8(0xFF))
+    }
+
+    mutating func combine(_ text: String) {
+        for byte in text.utf8 { combine(byte) }
+        combine(UInt8(0xFF))
+    }
+}

@@ -1,7 +1,0 @@
-import Testing
-
-@testable import ReplayEngine
-
-@Test func moduleIsLinked() {
-    #expect(ReplayEngineModule.name == "ReplayEngine")
-}
