@@ -15,6 +15,14 @@ func journey(_ yaml: String, sourceLocation: Testing.SourceLocation = #_sourceLo
             id: "broken", name: "broken", entry: Entry(trigger: .event("lead.created"), next: "x"), nodes: [])
 }
 
+/// Reads a journey the validator would refuse (a loop without a wait), to test the engine's
+/// own safety limits.
+func unvalidatedJourney(_ yaml: String) -> Journey {
+    JourneyReader.read(yaml, file: "test.journey.yaml").journey
+        ?? Journey(
+            id: "broken", name: "broken", entry: Entry(trigger: .event("lead.created"), next: "x"), nodes: [])
+}
+
 /// `2026-03-02T09:00:00Z` and the like.
 func at(_ text: String) -> Date {
     ISODate.parse(text) ?? Date(timeIntervalSince1970: 0)

@@ -34,7 +34,7 @@ struct SafetyLimits {
     /// Counts an action at `now`; the reason to halt, if the rate limit is passed.
     func action(at now: Date, in execution: inout ExecutionState) -> String? {
         let windowStart = now.addingTimeInterval(-TimeInterval(rateLimit.window.seconds))
-        execution.actionTimes.removeAll { $0 <= windowStart }
+        execution.actionTimes.removeAll { $0 < windowStart }
         execution.actionTimes.append(now)
         if execution.actionTimes.count > rateLimit.maxActions {
             return "action rate limit: more than \(rateLimit.maxActions) actions in \(rateLimit.window)"

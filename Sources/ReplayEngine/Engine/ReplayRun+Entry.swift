@@ -22,7 +22,8 @@ extension ReplayRun {
             if reachesGoal(state, event: event) {
                 convert(state)
             } else if let execution = state.execution, case .waitForEvent(let field, _) = execution.pending,
-                event.matches(field), case .wait(let wait) = nodes[execution.nodeID]?.body
+                event.matches(field), event.time >= execution.nodeEnteredAt,
+                case .wait(let wait) = nodes[execution.nodeID]?.body
             {
                 state.execution?.pending = nil
                 moveOn(state, outcome: .event, to: wait.next, label: wait.timeoutNext == nil ? "" : "event")

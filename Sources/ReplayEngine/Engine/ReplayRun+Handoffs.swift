@@ -29,7 +29,8 @@ extension ReplayRun {
         ]
         if let rule { metadata["rule"] = rule }
         let context = HandoffContext(
-            conversation: state.conversation, score: state.score, previousAgents: state.previousAgents,
+            conversation: state.conversation, score: state.score,
+            previousAgents: state.previousAgents + (state.heldAgentID.map { [$0] } ?? []),
             reason: reason, metadata: metadata)
         var record = HandoffRecord(
             id: "\(execution.key)/\(execution.handoffCount)", execution: execution.key,

@@ -58,7 +58,7 @@ public struct HandoffContext: Sendable, Hashable {
     /// Messages sent to the lead and its responses, oldest first.
     public var conversation: [ConversationEntry]
     public var score: Double?
-    /// Agents that had the lead before, oldest first.
+    /// Agents that had the lead before this handoff, oldest first, the current one last.
     public var previousAgents: [String]
     public var reason: String
     /// The journey, node or rule, rotation and target: for the agent's screen.

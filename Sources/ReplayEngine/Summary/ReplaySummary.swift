@@ -42,8 +42,11 @@ public struct ReplaySummary: Sendable, Hashable {
     public var messagesSent: Int { channels.values.reduce(0) { $0 + $1.sent } }
     public var messagesSuppressed: Int { channels.values.reduce(0) { $0 + $1.suppressedTotal } }
 
-    /// Opens, clicks and replies, over all channels.
-    public var engagements: Int { channels.values.reduce(0) { $0 + $1.engaged } }
+    /// Opens, clicks and replies, over all channels: what "engagement" counts.
+    public var engagements: Int { channels.values.reduce(0) { $0 + $1.opened + $1.clicked + $1.replied } }
+
+    /// Messages that drew at least one open, click or reply.
+    public var messagesEngaged: Int { channels.values.reduce(0) { $0 + $1.engaged } }
 
     /// Finished executions (not active) that did not halt or fail.
     public var executionSuccessRate: Double? {
