@@ -1,0 +1,172 @@
+import Foundation
+import JourneyModel
+import Testing
+
+@testable import ReplayEngine
+
+/// Where answers come from: recorded events, the behaviour model, or each where it applies.
+@Suite struct ResponseModeTests {
+    let helloThenWait = journey(
+        """
+        journey: hello
+        name: Hello
+        entry:
+          trigger: { type: event, event: lead.created }
+          next: hello
+        nodes:
+          - id: hello
+            kind: action
+            action: { type: send, channel: email, template: hello }
+            next: wait-open
+          - id: wait-open
+            kind: wait
+            wait: { event: email.opened, timeout: 3d }
+            next: opened
+            on_timeout: silent
+          - id: opened
+            kind: exit
+          - id: silent
+            kind: exit
+        """)
+
+    let eager = LeadBehaviour(
+        channels: [
+            .email: ChannelBehaviour(
+                openProbability: 1, clickProbability: 0, replyProbability: 0, meanResponseDelay: 600)
+        ],
+        unsubscribeProbability: 0, conversionPropensity: 0)
+
+    @Test func simulatedAnswersDriveEventWaits() {
+        let recorder = replay(
+            helloThenWait, [member("L", created: "2026-05-01T10:00:00Z", behaviour: eager)],
+            configuration: ReplayConfiguration(mode: .simulated))
+        let opened = recorder.messages(of: "L").first?.responses.openedAt
+        #expect(opened != nil)
+        #expect(recorder.path(of: "L") == ["hello", "wait-open", "opened"])
+        #expect(recorder.stays(of: "L")[1].exitedAt == opened)
+        #expect(recorder.stays(of: "L")[1].outcome == .event)
+    }
+
+    @Test func recordedModeIgnoresTheBehaviourModel() {
+        let recorder = replay(
+            helloThenWait, [member("L", created: "2026-05-01T10:00:00Z", behaviour: eager)],
+            configuration: ReplayConfiguration(mode: .recorded))
+        #expect(recorder.messages(of: "L").first?.responses == MessageResponses())
+        #expect(recorder.path(of: "L") == ["hello", "wait-open", "silent"])
+    }
+
+    @Test func mixedModeUsesRecordsWhereALeadHasThem() {
+        let withHistory = member(
+            "R", created: "2026-05-01T10:00:00Z", events: [("visited", nil, "2026-05-01T09:00:00Z")],
+            behaviour: eager)
+        let without = member("S", created: "2026-05-01T10:00:00Z", behaviour: eager)
+        let recorder = replay(
+            helloThenWait, [withHistory, without], configuration: ReplayConfiguration(mode: .mixed))
+        #expect(recorder.path(of: "R") == ["hello", "wait-open", "silent"])
+        #expect(recorder.path(of: "S") == ["hello", "wait-open", "opened"])
+    }
+
+    @Test func fatigueDampsAnswersAsMessagesPileUp() {
+        let three = journey(
+            """
+            journey: three
+            name: Three
+            entry:
+              trigger: { type: event, event: lead.created }
+              next: one
+            nodes:
+              - id: one
+                kind: action
+                action: { type: send, channel: email, template: one }
+                next: two
+              - id: two
+                kind: action
+                action: { type: send, channel: email, template: two }
+                next: done
+              - id: done
+                kind: exit
+            """)
+        var tired = eager
+        tired.fatigueFactor = 0
+        let recorder = replay(
+            three, [member("L", created: "2026-05-01T10:00:00Z", behaviour: tired)],
+            configuration: ReplayConfiguration(mode: .simulated))
+        let byTemplate = Dictionary(
+            uniqueKeysWithValues: recorder.messages(of: "L").map { ($0.template, $0) })
+        #expect(byTemplate["one"]?.responses.openedAt != nil)
+        #expect(byTemplate["two"]?.responses.openedAt == nil)
+    }
+
+    @Test func aSimulatedUnsubscribeStopsTheChannel() {
+        let spaced = journey(
+            """
+            journey: spaced
+            name: Spaced
+            entry:
+              trigger: { type: event, event: lead.created }
+              next: one
+            nodes:
+              - id: one
+                kind: action
+                action: { type: send, channel: email, template: one }
+                next: pause
+              - id: pause
+                kind: wait
+                wait: { for: 7d }
+                next: two
+              - id: two
+                kind: action
+                action: { type: send, channel: email, template: two }
+                next: done
+              - id: done
+                kind: exit
+            """)
+        var leaving = eager
+        leaving.unsubscribeProbability = 1
+        let recorder = replay(
+            spaced, [member("L", created: "2026-05-01T10:00:00Z", behaviour: leaving)],
+            configuration: ReplayConfiguration(mode: .simulated))
+        let messages = recorder.messages(of: "L")
+        #expect(messages.first { $0.template == "one" }?.responses.unsubscribedAt != nil)
+        #expect(messages.first { $0.template == "two" }?.status == .suppressed)
+        #expect(messages.first { $0.template == "two" }?.reason == .unsubscribed)
+    }
+
+    @Test func aSimulatedConversionMeetsTheGoal() {
+        let goal = journey(
+            """
+            journey: goal
+            name: Goal
+            entry:
+              trigger: { type: event, event: lead.created }
+              next: hello
+            goal:
+              name: purchase
+              when: { type: behavior, field: purchased, operator: exists }
+            nodes:
+              - id: hello
+                kind: action
+                action: { type: send, channel: email, template: hello }
+                next: pause
+              - id: pause
+                kind: wait
+                wait: { for: 30d }
+                next: done
+              - id: done
+                kind: exit
+            """)
+        var buyer = eager
+        buyer.channels[.email]?.clickProbability = 1
+        buyer.conversionPropensity = 1
+        let recorder = replay(
+            goal, [member("L", created: "2026-05-01T10:00:00Z", behaviour: buyer)],
+            configuration: ReplayConfiguration(mode: .simulated))
+        let ending = recorder.ending(of: "L")
+        #expect(ending?.status == .converted)
+        #expect(recorder.conversions.first?.nodeID == "pause")
+        #expect(recorder.conversions.first?.lastChannel == .email)
+        #expect(recorder.summary?.channels[.email]?.converted == 1)
+        // A `converted` event converts whatever the goal's condition says.
+        #expect(ending?.reason == "purchase")
+    }
+}
