@@ -15,7 +15,7 @@ enum BehaviourModel {
         random: inout StableRandom
     ) -> Answer {
         let traits = behaviour.behaviour(on: channel)
-        let fatigue = pow(max(behaviour.fatigueFactor, 0), Double(recentMessages))
+        let fatigue = PortableMath.power(max(behaviour.fatigueFactor, 0), recentMessages)
         var responses = MessageResponses()
         let mean = max(traits.meanResponseDelay, 1)
         // Draw every variable in a fixed order whatever the outcomes, so one probability's

@@ -18,9 +18,7 @@ struct DeliveryCoordinator {
             return .deferUntil(release, .frequencyCap)
         }
         if let quiet = policy.quietHours, quiet.from != quiet.to {
-            let window = LocalTime.nextInstant(
-                atOrAfter: now, inWindow: quiet.from, to: quiet.to, days: [], zone: lead.timeZone)
-            if window == now {
+            if Self.isInside(quiet, at: now, zone: lead.timeZone) {
                 // Inside quiet hours: the next allowed time is the window's end, in local time.
                 let end = LocalTime.nextInstant(
                     atOrAfter: now, inWindow: quiet.to, to: quiet.from, days: [], zone: lead.timeZone)
@@ -28,6 +26,15 @@ struct DeliveryCoordinator {
             }
         }
         return .send
+    }
+
+    /// Whether the local time of day lies in [from, to), wrapping midnight when from > to.
+    static func isInside(_ quiet: QuietHours, at now: Date, zone: TimeZone) -> Bool {
+        let local = LocalTime.components(of: now, in: zone)
+        let minute = local.hour * 60 + local.minute
+        let from = quiet.from.minuteOfDay
+        let to = quiet.to.minuteOfDay
+        return from < to ? (minute >= from && minute < to) : (minute >= from || minute < to)
     }
 
     /// An unsubscribe on the channel (or on no channel: from everything) stops it at once.

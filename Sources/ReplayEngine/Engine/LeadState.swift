@@ -6,7 +6,9 @@ import JourneyModel
 final class LeadState {
     /// Admission number: the lead's place in the cohort, and its scheduler identity.
     let slot: Int
-    var lead: Lead
+    var lead: Lead {
+        didSet { version &+= 1 }
+    }
     let behaviour: LeadBehaviour
     /// Whether this lead's responses come from its recorded events (else the behaviour model).
     let respondsAsRecorded: Bool
@@ -16,7 +18,14 @@ final class LeadState {
     /// Everything that happened or will happen to the lead: recorded events, messages sent
     /// (`sent`) and simulated responses. Conditions ignore events after their `now`, so
     /// future simulated responses may sit here before their time.
-    var history: [LeadEvent]
+    var history: [LeadEvent] {
+        didSet { version &+= 1 }
+    }
+    /// Bumped whenever the lead or its history changes: with the clock and the rotation, it
+    /// tells whether a condition evaluated before could give another answer now.
+    private(set) var version = 0
+    /// The last instant the goal was found unmet, with what it was evaluated on.
+    var goalUnmetAt: GoalCheck?
     /// Simulated events still to be processed, in time order (stable for equal times).
     var simulatedPending: [LeadEvent] = []
     var creationHandled = false
@@ -74,6 +83,15 @@ final class LeadState {
     }
 
     static let conversationLimit = 50
+}
+
+/// What a goal evaluation depended on: the clock, the lead's state, and the rotation
+/// (`days_since_entry` reads the entry time).
+struct GoalCheck: Equatable {
+    var time: Date
+    var version: Int
+    var rotation: Int
+    var inExecution: Bool
 }
 
 /// A finished, unconverted execution whose conversion is still of interest.

@@ -154,7 +154,7 @@ extension ReplayRun {
             emit(.webhookAttempt(record))
             moveOn(state, to: next, label: "")
         } else if attempt <= hook.retries {
-            let factor = pow(2.0, Double(min(attempt - 1, 20)))
+            let factor = PortableMath.power(2, min(attempt - 1, 20))
             let retryAt = now.addingTimeInterval(TimeInterval(max(hook.backoff.seconds, 0)) * factor)
             record.retryAt = retryAt
             emit(.webhookAttempt(record))

@@ -86,6 +86,12 @@ extension ReplayRun {
     func reachesGoal(_ state: LeadState, event: LeadEvent?) -> Bool {
         if event?.type == "converted" { return true }
         guard let goal = journey.goal else { return false }
-        return ConditionEvaluator.evaluate(goal.when, in: state.context(at: now)).matched
+        // Evaluated after every step and event; skipped when nothing it reads has changed.
+        let check = GoalCheck(
+            time: now, version: state.version, rotation: state.rotations, inExecution: state.execution != nil)
+        if state.goalUnmetAt == check { return false }
+        let met = ConditionEvaluator.evaluate(goal.when, in: state.context(at: now)).matched
+        if !met { state.goalUnmetAt = check }
+        return met
     }
 }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// A generator for one draw, derived from the draw's coordinates — seed, lead, node, attempt
 /// and purpose — and never from shared state: a lead's randomness is the same whatever other
 /// leads exist, however they are batched, in whatever order they are processed.
@@ -37,14 +35,18 @@ struct StableRandom: RandomNumberGenerator {
 
     /// Exponential with the given mean.
     mutating func exponential(mean: Double) -> Double {
-        -mean * log(1 - unit())
+        -mean * PortableMath.log(1 - unit())
     }
 
-    /// Standard normal, by Box–Muller.
+    /// Standard normal, by Marsaglia's polar method (no trigonometry, so no platform math).
     mutating func normal() -> Double {
-        let u1 = max(unit(), 0x1p-53)
-        let u2 = unit()
-        return (-2 * log(u1)).squareRoot() * cos(2 * Double.pi * u2)
+        while true {
+            let u = 2 * unit() - 1
+            let v = 2 * unit() - 1
+            let s = u * u + v * v
+            guard s > 0, s < 1 else { continue }
+            return u * (-2 * PortableMath.log(s) / s).squareRoot()
+        }
     }
 
     /// Gamma(shape, 1) by Marsaglia and Tsang; shapes below 1 through the boost
@@ -52,7 +54,7 @@ struct StableRandom: RandomNumberGenerator {
     mutating func gamma(shape: Double) -> Double {
         if shape < 1 {
             let boosted = gamma(shape: shape + 1)
-            return boosted * pow(max(unit(), 0x1p-53), 1 / shape)
+            return boosted * PortableMath.exp(PortableMath.log(max(unit(), 0x1p-53)) / shape)
         }
         let d = shape - 1.0 / 3.0
         let c = 1 / (9 * d).squareRoot()
@@ -63,7 +65,9 @@ struct StableRandom: RandomNumberGenerator {
             let v = v0 * v0 * v0
             let u = unit()
             if u < 1 - 0.0331 * x * x * x * x { return d * v }
-            if log(max(u, 0x1p-53)) < 0.5 * x * x + d * (1 - v + log(v)) { return d * v }
+            if PortableMath.log(max(u, 0x1p-53)) < 0.5 * x * x + d * (1 - v + PortableMath.log(v)) {
+                return d * v
+            }
         }
     }
 
