@@ -90,6 +90,15 @@ static inline int cairn_get_wch(unsigned int *out) {
     return result;
 }
 
+/// Pushes back what cairn_get_wch returned, so the next read sees it again.
+static inline void cairn_unget(int result, unsigned int value) {
+    if (result == KEY_CODE_YES) {
+        ungetch((int)value);
+    } else if (result == OK) {
+        unget_wch((wchar_t)value);
+    }
+}
+
 // MARK: drawing
 
 /// Writes one grapheme (up to 5 code points) with attributes and an extended

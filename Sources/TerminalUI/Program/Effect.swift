@@ -3,6 +3,7 @@
 public struct Effect<Message: Sendable>: Sendable {
     enum Kind: Sendable {
         case task(@Sendable () async -> Message?)
+        case timer(Duration, Message)
         case quit
     }
 
@@ -13,12 +14,10 @@ public struct Effect<Message: Sendable>: Sendable {
         Effect(kind: .task(work))
     }
 
-    /// Delivers `message` after `delay` (toast expiry, animation steps).
+    /// Delivers `message` after `delay` (toast expiry, animation steps). Unlike
+    /// tasks, test screens do not wait for timers: they fire in real time.
     public static func after(_ delay: Duration, _ message: Message) -> Effect {
-        .task {
-            try? await Task.sleep(for: delay)
-            return message
-        }
+        Effect(kind: .timer(delay, message))
     }
 
     /// Delivers `message` as soon as possible, after the current update.

@@ -20,6 +20,8 @@ public struct Program<Model, Message: Sendable> {
     /// How often `.tick` is sent; `nil` for no ticks.
     public var tickInterval: Duration?
     public var theme: Theme
+    /// When set, picks the theme from the model each frame (for live theme switching).
+    public var themeProvider: ((Model) -> Theme)?
 
     public init(
         model: Model, initialEffects: [Effect<Message>] = [], minimumSize: Size = Size(width: 20, height: 5),
@@ -50,7 +52,8 @@ public struct Program<Model, Message: Sendable> {
     public func render(
         _ model: Model, size: Size, depth: ColorDepth = .truecolor, glyphs: GlyphSet = .unicode
     ) -> Frame {
-        var frame = Frame(size: size, theme: theme.resolved(for: depth), glyphs: glyphs)
+        let currentTheme = themeProvider?(model) ?? theme
+        var frame = Frame(size: size, theme: currentTheme.resolved(for: depth), glyphs: glyphs)
         frame.fill(frame.area, role: .surface)
         if size.fits(minimumSize) {
             view(model, &frame)
@@ -72,6 +75,7 @@ public struct Program<Model, Message: Sendable> {
                 switch effect.kind {
                 case .quit: quitting = true
                 case .task(let work): inbox.start(work)
+                case .timer(let delay, let message): inbox.startTimer(after: delay, message)
                 }
             }
         }
@@ -80,6 +84,10 @@ public struct Program<Model, Message: Sendable> {
             screen.draw(frame.buffer, cursor: frame.cursor)
         }
 
+        // The program learns the starting size the way it learns later ones.
+        if let message = translate(.resize(screen.size), model) {
+            perform(update(&model, message))
+        }
         perform(initialEffects)
         draw()
         var nextTick = tickInterval.map { ContinuousClock.now + $0 }
@@ -146,6 +154,14 @@ final class EffectInbox<Message: Sendable>: Sendable {
                 return state.running == 0
             }
             if nowIdle { settled.signal() }
+        }
+    }
+
+    /// Delivers `message` after `delay` without counting as running work.
+    func startTimer(after delay: Duration, _ message: Message) {
+        Task.detached(executorPreference: EffectExecutor.shared) { [self] in
+            try? await Task.sleep(for: delay)
+            state.withLock { $0.messages.append(message) }
         }
     }
 

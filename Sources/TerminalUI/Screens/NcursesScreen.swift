@@ -217,9 +217,12 @@ public final class NcursesScreen: Screen {
             // Esc followed at once by another character is Alt+that character.
             wtimeout(cairn_stdscr(), 0)
             var next: UInt32 = 0
-            if cairn_get_wch(&next) == OK, let key = TerminalKeyDecoder.decodeAlt(character: next) {
+            let nextResult = cairn_get_wch(&next)
+            if nextResult == OK, let key = TerminalKeyDecoder.decodeAlt(character: next) {
                 return .event(.key(key))
             }
+            // Not an Alt combination: keep the following key for the next read.
+            cairn_unget(nextResult, next)
             return .event(.key(.escape))
         }
         return TerminalKeyDecoder.decode(character: value).map { .event(.key($0)) } ?? .idle

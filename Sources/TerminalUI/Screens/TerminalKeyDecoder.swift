@@ -19,8 +19,10 @@ enum TerminalKeyDecoder {
     }
 
     /// Text after an Esc that arrived in the same read: Alt held with the key.
+    /// Only printable characters count: Esc then Tab or Enter typed quickly
+    /// are two keys far more often than Alt+Tab.
     static func decodeAlt(character value: UInt32) -> Key? {
-        guard var key = decode(character: value), key != .escape else { return nil }
+        guard value >= 0x20, value != 0x7F, var key = decode(character: value) else { return nil }
         key.modifiers.insert(.alt)
         return key
     }

@@ -52,6 +52,7 @@ public final class TmuxSession: @unchecked Sendable {
     private let tmux: String
     private let socket: String
     private let target = "main"
+    private var isTerminated = false
     private static let exitMarker = "__TMUX_SESSION_EXIT__"
 
     /// Starts `command` (program and arguments) in a `size` terminal with the
@@ -65,9 +66,11 @@ public final class TmuxSession: @unchecked Sendable {
         self.tmux = tmux
         self.socket = "tui-test-\(getpid())-\(UUID().uuidString.prefix(8))"
         // A wrapper shell records the tty settings before and after, then the
-        // status, and stays alive so the final screen can still be read.
+        // status, and stays alive so the final screen can still be read. Its
+        // traps keep it alive through the Ctrl-C meant for the program (which,
+        // being exec'd, gets the default handling back).
         let wrapper = """
-            before=$(stty -g); "$@"; status=$?; after=$(stty -g); \
+            trap 'true' INT HUP TERM; before=$(stty -g); "$@"; status=$?; after=$(stty -g); \
             if [ "$before" = "$after" ]; then tty=restored; else tty=changed; fi; \
             printf '\\n%s %d %s\\n' \(Self.exitMarker) "$status" "$tty"; exec sleep 86400
             """
@@ -75,14 +78,15 @@ public final class TmuxSession: @unchecked Sendable {
             "-f", "/dev/null", "new-session", "-d", "-s", target, "-x", "\(size.width)", "-y",
             "\(size.height)",
         ]
-        var env = ["TERM": "tmux-256color"]
+        var env = ["TERM": "tmux-256color", "LANG": "C.UTF-8"]
         env.merge(environment) { _, new in new }
         for (key, value) in env.sorted(by: { $0.key < $1.key }) {
             arguments += ["-e", "\(key)=\(value)"]
         }
         if let workingDirectory { arguments += ["-c", workingDirectory] }
         arguments += ["sh", "-c", wrapper, "sh"] + command
-        try run(arguments)
+        // The server started here would inherit an output pipe and keep it open forever.
+        try run(arguments, capturingOutput: false)
     }
 
     deinit {
@@ -99,9 +103,10 @@ public final class TmuxSession: @unchecked Sendable {
         try run(["send-keys", "-t", target, "-l", text])
     }
 
-    /// The visible screen as text, one line per row.
-    public func capture() throws -> String {
-        try run(["capture-pane", "-p", "-t", target])
+    /// The visible screen as text, one line per row; with `escapes`, including
+    /// the colour and attribute escape sequences.
+    public func capture(escapes: Bool = false) throws -> String {
+        try run(["capture-pane", "-p"] + (escapes ? ["-e"] : []) + ["-t", target])
     }
 
     /// Polls the screen until it contains `text`; returns that screen.
@@ -150,25 +155,28 @@ public final class TmuxSession: @unchecked Sendable {
 
     /// Ends the private tmux server and everything in it (idempotent).
     public func terminate() {
+        guard !isTerminated else { return }
+        isTerminated = true
+        _ = try? run(["kill-session", "-t", target])
         _ = try? run(["kill-server"])
+        // tmux leaves the socket file of a server that exits with its last session.
+        let directory = ProcessInfo.processInfo.environment["TMUX_TMPDIR"] ?? "/tmp"
+        try? FileManager.default.removeItem(atPath: "\(directory)/tmux-\(getuid())/\(socket)")
     }
 
     @discardableResult
-    private func run(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tmux)
-        process.arguments = ["-L", socket] + arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let text = String(decoding: data, as: UTF8.self)
-        guard process.terminationStatus == 0 else {
-            throw Failure.commandFailed(arguments: arguments, status: process.terminationStatus, output: text)
+    private func run(_ arguments: [String], capturingOutput: Bool = true) throws -> String {
+        // tmux itself must run in a UTF-8 locale or it replaces wide characters.
+        var environment = ProcessInfo.processInfo.environment
+        environment["LC_ALL"] = nil
+        environment["LANG"] = "C.UTF-8"
+        environment["TMUX"] = nil
+        let result = try ChildProcess.run(
+            tmux, arguments: ["-L", socket] + arguments, environment: environment,
+            capturingOutput: capturingOutput)
+        guard result.status == 0 else {
+            throw Failure.commandFailed(arguments: arguments, status: result.status, output: result.output)
         }
-        return text
+        return result.output
     }
 }

@@ -1,0 +1,106 @@
+import ArgumentParser
+import Foundation
+import TerminalUI
+
+/// `cairn ui-gallery`: every widget and theme of the terminal toolkit, for
+/// eyeballing over SSH and for the end-to-end terminal tests. Hidden from help.
+struct UIGalleryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ui-gallery",
+        abstract: "Show every widget and theme of the terminal toolkit.",
+        shouldDisplay: false
+    )
+
+    @Option(help: "Theme name (default, light, high-contrast, solarized-dark) or path to a theme YAML file.")
+    var theme: String?
+
+    @Option(help: "Folder of theme YAML files (default: ./themes or the one beside the source tree).")
+    var themesDirectory: String?
+
+    @Flag(help: "Leave the mouse to the terminal (no click or wheel handling).")
+    var noMouse = false
+
+    func run() throws {
+        let environment = ProcessInfo.processInfo.environment
+        let sources = themeSources()
+        let requested = theme ?? environment["CAIRN_THEME"].flatMap { $0.isEmpty ? nil : $0 }
+        var themes: [Theme] = []
+        var problems: [String] = []
+        for name in sources.keys.sorted(by: Self.defaultFirst) {
+            let loaded = ThemeLoader.load(yaml: sources[name] ?? "", fileName: "\(name).yaml")
+            if let problem = loaded.problem {
+                problems.append(problem)
+            } else {
+                themes.append(loaded.theme)
+            }
+        }
+        var selected = requested
+        if let path = requested, path.contains("/") || path.hasSuffix(".yaml") {
+            // A path: load that file, reporting its located error if it is bad.
+            if let text = try? String(contentsOfFile: path, encoding: .utf8) {
+                let loaded = ThemeLoader.load(yaml: text, fileName: path)
+                if let problem = loaded.problem { problems.append(problem) }
+                if loaded.problem == nil {
+                    themes.insert(loaded.theme, at: 0)
+                    selected = loaded.theme.name
+                } else {
+                    selected = nil
+                }
+            } else {
+                problems.append("cannot read theme file \(path) (using the default theme)")
+                selected = nil
+            }
+        } else if let name = requested, !themes.contains(where: { $0.name == name }) {
+            problems.append("unknown theme \"\(name)\" (using the default theme)")
+            selected = nil
+        }
+        if !themes.contains(where: { $0.name == "default" }) {
+            themes.insert(.fallback, at: 0)
+        }
+        for problem in problems {
+            FileHandle.standardError.write(Data("cairn: \(problem)\n".utf8))
+        }
+
+        var program = WidgetGallery.program(themes: themes, themeName: selected, notice: problems.first)
+        let mouse = !noMouse && (environment["CAIRN_NO_MOUSE"] ?? "").isEmpty
+        do {
+            _ = try NcursesScreen.run(options: NcursesScreen.Options(mouse: mouse)) { screen in
+                program.run(on: screen)
+            }
+        } catch let error as NcursesScreenError {
+            throw ValidationError(error.description)
+        }
+    }
+
+    private static func defaultFirst(_ a: String, _ b: String) -> Bool {
+        if a == "default" { return b != "default" }
+        if b == "default" { return false }
+        return a < b
+    }
+
+    /// Theme texts by name. Until the binary embeds `themes/`, they are read from
+    /// --themes-directory, ./themes, or the `themes` folder above the executable
+    /// (the source tree, when run from a build folder).
+    private func themeSources() -> [String: String] {
+        let fileManager = FileManager.default
+        var candidates: [URL] = []
+        if let themesDirectory { candidates.append(URL(fileURLWithPath: themesDirectory)) }
+        candidates.append(
+            URL(fileURLWithPath: fileManager.currentDirectoryPath).appendingPathComponent("themes"))
+        var directory = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
+        for _ in 0..<6 {
+            directory.deleteLastPathComponent()
+            candidates.append(directory.appendingPathComponent("themes"))
+        }
+        for candidate in candidates {
+            guard let files = try? fileManager.contentsOfDirectory(atPath: candidate.path) else { continue }
+            var sources: [String: String] = [:]
+            for file in files where file.hasSuffix(".yaml") {
+                let url = candidate.appendingPathComponent(file)
+                sources[String(file.dropLast(5))] = try? String(contentsOf: url, encoding: .utf8)
+            }
+            if !sources.isEmpty { return sources }
+        }
+        return [:]
+    }
+}
