@@ -66,6 +66,7 @@ import Testing
         #expect(recorder.summary?.handoffs.queued == 1)
         #expect(recorder.summary?.handoffs.queueWait.maxSeconds == 86_400)
         #expect(recorder.summary?.handoffs.meanQueueWaitSeconds == 43_200)
+        #expect(recorder.summary?.handoffs.assignedWithinThirtySeconds == 1)
     }
 
     @Test func outsideWorkingHoursTheLeadQueuesUntilTheyBegin() {

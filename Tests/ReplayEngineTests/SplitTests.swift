@@ -124,4 +124,41 @@ import Testing
         #expect(conversion?.at == at("2026-05-05T00:00:00Z"))
         #expect(conversion?.splitPaths.map(\.nodeID) == ["test"])
     }
+
+    @Test func simulatedControlGroupsConvertAtTheOrganicRate() {
+        let offer = journey(
+            """
+            journey: offer
+            name: Offer
+            entry:
+              trigger: { type: event, event: lead.created }
+              next: test
+            nodes:
+              - id: test
+                kind: split
+                paths:
+                  - { name: offer, weight: 50, next: send-offer }
+                holdout: 50
+              - id: send-offer
+                kind: action
+                action: { type: send, channel: email, template: offer }
+                next: done
+              - id: done
+                kind: exit
+            """)
+        let behaviour = LeadBehaviour(
+            preferredChannel: .email, conversionPropensity: 0.5, organicConversionProbability: 0.1,
+            meanOrganicConversionDelay: 86_400)
+        let cohort = (0..<2_000).map {
+            member("lead-\($0)", created: "2026-05-01T00:00:00Z", behaviour: behaviour)
+        }
+        let summary = replay(
+            offer, cohort,
+            configuration: ReplayConfiguration(mode: .simulated, horizon: at("2026-07-01T00:00:00Z"))
+        ).summary
+        let control = summary?.splits["test"]?["holdout"]?.conversionRate ?? 0
+        let treated = summary?.splits["test"]?["offer"]?.conversionRate ?? 0
+        #expect(abs(control - 0.1) < 0.03, "control \(control)")
+        #expect(treated > control + 0.1, "treated \(treated) vs control \(control)")
+    }
 }

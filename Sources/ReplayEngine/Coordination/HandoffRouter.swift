@@ -57,6 +57,12 @@ struct HandoffRouter {
 
     /// Takes the first queued handoff that an agent can serve now, with that agent.
     mutating func nextServable(at now: Date) -> (QueuedHandoff, AgentProfile)? {
+        // Most calls find every agent busy: say so without walking the queue.
+        guard !queue.isEmpty,
+            agents.contains(where: {
+                (load[$0.id] ?? 0) < $0.capacity && $0.workingHours.nextOpening(atOrAfter: now) == now
+            })
+        else { return nil }
         for (position, handoff) in queue.enumerated() {
             guard let agent = available(for: handoff.target, at: now) else { continue }
             queue.remove(at: position)

@@ -48,6 +48,8 @@ final class LeadState {
     var webhookOrdinal = 0
     /// The agent holding the lead (its capacity is taken until the execution ends).
     var heldAgentID: String?
+    /// Handoffs of this lead waiting in the router's queue.
+    var queuedHandoffs = 0
     var previousAgents: [String] = []
     var conversation: [ConversationEntry] = []
 

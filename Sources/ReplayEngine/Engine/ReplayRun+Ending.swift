@@ -44,10 +44,14 @@ extension ReplayRun {
                 execution: execution.key, splitPaths: execution.splitPaths)
         }
         let freed = releaseAgent(of: state)
-        for withdrawn in router.withdraw(slot: state.slot) {
-            var record = withdrawn.record
-            record.outcome = .abandoned
-            emit(.handoff(record))
+        if state.queuedHandoffs > 0 {
+            state.queuedHandoffs = 0
+            for withdrawn in router.withdraw(slot: state.slot) {
+                var record = withdrawn.record
+                record.outcome = .abandoned
+                emit(.handoff(record))
+            }
+            scheduleRouter()
         }
         if freed { serveHandoffQueue() }
     }

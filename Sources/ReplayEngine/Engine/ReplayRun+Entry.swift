@@ -73,12 +73,29 @@ extension ReplayRun {
         let key = ExecutionKey(leadID: state.id, rotation: state.rotations)
         state.execution = ExecutionState(key: key, startedAt: now, firstNode: journey.entry.next)
         emit(.executionStarted(ExecutionStarted(execution: key, at: now, trigger: trigger)))
+        scheduleOrganicConversion(state, rotation: key.rotation)
         guard arrive(state, at: journey.entry.next) else { return }
         if reachesGoal(state, event: nil) {
             convert(state)
             return
         }
         advance(state)
+    }
+
+    /// Simulated leads may convert on their own, whatever the journey does: drawn once per
+    /// rotation, so treatment and control share the same base rate.
+    private func scheduleOrganicConversion(_ state: LeadState, rotation: Int) {
+        guard !state.respondsAsRecorded, state.behaviour.organicConversionProbability > 0 else { return }
+        var random = StableRandom(
+            seed: configuration.seed, lead: state.id, node: Journey.entryID, attempt: rotation,
+            purpose: .organicConversion)
+        let converts = random.chance(state.behaviour.organicConversionProbability)
+        let delay = random.exponential(mean: max(state.behaviour.meanOrganicConversionDelay, 1)).rounded()
+        guard converts else { return }
+        state.scheduleSimulated(
+            LeadEvent(
+                leadID: state.id, type: "converted", time: now.addingTimeInterval(delay),
+                data: ["organic": true]))
     }
 
     /// Whether the lead meets the journey's goal now: its condition holds, or the event is a

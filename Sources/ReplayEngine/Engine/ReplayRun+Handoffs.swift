@@ -43,6 +43,7 @@ extension ReplayRun {
             if assign(record, to: agent, for: state) { serveHandoffQueue() }
         } else {
             router.enqueue(QueuedHandoff(slot: state.slot, target: target, record: record))
+            state.queuedHandoffs += 1
             scheduleRouter()
         }
     }
@@ -77,6 +78,7 @@ extension ReplayRun {
     func serveHandoffQueue() {
         while let (queued, agent) = router.nextServable(at: now) {
             guard let state = leads[queued.slot], state.execution != nil else { continue }
+            state.queuedHandoffs -= 1
             assign(queued.record, to: agent, for: state)
         }
         scheduleRouter()

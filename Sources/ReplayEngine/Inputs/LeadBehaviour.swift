@@ -45,11 +45,17 @@ public struct LeadBehaviour: Sendable, Hashable {
     public var conversionPropensity: Double
     /// Mean delay from that click or reply to the conversion, in seconds.
     public var meanConversionDelay: Double
+    /// Chance that the lead converts on its own during a rotation, messages or not: the base
+    /// rate a split's control group shows, without which simulated lift would be infinite.
+    public var organicConversionProbability: Double
+    /// Mean delay from entry to such a conversion, in seconds.
+    public var meanOrganicConversionDelay: Double
 
     public init(
         channels: [Channel: ChannelBehaviour] = [:], preferredChannel: Channel? = nil,
         unsubscribeProbability: Double = 0.01, fatigueFactor: Double = 0.9,
-        conversionPropensity: Double = 0.05, meanConversionDelay: Double = 86_400
+        conversionPropensity: Double = 0.05, meanConversionDelay: Double = 86_400,
+        organicConversionProbability: Double = 0, meanOrganicConversionDelay: Double = 14 * 86_400
     ) {
         self.channels = channels
         self.preferredChannel = preferredChannel
@@ -57,6 +63,8 @@ public struct LeadBehaviour: Sendable, Hashable {
         self.fatigueFactor = fatigueFactor
         self.conversionPropensity = conversionPropensity
         self.meanConversionDelay = meanConversionDelay
+        self.organicConversionProbability = organicConversionProbability
+        self.meanOrganicConversionDelay = meanOrganicConversionDelay
     }
 
     public func behaviour(on channel: Channel) -> ChannelBehaviour {

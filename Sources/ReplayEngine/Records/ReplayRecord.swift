@@ -1,5 +1,22 @@
 /// One fact of a replay, emitted in a deterministic order. Records are plain values, so a
 /// recorder may copy them into a batch and hand the batch to another thread.
+///
+/// Every record is final when emitted — nothing is updated later — so a writer only inserts:
+///
+/// - `executionStarted` / `executionEnded` → `workflow_executions`: every started execution
+///   gets exactly one end (status `active` when the run stopped first), and the end carries
+///   the start time too, so a writer may insert the row at the end alone. Its id is
+///   `ExecutionKey.description` (`LEAD/ROTATION`), unique per run.
+/// - `nodeStay` → `node_stays` (unique on lead, rotation, node, visit); emitted when the lead
+///   leaves the node, or at the end of the run with `exitedAt` nil and outcome `waiting`.
+/// - `decision` → the decision's stay's `explanation` (the leaves as JSON).
+/// - `message` → `messages`: one record per attempt. A deferral is its own record; a sent
+///   message is emitted when its responses are settled (the next send on its channel, or the
+///   end of the execution), with every response time already in it.
+/// - `handoff` → `agent_handoffs`, emitted when assigned, abandoned or (at the end) still
+///   queued, with the queue wait and the full context.
+/// - `splitAssignment`, `webhookAttempt`, `notification`, `propertyChange`, `conversion` → the
+///   step log; the summary already counts them, so a writer may keep or drop them.
 public enum ReplayRecord: Sendable, Hashable {
     case executionStarted(ExecutionStarted)
     case executionEnded(ExecutionEnded)

@@ -12,9 +12,9 @@ public struct DwellStatistics: Sendable, Hashable {
 
     public init() {}
 
-    /// 0s, 1m, 5m, 15m, 30m, 1h, 2h, 6h, 12h, 1d, 2d, 3d, 5d, 7d, 14d, 30d, 60d, 90d.
+    /// 0s, 30s, 1m, 5m, 15m, 30m, 1h, 2h, 6h, 12h, 1d, 2d, 3d, 5d, 7d, 14d, 30d, 60d, 90d.
     public static let bucketBounds: [Double] = [
-        0, 60, 300, 900, 1800, 3600, 7200, 21_600, 43_200, 86_400, 172_800, 259_200, 432_000, 604_800,
+        0, 30, 60, 300, 900, 1800, 3600, 7200, 21_600, 43_200, 86_400, 172_800, 259_200, 432_000, 604_800,
         1_209_600, 2_592_000, 5_184_000, 7_776_000,
     ]
 
@@ -28,6 +28,12 @@ public struct DwellStatistics: Sendable, Hashable {
     }
 
     public var mean: Double? { count == 0 ? nil : totalSeconds / Double(count) }
+
+    /// Durations of at most `seconds`, when `seconds` is one of the bucket bounds.
+    public func count(atMost seconds: Double) -> Int? {
+        guard let index = Self.bucketBounds.firstIndex(of: seconds) else { return nil }
+        return buckets[...index].reduce(0, +)
+    }
 
     /// The p-th percentile (0...1) by the nearest-rank method over the histogram.
     public func percentile(_ p: Double) -> Double? {

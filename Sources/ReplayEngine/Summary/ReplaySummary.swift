@@ -151,6 +151,9 @@ public struct HandoffTally: Sendable, Hashable {
     public init() {}
 
     public var meanQueueWaitSeconds: Double? { queueWait.mean }
+
+    /// Assigned handoffs that waited 30 seconds or less.
+    public var assignedWithinThirtySeconds: Int { queueWait.count(atMost: 30) ?? 0 }
 }
 
 public struct HandoffRoute: Sendable, Hashable, Comparable {

@@ -85,6 +85,7 @@ enum DrawPurpose: String {
     case bestChannel = "best"
     case response
     case webhook
+    case organicConversion = "organic"
 }
 
 /// FNV-1a over the bytes of each part, with a separator so ("ab", "c") and ("a", "bc") differ.
