@@ -115,25 +115,9 @@ import Testing
         let configuration = ReplayConfiguration(seed: 5, mode: .simulated)
         let crowd = replay(solo, cohort(200), configuration: configuration)
         let alone = replay(solo, [cohort(200)[137]], configuration: configuration)
-        let fromCrowd = crowd.records.filter { Self.leadID(of: $0) == "lead-137" }
+        let fromCrowd = crowd.records.filter { $0.execution.leadID == "lead-137" }
         #expect(!alone.records.isEmpty)
         #expect(fromCrowd == alone.records)
-    }
-
-    static func leadID(of record: ReplayRecord) -> String {
-        switch record {
-        case .executionStarted(let r): return r.execution.leadID
-        case .executionEnded(let r): return r.execution.leadID
-        case .nodeStay(let r): return r.execution.leadID
-        case .decision(let r): return r.execution.leadID
-        case .splitAssignment(let r): return r.execution.leadID
-        case .message(let r): return r.execution.leadID
-        case .handoff(let r): return r.execution.leadID
-        case .webhookAttempt(let r): return r.execution.leadID
-        case .notification(let r): return r.execution.leadID
-        case .propertyChange(let r): return r.execution.leadID
-        case .conversion(let r): return r.execution.leadID
-        }
     }
 
     @Test func theCohortIsReadOnlyAsVirtualTimeReachesEachLead() {
@@ -144,6 +128,15 @@ import Testing
             journey: everything, cohort: counting, agents: agents,
             configuration: ReplayConfiguration(seed: 3, mode: .simulated), recorder: watcher)
         #expect(watcher.starts == 500)
+        #expect(watcher.progressReports == [])
+        let big = CountingCohort(cohort(2_500))
+        let bigWatcher = AdmissionWatcher(cohort: big, members: big.members)
+        ReplayEngine.run(
+            journey: everything, cohort: big, agents: agents,
+            configuration: ReplayConfiguration(seed: 3, mode: .simulated), recorder: bigWatcher)
+        #expect(bigWatcher.progressReports == [1_000, 2_000])
+        // Leads come every half hour and stay days: a few hundred in flight, not the cohort.
+        #expect(bigWatcher.worstInFlight < 500)
         // When a lead entered, at most the leads created by then and one more had been read.
         #expect(watcher.worstLookahead <= 1)
         #expect(counting.read == 500)
@@ -182,6 +175,14 @@ final class AdmissionWatcher: ReplayRecorder {
         starts += 1
         let createdByThen = createdTimes.filter { $0 <= started.at }.count
         worstLookahead = max(worstLookahead, cohort.read - createdByThen)
+    }
+
+    private(set) var progressReports: [Int] = []
+    private(set) var worstInFlight = 0
+
+    func progress(_ progress: ReplayProgress) {
+        progressReports.append(progress.leadsAdmitted)
+        worstInFlight = max(worstInFlight, progress.leadsInFlight)
     }
 
     func finish(_ summary: ReplaySummary) {}

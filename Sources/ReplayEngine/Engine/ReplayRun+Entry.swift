@@ -70,6 +70,12 @@ extension ReplayRun {
         state.rotations += 1
         state.lastEntryAt = now
         state.conversionWatch = nil
+        // Events that passed while nobody was watching stay in the history, for conditions, but
+        // are not replayed late as if they were happening now.
+        state.simulatedPending.removeAll { $0.time < now }
+        while state.recordedCursor < state.recorded.count, state.recorded[state.recordedCursor].time < now {
+            state.recordedCursor += 1
+        }
         let key = ExecutionKey(leadID: state.id, rotation: state.rotations)
         state.execution = ExecutionState(key: key, startedAt: now, firstNode: journey.entry.next)
         emit(.executionStarted(ExecutionStarted(execution: key, at: now, trigger: trigger)))

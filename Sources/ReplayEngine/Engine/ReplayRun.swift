@@ -68,6 +68,12 @@ final class ReplayRun {
             {
                 admit(member, slot: nextSlot)
                 nextSlot += 1
+                if nextSlot % ReplayProgress.interval == 0 {
+                    recorder.progress(
+                        ReplayProgress(
+                            leadsAdmitted: nextSlot, leadsInFlight: leads.count,
+                            recordsEmitted: aggregator.summary.records, virtualTime: member.lead.createdAt))
+                }
                 upcoming = iterator.next()
                 continue
             }

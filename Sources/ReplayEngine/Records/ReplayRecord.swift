@@ -29,6 +29,23 @@ public enum ReplayRecord: Sendable, Hashable {
     case notification(NotificationRecord)
     case propertyChange(PropertyChange)
     case conversion(ConversionRecord)
+
+    /// The execution the record belongs to.
+    public var execution: ExecutionKey {
+        switch self {
+        case .executionStarted(let record): return record.execution
+        case .executionEnded(let record): return record.execution
+        case .nodeStay(let record): return record.execution
+        case .decision(let record): return record.execution
+        case .splitAssignment(let record): return record.execution
+        case .message(let record): return record.execution
+        case .handoff(let record): return record.execution
+        case .webhookAttempt(let record): return record.execution
+        case .notification(let record): return record.execution
+        case .propertyChange(let record): return record.execution
+        case .conversion(let record): return record.execution
+        }
+    }
 }
 
 /// Which execution a record belongs to: a lead's n-th entry into the journey.

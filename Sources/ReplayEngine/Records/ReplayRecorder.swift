@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where a replay's records go.
 ///
 /// Threading: the engine calls a recorder only from the thread that called
@@ -9,8 +11,35 @@
 /// that keeps memory bounded — and drains the queue in `finish`.
 public protocol ReplayRecorder: AnyObject {
     func record(_ record: ReplayRecord)
+    /// Called every `ReplayProgress.interval` leads admitted, for progress bars; optional.
+    func progress(_ progress: ReplayProgress)
     /// The run is over (completed or cancelled); no record follows.
     func finish(_ summary: ReplaySummary)
+}
+
+extension ReplayRecorder {
+    public func progress(_ progress: ReplayProgress) {}
+}
+
+/// How far a run has got. Reported on a count of leads, never on a clock, so the calls are
+/// the same in every run.
+public struct ReplayProgress: Sendable, Hashable {
+    /// Leads read from the cohort so far: with the cohort's size, the fraction done.
+    public var leadsAdmitted: Int
+    /// Leads held in memory: entered and not finished, or waiting for a trigger.
+    public var leadsInFlight: Int
+    public var recordsEmitted: Int
+    /// The virtual time reached.
+    public var virtualTime: Date
+
+    public init(leadsAdmitted: Int, leadsInFlight: Int, recordsEmitted: Int, virtualTime: Date) {
+        self.leadsAdmitted = leadsAdmitted
+        self.leadsInFlight = leadsInFlight
+        self.recordsEmitted = recordsEmitted
+        self.virtualTime = virtualTime
+    }
+
+    public static let interval = 1_000
 }
 
 /// Keeps every record in memory: for tests, previews and small replays.
