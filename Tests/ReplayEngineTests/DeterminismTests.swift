@@ -155,6 +155,7 @@ import Testing
         // Every execution that started has its end: the in-flight ones as active.
         #expect(recorder.started == recorder.ended)
         #expect(summary.count(.active) > 0)
+        #expect(recorder.activeReasons == ["run cancelled"])
     }
 }
 
@@ -195,6 +196,7 @@ final class CancellingRecorder: ReplayRecorder {
     private(set) var started = 0
     private(set) var ended = 0
     private(set) var finished: ReplaySummary?
+    private(set) var activeReasons: Set<String> = []
 
     init(after limit: Int, cancellation: ReplayCancellation) {
         self.limit = limit
@@ -205,7 +207,10 @@ final class CancellingRecorder: ReplayRecorder {
         count += 1
         if count == limit { cancellation.cancel() }
         if case .executionStarted = record { started += 1 }
-        if case .executionEnded = record { ended += 1 }
+        if case .executionEnded(let end) = record {
+            ended += 1
+            if end.status == .active, let reason = end.reason { activeReasons.insert(reason) }
+        }
     }
 
     func finish(_ summary: ReplaySummary) {

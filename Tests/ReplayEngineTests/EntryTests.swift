@@ -205,6 +205,7 @@ import Testing
         #expect(ending?.status == .active)
         #expect(ending?.endedAt == at("2026-05-01T20:00:00Z"))
         #expect(ending?.nodeID == "pause")
+        #expect(ending?.reason == "horizon reached")
         #expect(recorder.stays(of: "L").map(\.outcome) == [.waiting])
         #expect(recorder.stays(of: "L").first?.exitedAt == nil)
         #expect(recorder.summary?.count(.active) == 1)

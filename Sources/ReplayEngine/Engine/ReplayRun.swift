@@ -86,7 +86,10 @@ final class ReplayRun {
                 serveHandoffQueue()
             }
         }
-        finishInFlight()
+        // A cancelled run ends its executions where virtual time stopped; a finished one at
+        // the horizon (or its last moment).
+        finishInFlight(
+            at: cancelled ? now : (horizon ?? now), reason: cancelled ? "run cancelled" : "horizon reached")
         if cancelled { aggregator.markCancelled() }
         let summary = aggregator.summary
         recorder.finish(summary)
@@ -200,8 +203,7 @@ final class ReplayRun {
     // MARK: - The end of the run
 
     /// Ends what is still in flight: queued handoffs stay queued, executions end `active`.
-    private func finishInFlight() {
-        let endTime = horizon ?? now
+    private func finishInFlight(at endTime: Date, reason: String) {
         for queued in router.drain() {
             var record = queued.record
             record.outcome = .queued
@@ -209,7 +211,7 @@ final class ReplayRun {
         }
         for slot in leads.keys.sorted() {
             guard let state = leads[slot], state.execution != nil else { continue }
-            endExecution(state, status: .active, reason: nil, outcome: .waiting, at: endTime)
+            endExecution(state, status: .active, reason: reason, outcome: .waiting, at: endTime)
         }
         leads = [:]
     }
