@@ -60,39 +60,42 @@ extension Workspace {
         let lineFileNames = Set(lineFiles.map(\.name))
         do {
             return try pool.write { db in
-                if try Bool.fetchOne(db, sql: "SELECT 1 FROM cohorts WHERE name = ?", arguments: [name])
-                    == true
-                {
-                    throw WorkspaceError.cohortExists(name)
-                }
-                try db.execute(
-                    sql: """
-                        INSERT INTO cohorts (name, origin, sources, author, created_at) VALUES (?, ?, ?, ?, ?)
-                        """, arguments: [name, origin, sources, author, now])
-                let session = CohortImportSession(db: db, cohortID: db.lastInsertedRowID)
-                for input in ordered {
-                    if lineFileNames.contains(input.name) {
-                        try session.importJSONLines(input)
-                    } else {
-                        try session.importCSV(
-                            input, kind: leadFileNames.contains(input.name) ? .leads : .events)
+                try Self.withBulkCache(db) {
+                    if try Bool.fetchOne(db, sql: "SELECT 1 FROM cohorts WHERE name = ?", arguments: [name])
+                        == true
+                    {
+                        throw WorkspaceError.cohortExists(name)
                     }
-                    if session.hasFileProblem { break }
+                    try db.execute(
+                        sql: """
+                            INSERT INTO cohorts (name, origin, sources, author, created_at) VALUES (?, ?, ?, ?, ?)
+                            """, arguments: [name, origin, sources, author, now])
+                    let session = CohortImportSession(db: db, cohortID: db.lastInsertedRowID)
+                    for input in ordered {
+                        if lineFileNames.contains(input.name) {
+                            try session.importJSONLines(input)
+                        } else {
+                            try session.importCSV(
+                                input, kind: leadFileNames.contains(input.name) ? .leads : .events)
+                        }
+                        if session.hasFileProblem { break }
+                    }
+                    try session.finish()
+                    let report = ImportReport(
+                        cohort: name, leads: session.leadCount, events: session.eventCount,
+                        problems: session.problems,
+                        problemCount: session.problemCount, fileRefused: session.hasFileProblem)
+                    if session.hasFileProblem || (session.problemCount > 0 && !skipInvalid) {
+                        throw WorkspaceError.importFailed(report)
+                    }
+                    try db.execute(
+                        sql:
+                            "UPDATE cohorts SET lead_count = ?, event_count = ?, skipped_rows = ? WHERE id = ?",
+                        arguments: [
+                            session.leadCount, session.eventCount, session.problemCount, session.cohortID,
+                        ])
+                    return report
                 }
-                try session.finish()
-                let report = ImportReport(
-                    cohort: name, leads: session.leadCount, events: session.eventCount,
-                    problems: session.problems,
-                    problemCount: session.problemCount, fileRefused: session.hasFileProblem)
-                if session.hasFileProblem || (session.problemCount > 0 && !skipInvalid) {
-                    throw WorkspaceError.importFailed(report)
-                }
-                try db.execute(
-                    sql: "UPDATE cohorts SET lead_count = ?, event_count = ?, skipped_rows = ? WHERE id = ?",
-                    arguments: [
-                        session.leadCount, session.eventCount, session.problemCount, session.cohortID,
-                    ])
-                return report
             }
         } catch {
             throw WorkspaceError.from(error, path: path)

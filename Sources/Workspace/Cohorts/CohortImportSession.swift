@@ -52,7 +52,7 @@ final class CohortImportSession {
             return
         }
         leadLines[row.id] = line
-        try leads.append(row.databaseValues(cohortID: cohortID))
+        try leads.append(row.values(cohortID: cohortID))
         leadCount += 1
     }
 
@@ -69,7 +69,7 @@ final class CohortImportSession {
     }
 
     private func insertEvent(_ row: EventRow) throws {
-        try events.append(row.databaseValues(cohortID: cohortID))
+        try events.append(row.values(cohortID: cohortID))
         eventCount += 1
     }
 
@@ -135,6 +135,7 @@ final class CohortImportSession {
             reportFile(input.name, 1, "column '\(duplicate)' appears twice in the header")
         }
         if hasFileProblem { return }
+        let columns = CSVColumns(header: header, known: kind == .leads ? Self.leadColumns : Self.eventColumns)
         var line = 1 + Self.newlines(in: rawHeader) + 1
         while let fields = reader.next() {
             let rowLine = line
@@ -149,11 +150,9 @@ final class CohortImportSession {
                     input.name, rowLine, "row has \(fields.count) fields but the header has \(header.count)")
                 continue
             }
-            var record: [String: String] = [:]
-            for (name, value) in zip(header, fields) { record[name] = value }
             switch kind {
-            case .leads: try csvLead(record, file: input.name, line: rowLine)
-            case .events: try csvEvent(record, file: input.name, line: rowLine)
+            case .leads: try csvLead(fields, columns, file: input.name, line: rowLine)
+            case .events: try csvEvent(fields, columns, file: input.name, line: rowLine)
             }
         }
         if let error = Self.readFailure(reader) {
@@ -196,15 +195,16 @@ final class CohortImportSession {
     static let leadColumns: Set<String> = ["id", "created_at", "time_zone", "consents"]
     static let eventColumns: Set<String> = ["lead_id", "type", "channel", "time"]
 
-    private func csvLead(_ record: [String: String], file: String, line: Int) throws {
+    private func csvLead(_ fields: [String], _ columns: CSVColumns, file: String, line: Int) throws {
         do {
-            let id = try rules.leadID(record["id"]).get()
-            let createdAt = try rules.instant(record["created_at"], field: "created_at").get()
-            let zone = try rules.timeZone(record["time_zone"]).get()
-            let consents = try rules.consents(record["consents"]).get()
+            let id = try rules.leadID(columns.value("id", in: fields)).get()
+            let createdAt = try rules.instant(columns.value("created_at", in: fields), field: "created_at")
+                .get()
+            let zone = try rules.timeZone(columns.value("time_zone", in: fields)).get()
+            let consents = try rules.consents(columns.value("consents", in: fields)).get()
             var properties: [String: Value] = [:]
-            for (name, text) in record where !Self.leadColumns.contains(name) {
-                if let value = CSVValue.infer(text) { properties[name] = value }
+            for (index, name) in columns.others {
+                if let value = CSVValue.infer(fields[index]) { properties[name] = value }
             }
             try addLead(
                 LeadRow(
@@ -215,15 +215,15 @@ final class CohortImportSession {
         }
     }
 
-    private func csvEvent(_ record: [String: String], file: String, line: Int) throws {
+    private func csvEvent(_ fields: [String], _ columns: CSVColumns, file: String, line: Int) throws {
         do {
-            let leadID = try rules.leadID(record["lead_id"]).get()
-            let type = try rules.eventType(record["type"]).get()
-            let channel = try rules.channel(record["channel"]).get()
-            let time = try rules.instant(record["time"], field: "time").get()
+            let leadID = try rules.leadID(columns.value("lead_id", in: fields)).get()
+            let type = try rules.eventType(columns.value("type", in: fields)).get()
+            let channel = try rules.channel(columns.value("channel", in: fields)).get()
+            let time = try rules.instant(columns.value("time", in: fields), field: "time").get()
             var data: [String: Value] = [:]
-            for (name, text) in record where !Self.eventColumns.contains(name) {
-                if let value = CSVValue.infer(text) { data[name] = value }
+            for (index, name) in columns.others {
+                if let value = CSVValue.infer(fields[index]) { data[name] = value }
             }
             try addEvent(
                 EventRow(
@@ -356,6 +356,22 @@ final class CohortImportSession {
             return values
         case .some(let other): throw RowProblem("\"\(what)\" must be an object, found \(other.kindName)")
         }
+    }
+}
+
+/// Where each column of a CSV file is: the known ones by name, the rest as properties or data.
+struct CSVColumns {
+    private var positions: [String: Int] = [:]
+    private(set) var others: [(index: Int, name: String)] = []
+
+    init(header: [String], known: Set<String>) {
+        for (index, name) in header.enumerated() {
+            if known.contains(name) { positions[name] = index } else { others.append((index, name)) }
+        }
+    }
+
+    func value(_ name: String, in fields: [String]) -> String? {
+        positions[name].map { fields[$0] }
     }
 }
 

@@ -89,9 +89,23 @@ public final class Workspace: Sendable {
             // NORMAL is durable against a killed process in WAL mode (only power loss can lose
             // the last commits), and imports of a million rows need the speed.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
-            try db.execute(sql: "PRAGMA cache_size = -32768")
+            try db.execute(sql: "PRAGMA cache_size = -\(defaultCacheKiB)")
         }
         return configuration
+    }
+
+    /// Bulk writes (imports, synthesis) get a larger page cache while they run: an index
+    /// written in random order over a million rows thrashes the default one.
+    static let bulkCacheKiB = 131_072
+    static let defaultCacheKiB = 32_768
+
+    static func withBulkCache<T>(_ db: Database, _ body: () throws -> T) throws -> T {
+        try db.execute(sql: "PRAGMA cache_size = -\(bulkCacheKiB)")
+        defer {
+            try? db.execute(sql: "PRAGMA cache_size = -\(defaultCacheKiB)")
+            try? db.execute(sql: "PRAGMA shrink_memory")
+        }
+        return try body()
     }
 
     /// Runs `body` in one write transaction, mapping SQLite failures to workspace errors.

@@ -1,18 +1,40 @@
 import GRDB
 
-/// Inserts rows many at a time with one prepared multi-row `INSERT`, the fastest way through
-/// SQLite short of its C API: a million leads cost a few thousand statement executions.
-/// Used inside one write transaction; not shared across threads.
+#if canImport(GRDBSQLite)
+    import GRDBSQLite
+#elseif canImport(SQLite3)
+    import SQLite3
+#endif
+
+/// A value bound into a bulk insert, without GRDB's per-value conversions.
+enum SQLValue {
+    case integer(Int64)
+    case real(Double)
+    case text(String)
+    case null
+
+    init(_ text: String?) { self = text.map(SQLValue.text) ?? .null }
+    init(_ number: Int64?) { self = number.map(SQLValue.integer) ?? .null }
+    init(_ number: Double?) { self = number.map(SQLValue.real) ?? .null }
+    init(_ flag: Bool) { self = .integer(flag ? 1 : 0) }
+}
+
+/// Inserts rows many at a time with one prepared multi-row `INSERT`, binding values through
+/// SQLite's C API: a million leads cost a few thousand statement executions, and no time
+/// goes to per-value conversions. Used inside one write transaction; not shared across threads.
 final class BatchInserter {
     let db: Database
     let table: String
     let columns: [String]
     let rowsPerStatement: Int
-    private var pending: [DatabaseValue] = []
+    private var pending: [SQLValue] = []
     private var fullStatement: Statement?
     private(set) var insertedRows = 0
     /// Runs before each flush: rows this table references may sit in another inserter's batch.
     var beforeFlush: (() throws -> Void)?
+
+    private static let transient = unsafeBitCast(
+        OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
 
     init(db: Database, table: String, columns: [String], rowsPerStatement: Int = 256) {
         self.db = db
@@ -23,7 +45,7 @@ final class BatchInserter {
         pending.reserveCapacity(self.rowsPerStatement * columns.count)
     }
 
-    func append(_ row: [DatabaseValue]) throws {
+    func append(_ row: [SQLValue]) throws {
         precondition(row.count == columns.count, "row width must match the columns")
         pending.append(contentsOf: row)
         if pending.count == rowsPerStatement * columns.count { try flush() }
@@ -34,14 +56,38 @@ final class BatchInserter {
         try beforeFlush?()
         let rows = pending.count / columns.count
         let statement: Statement
-        if rows == rowsPerStatement {
-            if fullStatement == nil { fullStatement = try db.makeStatement(sql: sql(rows: rows)) }
-            guard let fullStatement else { return }
+        if rows == rowsPerStatement, let fullStatement {
             statement = fullStatement
         } else {
             statement = try db.makeStatement(sql: sql(rows: rows))
+            if rows == rowsPerStatement { fullStatement = statement }
         }
-        try statement.execute(arguments: StatementArguments(pending))
+        let handle = statement.sqliteStatement
+        sqlite3_reset(handle)
+        sqlite3_clear_bindings(handle)
+        for (offset, value) in pending.enumerated() {
+            let index = CInt(offset + 1)
+            switch value {
+            case .integer(let n): sqlite3_bind_int64(handle, index, n)
+            case .real(let x): sqlite3_bind_double(handle, index, x)
+            case .null: sqlite3_bind_null(handle, index)
+            case .text(let s):
+                var s = s
+                s.withUTF8 { bytes in
+                    _ = bytes.withMemoryRebound(to: CChar.self) { chars in
+                        sqlite3_bind_text(handle, index, chars.baseAddress, CInt(chars.count), Self.transient)
+                    }
+                }
+            }
+        }
+        let code = sqlite3_step(handle)
+        sqlite3_reset(handle)
+        guard code == SQLITE_DONE else {
+            throw DatabaseError(
+                resultCode: ResultCode(rawValue: code),
+                message: String(cString: sqlite3_errmsg(db.sqliteConnection)),
+                sql: "INSERT INTO \(table) ...")
+        }
         insertedRows += rows
         pending.removeAll(keepingCapacity: true)
     }

@@ -27,30 +27,33 @@ extension Workspace {
         let now = EpochSeconds.now()
         do {
             try pool.write { db in
-                if try Bool.fetchOne(db, sql: "SELECT 1 FROM cohorts WHERE name = ?", arguments: [name])
-                    == true
-                {
-                    throw WorkspaceError.cohortExists(name)
+                try Self.withBulkCache(db) {
+                    if try Bool.fetchOne(db, sql: "SELECT 1 FROM cohorts WHERE name = ?", arguments: [name])
+                        == true
+                    {
+                        throw WorkspaceError.cohortExists(name)
+                    }
+                    try db.execute(
+                        sql: """
+                            INSERT INTO cohorts (name, origin, sources, profile_yaml, behavior_model, seed, lead_count,
+                                author, created_at)
+                            VALUES (?, 'synthetic', ?, ?, ?, ?, ?, ?, ?)
+                            """,
+                        arguments: [
+                            name, JSONText.encode(strings: [profile.name]), profileYAML, modelJSON, seed,
+                            size,
+                            author,
+                            now,
+                        ])
+                    let cohortID = db.lastInsertedRowID
+                    let leads = BatchInserter(db: db, table: "leads", columns: LeadRow.columns)
+                    for index in 0..<size {
+                        try leads.append(synthesizer.lead(index).values(cohortID: cohortID))
+                        if index % 50_000 == 49_999 { progress?(index + 1) }
+                    }
+                    try leads.flush()
+                    progress?(size)
                 }
-                try db.execute(
-                    sql: """
-                        INSERT INTO cohorts (name, origin, sources, profile_yaml, behavior_model, seed, lead_count,
-                            author, created_at)
-                        VALUES (?, 'synthetic', ?, ?, ?, ?, ?, ?, ?)
-                        """,
-                    arguments: [
-                        name, JSONText.encode(strings: [profile.name]), profileYAML, modelJSON, seed, size,
-                        author,
-                        now,
-                    ])
-                let cohortID = db.lastInsertedRowID
-                let leads = BatchInserter(db: db, table: "leads", columns: LeadRow.columns)
-                for index in 0..<size {
-                    try leads.append(synthesizer.lead(index).databaseValues(cohortID: cohortID))
-                    if index % 50_000 == 49_999 { progress?(index + 1) }
-                }
-                try leads.flush()
-                progress?(size)
             }
         } catch {
             throw WorkspaceError.from(error, path: path)

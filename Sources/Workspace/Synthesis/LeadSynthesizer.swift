@@ -18,6 +18,11 @@ struct LeadSynthesizer {
         var segment: SynthesisProfile.Segment
         var choiceCumulative: [[Double]]
         var preferredCumulative: [Double]
+        /// Property indexes in key order with their JSON key text (`"plan":`), so each lead's
+        /// properties are written as canonical JSON without a dictionary or a sort.
+        var keyOrder: [(index: Int, key: String)]
+        /// Where the property giving the time zone is, for `from_state`.
+        var stateIndex: Int?
     }
 
     init(profile: SynthesisProfile, seed: Int64, size: Int) {
@@ -32,7 +37,14 @@ struct LeadSynthesizer {
                     if case .choice(_, let weights) = $0.distribution { return weights.cumulative }
                     return []
                 },
-                preferredCumulative: segment.preferredChannel.map(\.1).cumulative)
+                preferredCumulative: segment.preferredChannel.map(\.1).cumulative,
+                keyOrder: segment.properties.enumerated().sorted { $0.element.name < $1.element.name }.map {
+                    (index: $0.offset, key: JSONText.encode(JSON.string($0.element.name)) + ":")
+                },
+                stateIndex: {
+                    guard case .fromState(let property) = profile.timeZone else { return nil }
+                    return segment.properties.firstIndex { $0.name == property }
+                }())
         }
         idWidth = max(6, String(size).count)
         stateCumulative = USStates.all.map(\.population).cumulative
@@ -47,18 +59,30 @@ struct LeadSynthesizer {
         var random = SeededRandom(seed: seed, stream: UInt64(index))
         let plan = plans[random.pick(cumulative: segmentCumulative)]
         let segment = plan.segment
+        // Stratified over the period: lead i falls, uniformly, in the i-th of `size` equal slices.
+        // The spread is uniform as a whole, and leads come out in creation order, so the entry
+        // order index grows at its end instead of being rewritten all over.
         let span = Double(profile.createdTo - profile.createdFrom)
-        let createdAt = profile.createdFrom + Int64((random.unit() * span).rounded(.down))
-        var properties: [String: Value] = [:]
+        let slice = (Double(index) + random.unit()) / Double(size)
+        let createdAt = profile.createdFrom + Int64((slice * span).rounded(.down))
+        var values: [Value] = []
+        values.reserveCapacity(segment.properties.count)
         for (i, property) in segment.properties.enumerated() {
-            properties[property.name] = draw(
-                property.distribution, cumulative: plan.choiceCumulative[i], &random)
+            values.append(draw(property.distribution, cumulative: plan.choiceCumulative[i], &random))
         }
+        var propertiesJSON = "{"
+        propertiesJSON.reserveCapacity(24 * values.count)
+        for (position, entry) in plan.keyOrder.enumerated() {
+            if position > 0 { propertiesJSON += "," }
+            propertiesJSON += entry.key
+            JSONText.write(values[entry.index], into: &propertiesJSON)
+        }
+        propertiesJSON += "}"
         let zone: String
         switch profile.timeZone {
         case .fixed(let name): zone = name
-        case .fromState(let property):
-            zone = properties[property]?.string.flatMap { USStates.zoneByCode[$0] } ?? "UTC"
+        case .fromState:
+            zone = plan.stateIndex.flatMap { values[$0].string }.flatMap { USStates.zoneByCode[$0] } ?? "UTC"
         case .choice(let zones, _): zone = zones[random.pick(cumulative: zoneCumulative)]
         }
         var consents = Set<Channel>()
@@ -73,7 +97,7 @@ struct LeadSynthesizer {
         let id = profile.leadIDPrefix + String(repeating: "0", count: max(0, idWidth - number.count)) + number
         return LeadRow(
             id: id, createdAt: createdAt, timeZone: zone, consents: consents,
-            propertiesJSON: JSONText.encode(properties), segment: segment.name, preferredChannel: preferred,
+            propertiesJSON: propertiesJSON, segment: segment.name, preferredChannel: preferred,
             responsiveness: (responsiveness * 10_000).rounded() / 10_000)
     }
 
