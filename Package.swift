@@ -61,6 +61,9 @@ let package = Package(
             ]
         ),
 
+        // Benchmark of importing and synthesising cohorts (release build; see BENCHMARKS.md).
+        .executableTarget(name: "cairn-bench", dependencies: ["Workspace", "JourneyModel"]),
+
         .testTarget(name: "CairnResourcesTests", dependencies: ["CairnResources"]),
         .testTarget(name: "JourneyModelTests", dependencies: ["JourneyModel"]),
         .testTarget(name: "ReplayEngineTests", dependencies: ["ReplayEngine"]),
