@@ -1,0 +1,214 @@
+import Foundation
+import GRDB
+import Workspace
+
+/// Reads one run's figures from the summary tables the engine writes at the end of a run,
+/// plus indexed look-ups — never a scan of the step log, so a report on a million-lead run
+/// takes as long as one on a thousand. Each query is written out in docs/analytics.md.
+enum RunQueries {
+    static func run(_ db: Database, id: Int64) throws -> RunInfo? {
+        let row = try Row.fetchOne(
+            db,
+            sql: """
+                SELECT r.id, w.slug, r.journey_version, c.name AS cohort, r.seed, r.mode, r.status, r.leads,
+                       r.entries, r.conversions, r.started_at, r.finished_at
+                FROM runs r JOIN workflows w ON w.id = r.workflow_id JOIN cohorts c ON c.id = r.cohort_id
+                WHERE r.id = ?
+                """, arguments: [id])
+        guard let row else { return nil }
+        return RunInfo(
+            id: row["id"], journey: row["slug"], version: row["journey_version"], cohort: row["cohort"],
+            seed: row["seed"], mode: row["mode"], status: row["status"], leads: row["leads"],
+            entries: row["entries"],
+            conversions: row["conversions"], startedAt: row["started_at"], finishedAt: row["finished_at"])
+    }
+
+    static func latestRunID(_ db: Database) throws -> Int64? {
+        try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM runs")
+    }
+
+    /// Executions reaching each node (first visits), from the node summary.
+    static func reached(_ db: Database, run: Int64) throws -> [String: Int] {
+        var reached: [String: Int] = [:]
+        for row in try Row.fetchAll(
+            db, sql: "SELECT node_id, entered FROM run_node_summary WHERE run_id = ?", arguments: [run])
+        {
+            reached[row["node_id"]] = row["entered"]
+        }
+        return reached
+    }
+
+    struct Edge {
+        var from: String
+        var to: String
+        var leads: Int
+    }
+
+    static func edges(_ db: Database, run: Int64) throws -> [Edge] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT from_node_id, to_node_id, SUM(leads) AS leads FROM run_edge_summary
+                WHERE run_id = ? GROUP BY from_node_id, to_node_id ORDER BY from_node_id, to_node_id
+                """, arguments: [run]
+        ).map { Edge(from: $0["from_node_id"], to: $0["to_node_id"], leads: $0["leads"]) }
+    }
+
+    /// Executions that reached every given stage in order: each stage entered (first visit)
+    /// no earlier than the previous one. Uses the (run, node) index of `node_stays`.
+    static func reachedInOrder(_ db: Database, run: Int64, stages: [String]) throws -> [Int] {
+        guard let first = stages.first else { return [] }
+        var counts: [Int] = []
+        var sql = """
+            SELECT s0.lead_id, s0.rotation, s0.entered_at AS at FROM node_stays s0
+            WHERE s0.run_id = :run AND s0.node_id = :n0 AND s0.visit = 1
+            """
+        var arguments: [String: (any DatabaseValueConvertible)?] = ["run": run, "n0": first]
+        counts.append(
+            try Int.fetchOne(
+                db, sql: "SELECT COUNT(*) FROM (\(sql))", arguments: StatementArguments(arguments)) ?? 0)
+        for (index, stage) in stages.enumerated().dropFirst() {
+            arguments["n\(index)"] = stage
+            sql = """
+                SELECT s.lead_id, s.rotation, MIN(s.entered_at) AS at FROM (\(sql)) p
+                JOIN node_stays s ON s.run_id = :run AND s.node_id = :n\(index) AND s.lead_id = p.lead_id
+                    AND s.rotation = p.rotation AND s.entered_at >= p.at
+                GROUP BY s.lead_id, s.rotation
+                """
+            counts.append(
+                try Int.fetchOne(
+                    db, sql: "SELECT COUNT(*) FROM (\(sql))", arguments: StatementArguments(arguments)) ?? 0)
+        }
+        return counts
+    }
+
+    static func dropoff(_ db: Database, run: Int64) throws -> [(node: String, reason: String, leads: Int)] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT node_id, reason, leads FROM run_dropoff_summary WHERE run_id = ?
+                ORDER BY leads DESC, node_id, reason
+                """, arguments: [run]
+        ).map { ($0["node_id"], $0["reason"], $0["leads"]) }
+    }
+
+    static func timeInStage(_ db: Database, run: Int64) throws -> [StageTime] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT node_id, dwell_count, dwell_total_seconds, dwell_p50, dwell_p90, dwell_p99, dwell_max,
+                       dwell_histogram
+                FROM run_node_summary WHERE run_id = ? AND dwell_count > 0 ORDER BY node_id
+                """, arguments: [run]
+        ).map { row in
+            let count: Int = row["dwell_count"]
+            let total: Int = row["dwell_total_seconds"]
+            var dwell = DwellSummary(seconds: [])
+            dwell.count = count
+            dwell.mean = count == 0 ? nil : Double(total) / Double(count)
+            dwell.p50 = row["dwell_p50"]
+            dwell.p90 = row["dwell_p90"]
+            dwell.p99 = row["dwell_p99"]
+            dwell.max = row["dwell_max"]
+            let counts =
+                (try? JSONDecoder().decode([Int].self, from: Data((row["dwell_histogram"] as String).utf8)))
+                ?? []
+            var histogram = DurationHistogram(seconds: [])
+            for index in histogram.buckets.indices where index < counts.count {
+                histogram.buckets[index].count = counts[index]
+            }
+            return StageTime(node: row["node_id"], dwell: dwell, histogram: histogram)
+        }
+    }
+
+    static func splits(_ db: Database, run: Int64) throws -> [(node: String, rows: [SplitPathRow])] {
+        var order: [String] = []
+        var byNode: [String: [SplitPathRow]] = [:]
+        for row in try Row.fetchAll(
+            db,
+            sql: """
+                SELECT node_id, path, is_holdout, weight, leads, conversions FROM run_split_summary
+                WHERE run_id = ? ORDER BY node_id, is_holdout, path
+                """, arguments: [run])
+        {
+            let node: String = row["node_id"]
+            let leads: Int = row["leads"]
+            let conversions: Int = row["conversions"]
+            if byNode[node] == nil { order.append(node) }
+            byNode[node, default: []].append(
+                SplitPathRow(
+                    path: row["path"], isHoldout: row["is_holdout"], weight: row["weight"], leads: leads,
+                    conversions: conversions, rate: leads == 0 ? nil : Double(conversions) / Double(leads),
+                    comparison: nil, verdict: nil))
+        }
+        return order.map { ($0, byNode[$0] ?? []) }
+    }
+
+    static func channels(_ db: Database, run: Int64) throws -> [ChannelRow] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT channel, sent, deferred, suppressed_consent, suppressed_frequency_cap, suppressed_quiet_hours,
+                       suppressed_unsubscribed, opened, clicked, replied, converted, unsubscribed
+                FROM run_channel_summary WHERE run_id = ?
+                ORDER BY CASE channel WHEN 'email' THEN 0 WHEN 'sms' THEN 1 ELSE 2 END
+                """, arguments: [run]
+        ).map { row in
+            ChannelRow(
+                channel: row["channel"], sent: row["sent"], deferred: row["deferred"],
+                suppressed: [
+                    "consent": row["suppressed_consent"], "frequency_cap": row["suppressed_frequency_cap"],
+                    "quiet_hours": row["suppressed_quiet_hours"],
+                    "unsubscribed": row["suppressed_unsubscribed"],
+                ], opened: row["opened"], clicked: row["clicked"], replied: row["replied"],
+                converted: row["converted"],
+                unsubscribed: row["unsubscribed"])
+        }
+    }
+
+    static func handoffs(_ db: Database, run: Int64) throws -> HandoffReport {
+        func counts(_ sql: String) throws -> [HandoffReport.Count] {
+            try Row.fetchAll(db, sql: sql, arguments: [run]).map { .init(key: $0["key"], handoffs: $0["n"]) }
+        }
+        let byReason = try counts(
+            """
+            SELECT handoff_reason AS key, SUM(handoffs) AS n FROM run_handoff_summary WHERE run_id = ?
+            GROUP BY handoff_reason ORDER BY n DESC, key
+            """)
+        let byRoute = try counts(
+            """
+            SELECT (CASE from_agent_id WHEN '' THEN '(none)' ELSE from_agent_id END) || ' → ' ||
+                   (CASE to_agent_id WHEN '' THEN '(queue)' ELSE to_agent_id END) AS key, SUM(handoffs) AS n
+            FROM run_handoff_summary WHERE run_id = ? GROUP BY key ORDER BY n DESC, key
+            """)
+        let agentLoad = try counts(
+            """
+            SELECT to_agent_id AS key, SUM(handoffs) AS n FROM run_handoff_summary
+            WHERE run_id = ? AND to_agent_id <> '' GROUP BY to_agent_id ORDER BY n DESC, key
+            """)
+        let waits = try Int.fetchAll(
+            db,
+            sql: """
+                SELECT queue_wait_seconds FROM agent_handoffs
+                WHERE run_id = ? AND queue_wait_seconds IS NOT NULL ORDER BY queue_wait_seconds
+                """, arguments: [run])
+        let total = byReason.map(\.handoffs).reduce(0, +)
+        return HandoffReport(
+            total: total, byReason: byReason, byRoute: byRoute, agentLoad: agentLoad,
+            queueWaitMean: waits.isEmpty ? nil : Double(waits.reduce(0, +)) / Double(waits.count),
+            queueWaitP50: Percentile.nearestRank(waits, 50), queueWaitP90: Percentile.nearestRank(waits, 90),
+            within30Seconds: waits.isEmpty
+                ? nil : Double(waits.filter { $0 <= 30 }.count) / Double(waits.count))
+    }
+
+    static func haltedAndFailed(_ db: Database, run: Int64) throws -> [RunHealth.Reason] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT status, COALESCE(reason, '') AS reason, COUNT(*) AS n FROM workflow_executions
+                WHERE run_id = ? AND status IN ('halted', 'failed')
+                GROUP BY status, reason ORDER BY n DESC, status, reason
+                """, arguments: [run]
+        ).map { RunHealth.Reason(status: $0["status"], reason: $0["reason"], executions: $0["n"]) }
+    }
+}

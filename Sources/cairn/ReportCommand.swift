@@ -1,0 +1,95 @@
+import Analytics
+import ArgumentParser
+import Foundation
+import Workspace
+
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Funnel, drop-off, time in stage, A/B, channels, handoffs and run health for a run.",
+        discussion: "Every figure is defined, with an SQL query that reproduces it, in docs/analytics.md."
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json, csv
+    }
+
+    @OptionGroup var workspace: WorkspaceOptions
+
+    @Option(name: .customLong("run"), help: "The run: an id from 'cairn runs', or 'latest'.")
+    var runSelector: String = "latest"
+
+    @Option(help: "Output format: text, json or csv (one table per section).")
+    var format: Format = .text
+
+    @Option(help: "Funnel stages, comma-separated node ids (default: the main path).")
+    var stages: String?
+
+    @Option(help: "Put this run beside the other, with the difference of every figure.")
+    var compare: String?
+
+    @Option(name: .shortAndLong, help: "Write the report to this file instead of standard output.")
+    var output: String?
+
+    func validate() throws {
+        if Self.runID(runSelector) == nil, runSelector != "latest" {
+            throw ValidationError("--run takes a run id or 'latest', not '\(runSelector)'")
+        }
+        if let compare, Self.runID(compare) == nil, compare != "latest" {
+            throw ValidationError("--compare takes a run id or 'latest', not '\(compare)'")
+        }
+        if compare != nil, format == .csv { throw ValidationError("--compare writes text or json, not csv") }
+    }
+
+    static func runID(_ text: String) -> Int64? { Int64(text) }
+
+    func run() throws {
+        let opened = try workspace.open()
+        let stageList = stages.map {
+            $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        }
+        let report = try build(opened, runSelector, stageList)
+        let text: String
+        if let compare {
+            let other = try build(opened, compare, stageList)
+            let comparison = RunComparison(first: report, second: other)
+            text = format == .json ? try Self.json(comparison) : ComparisonTextRenderer.render(comparison)
+        } else {
+            switch format {
+            case .text: text = ReportTextRenderer.render(report)
+            case .json: text = try Self.json(report)
+            case .csv: text = ReportCSVRenderer.render(report)
+            }
+        }
+        try emit(text)
+    }
+
+    func build(_ workspace: Workspace, _ run: String, _ stages: [String]?) throws -> RunReport {
+        do {
+            return try RunReportBuilder.build(workspace, run: Self.runID(run), stages: stages)
+        } catch {
+            WorkspaceFailure.printError(error.description)
+            throw ExitCode(1)
+        }
+    }
+
+    static func json<T: Encodable>(_ value: T) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+    }
+
+    /// Standard output, or the file named by -o, written whole or not at all.
+    func emit(_ text: String) throws {
+        guard let output else {
+            print(text, terminator: "")
+            return
+        }
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+        } catch {
+            WorkspaceFailure.printError("cannot write \(output): \(error.localizedDescription)")
+            throw ExitCode(1)
+        }
+    }
+}

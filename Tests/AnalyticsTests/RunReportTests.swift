@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+
+@testable import Analytics
+
+/// Every figure of the hand-computed fixture (see ReportFixture), asserted exactly.
+@Suite struct RunReportTests {
+    let fixture: ReportFixture
+    init() throws { fixture = try ReportFixture() }
+
+    func report(_ run: Int64? = 1, stages: [String]? = nil) throws -> RunReport {
+        try RunReportBuilder.build(fixture.workspace, run: run, stages: stages)
+    }
+
+    @Test func runHeading() throws {
+        let run = try report().run
+        #expect(run.journey == "fixture" && run.version == 1 && run.cohort == "twenty")
+        #expect(run.entries == 20 && run.conversions == 8 && run.status == "completed")
+        #expect(try report(nil).run.id == 3)
+    }
+
+    @Test func funnelFollowsTheMainPath() throws {
+        let funnel = try report().funnel
+        #expect(funnel.basis == "main path")
+        #expect(funnel.stages.map(\.node) == ["email", "wait", "check", "sms", "done"])
+        #expect(funnel.stages.map(\.leads) == [20, 20, 18, 10, 9])
+        #expect(funnel.stages.map(\.rateFromPrevious) == [1, 1, 0.9, 10.0 / 18, 0.9])
+        #expect(funnel.stages.map(\.rateFromEntry) == [1, 1, 0.9, 0.5, 0.45])
+    }
+
+    @Test func givenStagesCountOnlyInOrder() throws {
+        let funnel = try report(stages: ["email", "check", "won"]).funnel
+        #expect(funnel.basis == "given")
+        // L10 reached won a day before check: it does not count for won.
+        #expect(funnel.stages.map(\.leads) == [20, 18, 8])
+        #expect(funnel.stages.map(\.rateFromPrevious) == [1, 0.9, 8.0 / 18])
+        #expect(throws: RunReportBuilder.Failure.self) { try report(stages: ["email", "nowhere"]) }
+    }
+
+    @Test func dropoffByNodeAndReason() throws {
+        let rows = try report().dropoff
+        #expect(rows.map(\.node) == ["done", "wait", "sms"])
+        #expect(rows.map(\.reason) == ["completed", "waiting", "failed"])
+        #expect(rows.map(\.leads) == [9, 2, 1])
+        #expect(rows.map(\.shareOfEntries) == [0.45, 0.1, 0.05])
+    }
+
+    @Test func timeInStage() throws {
+        let rows = try report().timeInStage
+        #expect(rows.map(\.node) == ["check", "email", "sms", "wait"])
+        let wait = try #require(rows.last)
+        #expect(wait.dwell.count == 18)
+        #expect(wait.dwell.mean == 175_200)
+        #expect(wait.dwell.p50 == 172_800 && wait.dwell.p90 == 194_400 && wait.dwell.max == 194_400)
+        #expect(wait.histogram.buckets[7].label == "2d–7d" && wait.histogram.buckets[7].count == 18)
+        #expect(wait.histogram.buckets.map(\.count).reduce(0, +) == 18)
+    }
+
+    @Test func abVerdictsAndSampleRatio() throws {
+        let split = try #require(try report(2).splits.first)
+        #expect(split.node == "subject-test" && split.baseline == "A")
+        let b = split.paths[1]
+        #expect(b.rate == 0.141)
+        #expect(abs((b.comparison?.pValue ?? 1) - 0.004860136923120184) < 1e-9)
+        #expect(b.verdict == "B converts 4.1 pts better than A, p = 0.005")
+        #expect(!split.sampleRatio.isMismatch)
+        let skewed = try #require(try report(3).splits.first)
+        #expect(skewed.sampleRatio.isMismatch)
+    }
+
+    @Test func channels() throws {
+        let rows = try report().channels
+        #expect(rows.map(\.channel) == ["email", "sms"])
+        #expect(
+            rows[0].sent == 20 && rows[0].deferred == 2 && rows[0].opened == 12 && rows[0].unsubscribed == 1)
+        #expect(rows[0].rate(rows[0].opened) == 0.6 && rows[0].rate(rows[0].clicked) == 0.25)
+        #expect(rows[1].suppressed["consent"] == 1 && rows[1].rate(rows[1].opened) == 4.0 / 9)
+    }
+
+    @Test func handoffs() throws {
+        let h = try report().handoffs
+        #expect(h.total == 3)
+        #expect(h.byReason.map(\.key) == ["qualified", "no reply"] && h.byReason.map(\.handoffs) == [2, 1])
+        #expect(h.byRoute.map(\.key) == ["(none) → ava", "(none) → ben", "sms-bot → ava"])
+        #expect(h.agentLoad.map(\.key) == ["ava", "ben"] && h.agentLoad.map(\.handoffs) == [2, 1])
+        #expect(h.queueWaitP50 == 10 && h.queueWaitP90 == 45)
+        #expect(abs((h.queueWaitMean ?? 0) - 55.0 / 3) < 1e-12)
+        #expect(h.within30Seconds == 2.0 / 3)
+    }
+
+    @Test func runHealth() throws {
+        let health = try report().health
+        #expect(
+            health.byStatus == [
+                "completed": 9, "converted": 8, "exited": 0, "halted": 0, "failed": 1, "active": 2,
+            ])
+        #expect(health.successRate == 17.0 / 18)
+        #expect(health.active == 2)
+        #expect(health.haltedAndFailed.map(\.reason) == ["webhook crm-sync failed after 3 retries"])
+    }
+
+    @Test func unknownRunAndEmptyWorkspace() throws {
+        #expect(throws: RunReportBuilder.Failure.unknownRun(99)) { try report(99) }
+    }
+}
