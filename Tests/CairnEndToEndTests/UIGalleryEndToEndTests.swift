@@ -24,20 +24,25 @@ private let galleryBinary: (path: String?, skipReason: String?) = {
             "no built cairn binary (looked in \(candidates.joined(separator: ", "))); skipping gallery tests"
         )
     }
-    // The gallery subcommand must be registered in the binary under test.
+    // The gallery subcommand must be registered in the binary under test; an
+    // unknown subcommand's --help shows the root help, without this usage line.
     let probe = Process()
     probe.executableURL = URL(fileURLWithPath: binary)
     probe.arguments = ["ui-gallery", "--help"]
-    probe.standardOutput = FileHandle.nullDevice
+    let output = Pipe()
+    probe.standardOutput = output
     probe.standardError = FileHandle.nullDevice
     do {
         try probe.run()
-        probe.waitUntilExit()
     } catch {
         return (nil, "cannot run \(binary): \(error); skipping gallery tests")
     }
-    guard probe.terminationStatus == 0 else {
-        return (nil, "\(binary) has no ui-gallery subcommand; skipping gallery tests")
+    let help = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    probe.waitUntilExit()
+    guard help.contains("cairn ui-gallery") else {
+        return (
+            nil, "\(binary) has no ui-gallery subcommand (register UIGalleryCommand); skipping gallery tests"
+        )
     }
     return (binary, nil)
 }()
