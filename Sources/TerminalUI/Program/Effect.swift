@@ -4,6 +4,7 @@ public struct Effect<Message: Sendable>: Sendable {
     enum Kind: Sendable {
         case task(@Sendable () async -> Message?)
         case timer(Duration, Message)
+        case stream(@Sendable (_ send: @Sendable (Message) -> Void) async -> Void)
         case quit
     }
 
@@ -18,6 +19,15 @@ public struct Effect<Message: Sendable>: Sendable {
     /// tasks, test screens do not wait for timers: they fire in real time.
     public static func after(_ delay: Duration, _ message: Message) -> Effect {
         Effect(kind: .timer(delay, message))
+    }
+
+    /// Runs `work` concurrently; it may `send` any number of messages as it goes
+    /// (a replay reporting progress, then its result). Stop it early with a
+    /// `CancellationFlag` that `work` checks.
+    public static func stream(_ work: @escaping @Sendable (_ send: @Sendable (Message) -> Void) async -> Void)
+        -> Effect
+    {
+        Effect(kind: .stream(work))
     }
 
     /// Delivers `message` as soon as possible, after the current update.

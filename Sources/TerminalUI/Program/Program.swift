@@ -76,6 +76,7 @@ public struct Program<Model, Message: Sendable> {
                 case .quit: quitting = true
                 case .task(let work): inbox.start(work)
                 case .timer(let delay, let message): inbox.startTimer(after: delay, message)
+                case .stream(let work): inbox.startStream(work)
                 }
             }
         }
@@ -154,6 +155,15 @@ final class EffectInbox<Message: Sendable>: Sendable {
                 return state.running == 0
             }
             if nowIdle { settled.signal() }
+        }
+    }
+
+    func startStream(_ work: @escaping @Sendable (_ send: @Sendable (Message) -> Void) async -> Void) {
+        start { [self] in
+            await work { message in
+                state.withLock { $0.messages.append(message) }
+            }
+            return nil
         }
     }
 

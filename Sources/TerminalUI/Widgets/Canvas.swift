@@ -16,30 +16,24 @@ public struct Canvas: Hashable, Sendable {
     }
 
     private var lineCells: [Point: LineCell] = [:]
-    private var fills: [(rect: Rect, role: ThemeRole)] = []
+    private struct Fill: Hashable, Sendable {
+        var rect: Rect
+        var role: ThemeRole
+    }
+
+    private var fills: [Fill] = []
     private var labels: [Label] = []
     /// The smallest size that holds everything drawn so far.
     public private(set) var extent = Size(width: 0, height: 0)
 
     public init() {}
 
-    public static func == (lhs: Canvas, rhs: Canvas) -> Bool {
-        lhs.lineCells == rhs.lineCells && lhs.labels == rhs.labels && lhs.extent == rhs.extent
-            && lhs.fills.map(\.rect) == rhs.fills.map(\.rect)
-            && lhs.fills.map(\.role) == rhs.fills.map(\.role)
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(extent)
-        hasher.combine(labels)
-    }
-
     /// A box with a border in `role`, its inside filled with `fill`, and a centred title.
     public mutating func box(
         _ rect: Rect, title: String = "", role: ThemeRole = .border, fill: ThemeRole? = .panel
     ) {
         guard rect.width >= 2, rect.height >= 2 else { return }
-        if let fill { fills.append((rect.inset(by: 1), fill)) }
+        if let fill { fills.append(Fill(rect: rect.inset(by: 1), role: fill)) }
         let right = rect.maxX - 1
         let bottom = rect.maxY - 1
         connect(Point(x: rect.x, y: rect.y), [.right, .down], role)
@@ -137,10 +131,11 @@ public struct Canvas: Hashable, Sendable {
     /// Draws the part of the canvas whose top-left is `offset` into `area`.
     func draw(in area: Rect, offset: Point, frame: inout Frame) {
         let origin = Point(x: area.x - offset.x, y: area.y - offset.y)
-        for (rect, role) in fills {
+        for fill in fills {
             let shifted = Rect(
-                x: rect.x + origin.x, y: rect.y + origin.y, width: rect.width, height: rect.height)
-            frame.buffer.applyStyle(frame.theme[role], to: shifted.intersection(area))
+                x: fill.rect.x + origin.x, y: fill.rect.y + origin.y, width: fill.rect.width,
+                height: fill.rect.height)
+            frame.buffer.applyStyle(frame.theme[fill.role], to: shifted.intersection(area))
         }
         for (point, cell) in lineCells {
             let target = Point(x: point.x + origin.x, y: point.y + origin.y)
