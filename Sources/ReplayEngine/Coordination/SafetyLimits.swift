@@ -14,7 +14,7 @@ struct SafetyLimits {
     }
 
     /// Counts a visit of `nodeID` at `now`; the reason to halt, if a limit is passed.
-    func visit(_ nodeID: String, at now: Date, in execution: inout ExecutionState) -> String? {
+    func visit(_ nodeID: String, at now: Date, in execution: ExecutionState) -> String? {
         execution.steps += 1
         if execution.steps > maxSteps {
             return "step limit: more than \(maxSteps) steps in one rotation"
@@ -32,7 +32,7 @@ struct SafetyLimits {
     }
 
     /// Counts an action at `now`; the reason to halt, if the rate limit is passed.
-    func action(at now: Date, in execution: inout ExecutionState) -> String? {
+    func action(at now: Date, in execution: ExecutionState) -> String? {
         let windowStart = now.addingTimeInterval(-TimeInterval(rateLimit.window.seconds))
         execution.actionTimes.removeAll { $0 < windowStart }
         execution.actionTimes.append(now)

@@ -2,8 +2,9 @@ import Foundation
 import JourneyModel
 
 /// One rotation of a lead through the journey: where it is, what it waits for, and the
-/// counters the safety limits watch.
-struct ExecutionState {
+/// counters the safety limits watch. A reference, like the lead state that owns it: it is
+/// updated at every step, and copying its tables each time was a measurable share of a run.
+final class ExecutionState {
     let key: ExecutionKey
     let startedAt: Date
     var nodeID: String

@@ -7,7 +7,7 @@ final class LeadState {
     /// Admission number: the lead's place in the cohort, and its scheduler identity.
     let slot: Int
     var lead: Lead {
-        didSet { version &+= 1 }
+        didSet { propertiesVersion &+= 1 }
     }
     let behaviour: LeadBehaviour
     /// Whether this lead's responses come from its recorded events (else the behaviour model).
@@ -19,11 +19,12 @@ final class LeadState {
     /// (`sent`) and simulated responses. Conditions ignore events after their `now`, so
     /// future simulated responses may sit here before their time.
     var history: [LeadEvent] {
-        didSet { version &+= 1 }
+        didSet { historyVersion &+= 1 }
     }
-    /// Bumped whenever the lead or its history changes: with the clock and the rotation, it
-    /// tells whether a condition evaluated before could give another answer now.
-    private(set) var version = 0
+    /// Bumped whenever the lead's properties, or its history, change: with the clock and the
+    /// rotation they tell whether a condition evaluated before could give another answer now.
+    private(set) var propertiesVersion = 0
+    private(set) var historyVersion = 0
     /// The last instant the goal was found unmet, with what it was evaluated on.
     var goalUnmetAt: GoalCheck?
     /// Simulated events still to be processed, in time order (stable for equal times).
@@ -87,13 +88,16 @@ final class LeadState {
     static let conversationLimit = 50
 }
 
-/// What a goal evaluation depended on: the clock, the lead's state, and the rotation
-/// (`days_since_entry` reads the entry time).
+/// What a goal evaluation depended on. A goal reading only properties depends on them alone;
+/// any other leaf also reads the clock (event counts change as simulated events come due,
+/// windows slide), the history and the rotation (`days_since_entry`); those parts are nil
+/// for a properties-only goal.
 struct GoalCheck: Equatable {
-    var time: Date
-    var version: Int
-    var rotation: Int
-    var inExecution: Bool
+    var propertiesVersion: Int
+    var time: Date?
+    var historyVersion: Int?
+    var rotation: Int?
+    var inExecution: Bool?
 }
 
 /// A finished, unconverted execution whose conversion is still of interest.

@@ -4,9 +4,8 @@ import JourneyModel
 /// Action nodes: send, update, score, handoff, notify, webhook.
 extension ReplayRun {
     func perform(_ step: ActionStep, at node: JourneyNode, for state: LeadState) {
-        guard var execution = state.execution else { return }
-        let halt = safety.action(at: now, in: &execution)
-        state.execution = execution
+        guard let execution = state.execution else { return }
+        let halt = safety.action(at: now, in: execution)
         if let halt {
             endExecution(state, status: .halted, reason: halt, outcome: .halted, at: now)
             return
@@ -132,8 +131,10 @@ extension ReplayRun {
         record.responses = responses
         state.openMessages[channel] = record
         state.lastSentChannel = channel
-        state.appendConversation(
-            ConversationEntry(at: now, channel: channel, type: "sent", template: record.template))
+        if keepsConversations {
+            state.appendConversation(
+                ConversationEntry(at: now, channel: channel, type: "sent", template: record.template))
+        }
     }
 
     /// One simulated call; a failure with retries left waits `backoff · 2^(attempt - 1)` and

@@ -15,7 +15,7 @@ extension ReplayRun {
     /// An event happens to the lead (it is already in the lead's history).
     func handle(_ event: LeadEvent, for state: LeadState, recorded: Bool) {
         if state.execution != nil {
-            if let channel = event.channel, MessageResponses.types.contains(event.type) {
+            if keepsConversations, let channel = event.channel, MessageResponses.types.contains(event.type) {
                 state.appendConversation(
                     ConversationEntry(at: event.time, channel: channel, type: event.type, template: nil))
             }
@@ -110,8 +110,11 @@ extension ReplayRun {
         if event?.type == "converted" { return true }
         guard let goal = journey.goal else { return false }
         // Evaluated after every step and event; skipped when nothing it reads has changed.
+        let moving = !goalReadsOnlyProperties
         let check = GoalCheck(
-            time: now, version: state.version, rotation: state.rotations, inExecution: state.execution != nil)
+            propertiesVersion: state.propertiesVersion, time: moving ? now : nil,
+            historyVersion: moving ? state.historyVersion : nil, rotation: moving ? state.rotations : nil,
+            inExecution: moving ? state.execution != nil : nil)
         if state.goalUnmetAt == check { return false }
         let met = ConditionEvaluator.evaluate(goal.when, in: state.context(at: now)).matched
         if !met { state.goalUnmetAt = check }

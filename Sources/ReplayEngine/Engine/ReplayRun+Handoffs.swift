@@ -19,9 +19,8 @@ extension ReplayRun {
     func requestHandoff(
         _ state: LeadState, to target: HandoffTarget, reason: String, nodeID: String?, rule: String?
     ) {
-        guard var execution = state.execution else { return }
+        guard let execution = state.execution else { return }
         execution.handoffCount += 1
-        state.execution = execution
         var metadata = [
             "journey": journey.id, "rotation": String(execution.key.rotation),
             "node": nodeID ?? execution.nodeID,

@@ -21,15 +21,14 @@ extension ReplayRun {
     /// lead was halted instead.
     @discardableResult
     func arrive(_ state: LeadState, at nodeID: String) -> Bool {
-        guard var execution = state.execution else { return false }
+        guard let execution = state.execution else { return false }
         execution.nodeID = nodeID
         execution.nodeEnteredAt = now
         let visit = execution.visits[nodeID, default: 0] + 1
         execution.visits[nodeID] = visit
         execution.visit = visit
         execution.pending = nil
-        let halt = safety.visit(nodeID, at: now, in: &execution)
-        state.execution = execution
+        let halt = safety.visit(nodeID, at: now, in: execution)
         if let halt {
             endExecution(state, status: .halted, reason: halt, outcome: .halted, at: now)
             return false

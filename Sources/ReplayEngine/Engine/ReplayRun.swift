@@ -10,6 +10,11 @@ final class ReplayRun {
     let gate: EntryGate
     let coordinator: DeliveryCoordinator
     let safety: SafetyLimits
+    /// Whether the goal reads nothing but lead properties (`score` included), so it can only
+    /// change when they do.
+    let goalReadsOnlyProperties: Bool
+    /// Whether anything can hand a lead off: only then is its conversation kept for the agent.
+    let keepsConversations: Bool
     let recorder: any ReplayRecorder
     let cancellation: ReplayCancellation?
     var queue = WakeUpQueue()
@@ -33,6 +38,16 @@ final class ReplayRun {
         self.gate = EntryGate(entry: journey.entry)
         self.coordinator = DeliveryCoordinator(policy: journey.policy)
         self.safety = SafetyLimits(journey: journey, configuration: configuration)
+        self.keepsConversations =
+            !journey.policy.handoffRules.isEmpty
+            || journey.nodes.contains {
+                if case .action(let step) = $0.body, case .handoff = step.action { return true }
+                return false
+            }
+        self.goalReadsOnlyProperties =
+            journey.goal?.when.leaves.allSatisfy {
+                $0.type == .property || ($0.type == .engagement && $0.field == "score" && $0.within == nil)
+            } ?? true
         self.recorder = recorder
         self.cancellation = cancellation
         self.router = HandoffRouter(agents: agents)

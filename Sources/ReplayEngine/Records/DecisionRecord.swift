@@ -25,28 +25,24 @@ public struct DecisionRecord: Sendable, Hashable {
     }
 }
 
-/// One condition leaf's verdict as text, ready to store and print: field, operator,
-/// expected, actual, matched.
+/// One condition leaf's verdict: field, operator, expected, actual, matched. The texts are
+/// computed when read — by the writer, on its own thread — not while the run goes.
 public struct LeafVerdict: Sendable, Hashable, CustomStringConvertible {
     /// Which branch's condition this leaf belongs to (0-based).
     public var branchIndex: Int
-    public var type: String
-    public var field: String
-    public var op: String
-    public var expected: String
-    public var actual: String
-    public var matched: Bool
-    /// `email.opened exists: expected —, actual 0 → no`
-    public var description: String
+    public var explanation: LeafExplanation
 
     public init(branchIndex: Int, explanation: LeafExplanation) {
         self.branchIndex = branchIndex
-        self.type = explanation.leaf.type.rawValue
-        self.field = explanation.leaf.field
-        self.op = explanation.leaf.op.rawValue
-        self.expected = explanation.expected
-        self.actual = explanation.actualText
-        self.matched = explanation.matched
-        self.description = explanation.description
+        self.explanation = explanation
     }
+
+    public var type: String { explanation.leaf.type.rawValue }
+    public var field: String { explanation.leaf.field }
+    public var op: String { explanation.leaf.op.rawValue }
+    public var expected: String { explanation.expected }
+    public var actual: String { explanation.actualText }
+    public var matched: Bool { explanation.matched }
+    /// `email.opened exists: expected —, actual 0 → no`
+    public var description: String { explanation.description }
 }

@@ -77,8 +77,18 @@ struct SummaryAggregator {
         }
     }
 
+    // The tallies are updated in place (through `inout` on the dictionary's entry): copying
+    // one out and back would copy its histogram at every record.
+
     private mutating func absorb(_ stay: NodeStay) {
-        var tally = summary.nodes[stay.nodeID, default: NodeTally()]
+        Self.count(stay, into: &summary.nodes[stay.nodeID, default: NodeTally()])
+        if let next = stay.nextNodeID {
+            summary.edges[EdgeKey(from: stay.nodeID, to: next, label: stay.edgeLabel ?? ""), default: 0] += 1
+        }
+        note(stay.enteredAt)
+    }
+
+    private static func count(_ stay: NodeStay, into tally: inout NodeTally) {
         tally.entered += 1
         if let dwell = stay.dwellSeconds {
             tally.exited += 1
@@ -86,15 +96,14 @@ struct SummaryAggregator {
         } else {
             tally.waiting += 1
         }
-        summary.nodes[stay.nodeID] = tally
-        if let next = stay.nextNodeID {
-            summary.edges[EdgeKey(from: stay.nodeID, to: next, label: stay.edgeLabel ?? ""), default: 0] += 1
-        }
-        note(stay.enteredAt)
     }
 
     private mutating func absorb(_ message: MessageRecord) {
-        var tally = summary.channels[message.channel, default: ChannelTally()]
+        Self.count(message, into: &summary.channels[message.channel, default: ChannelTally()])
+        note(message.requestedAt)
+    }
+
+    private static func count(_ message: MessageRecord, into tally: inout ChannelTally) {
         switch message.status {
         case .sent:
             tally.sent += 1
@@ -110,12 +119,14 @@ struct SummaryAggregator {
         case .suppressed:
             if let reason = message.reason { tally.suppressed[reason, default: 0] += 1 }
         }
-        summary.channels[message.channel] = tally
-        note(message.requestedAt)
     }
 
     private mutating func absorb(_ handoff: HandoffRecord) {
-        var tally = summary.handoffs
+        Self.count(handoff, into: &summary.handoffs)
+        note(handoff.requestedAt)
+    }
+
+    private static func count(_ handoff: HandoffRecord, into tally: inout HandoffTally) {
         tally.requested += 1
         if (handoff.queueWaitSeconds ?? 1) > 0 && handoff.outcome != .noMatchingAgent { tally.queued += 1 }
         switch handoff.outcome {
@@ -130,8 +141,6 @@ struct SummaryAggregator {
             fromAgentID: handoff.fromAgentID ?? "", toAgentID: handoff.toAgentID ?? "", reason: handoff.reason
         )
         tally.byRoute[route, default: 0] += 1
-        summary.handoffs = tally
-        note(handoff.requestedAt)
     }
 
     private mutating func note(_ date: Date) {
