@@ -101,6 +101,20 @@ struct UIGalleryEndToEndTests {
         #expect(exit.screenModesRestored)
     }
 
+    @Test func mouseClicksPickTabsAndTheWheelMovesTheList() throws {
+        let session = try startGallery(Size(width: 80, height: 24))
+        defer { session.terminate() }
+        try session.waitFor("Lines and table")
+        try session.click(at: Point(x: 18, y: 0))  // the "3 Forms" tab
+        try session.waitFor("Node editor")
+        try session.click(at: Point(x: 10, y: 0))  // the "2 Lists" tab
+        try session.waitFor("Funnel")
+        try session.wheel(up: false, at: Point(x: 10, y: 5))
+        try session.waitFor("2/10")
+        try session.send(keys: "q")
+        #expect(try session.waitForExit().status == 0)
+    }
+
     @Test func ctrlCAndSigtermRestoreTheTerminal() throws {
         for (stop, expectedStatus) in [("ctrl-c", Int32(130)), ("sigterm", 143), ("sighup", 129)] {
             let session = try startGallery(Size(width: 80, height: 24))

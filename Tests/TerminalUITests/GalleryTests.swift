@@ -72,6 +72,20 @@ private func shippedThemes() -> [Theme] {
         #expect(screen.lastFrame.plainText.contains("Kept it"))
     }
 
+    @Test func clicksPickTabsAndTheWheelScrolls() {
+        var program = WidgetGallery.program(themes: [])
+        let click = MouseEvent(kind: .press(button: 1), position: Point(x: 17, y: 0))
+        let wheel = MouseEvent(kind: .wheelDown, position: Point(x: 5, y: 5))
+        let screen = TestScreen(
+            width: 80, height: 24,
+            events: [.mouse(click), .mouse(MouseEvent(kind: .press(button: 1), position: Point(x: 9, y: 0)))]
+                + [.mouse(wheel), .mouse(wheel)])
+        let result = program.run(on: screen)
+        #expect(screen.frames[1].text(ofRow: 1).contains("Node editor"))
+        #expect(result.model.page == .lists)
+        #expect(result.model.list.selected == 2)
+    }
+
     @Test func quitAndTheMinimumSizeGuard() {
         var program = WidgetGallery.program(themes: [])
         let screen = TestScreen(

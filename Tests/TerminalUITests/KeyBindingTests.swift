@@ -91,3 +91,21 @@ private let demoKeys = KeyMap<DemoAction>([
         #expect(TerminalKeyDecoder.decodeExtendedName("kFOO") == nil)
     }
 }
+
+@Suite struct MouseDecodingTests {
+    @Test func pressesReleasesAndTheWheel() {
+        #expect(
+            TerminalKeyDecoder.decodeMouse(buttonState: TerminalKeyDecoder.MouseMask.leftPressed)
+                == .press(button: 1))
+        // A press and release in one report is a click: the press wins.
+        let click = TerminalKeyDecoder.MouseMask.leftPressed | TerminalKeyDecoder.MouseMask.leftReleased
+        #expect(TerminalKeyDecoder.decodeMouse(buttonState: click) == .press(button: 1))
+        #expect(
+            TerminalKeyDecoder.decodeMouse(buttonState: TerminalKeyDecoder.MouseMask.leftReleased)
+                == .release(button: 1))
+        #expect(TerminalKeyDecoder.decodeMouse(buttonState: TerminalKeyDecoder.MouseMask.wheelUp) == .wheelUp)
+        #expect(
+            TerminalKeyDecoder.decodeMouse(buttonState: TerminalKeyDecoder.MouseMask.wheelDown) == .wheelDown)
+        #expect(TerminalKeyDecoder.decodeMouse(buttonState: 0) == nil)
+    }
+}

@@ -239,18 +239,8 @@ public final class NcursesScreen: Screen {
             var event = MEVENT()
             guard getmouse(&event) == OK else { return .idle }
             let position = Point(x: Int(event.x), y: Int(event.y))
-            let state = event.bstate
-            let kind: MouseEvent.Kind
-            if state & cairn_button4_pressed() != 0 {
-                kind = .wheelUp
-            } else if state & cairn_button5_pressed() != 0 {
-                kind = .wheelDown
-            } else if state & cairn_button1_released() != 0 {
-                kind = .release(button: 1)
-            } else if state & cairn_button3_pressed() != 0 {
-                kind = .press(button: 3)
-            } else {
-                kind = .press(button: 1)
+            guard let kind = TerminalKeyDecoder.decodeMouse(buttonState: UInt64(event.bstate)) else {
+                return .idle
             }
             return .event(.mouse(MouseEvent(kind: kind, position: position)))
         }

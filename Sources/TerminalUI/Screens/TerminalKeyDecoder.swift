@@ -59,6 +59,28 @@ enum TerminalKeyDecoder {
         return name.flatMap(decodeExtendedName)
     }
 
+    /// A mouse report. A press and its release that arrive together come as
+    /// one report with both bits set: that is a click, reported as the press.
+    static func decodeMouse(buttonState state: UInt64) -> MouseEvent.Kind? {
+        if state & MouseMask.wheelUp != 0 { return .wheelUp }
+        if state & MouseMask.wheelDown != 0 { return .wheelDown }
+        if state & (MouseMask.leftPressed | MouseMask.leftClicked) != 0 { return .press(button: 1) }
+        if state & (MouseMask.rightPressed | MouseMask.rightClicked) != 0 { return .press(button: 3) }
+        if state & MouseMask.leftReleased != 0 { return .release(button: 1) }
+        return nil
+    }
+
+    /// ncurses' mouse bits (their values differ between mouse protocol versions).
+    enum MouseMask {
+        static let leftPressed = UInt64(cairn_button1_pressed())
+        static let leftReleased = UInt64(cairn_button1_released())
+        static let leftClicked = UInt64(cairn_button1_clicked())
+        static let rightPressed = UInt64(cairn_button3_pressed())
+        static let rightClicked = UInt64(cairn_button3_clicked())
+        static let wheelUp = UInt64(cairn_button4_pressed())
+        static let wheelDown = UInt64(cairn_button5_pressed())
+    }
+
     /// xterm's modified keys as ncurses names them: `kUP5` is ctrl+up; the
     /// digit is 1 + (shift 1, alt 2, ctrl 4).
     static func decodeExtendedName(_ name: String) -> Key? {

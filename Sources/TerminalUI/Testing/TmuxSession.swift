@@ -103,6 +103,29 @@ public final class TmuxSession: @unchecked Sendable {
         try run(["send-keys", "-t", target, "-l", text])
     }
 
+    /// Clicks the left button at a cell (0-based), as a terminal reports it in
+    /// the xterm normal mouse protocol that ncurses asks for (`kmous=\E[M`).
+    public func click(at point: Point) throws {
+        try type(Self.mouseReport(button: 0, at: point))
+        // A press and release read together reach ncurses as a lone release, as
+        // no real hand clicks that fast; pause as a hand would.
+        Thread.sleep(forTimeInterval: 0.08)
+        try type(Self.mouseReport(button: 3, at: point))
+    }
+
+    /// Turns the wheel one notch at a cell.
+    public func wheel(up: Bool, at point: Point) throws {
+        try type(Self.mouseReport(button: up ? 64 : 65, at: point))
+    }
+
+    private static func mouseReport(button: Int, at point: Point) -> String {
+        // Each value is sent as one byte offset by 32, so this protocol stops at column 223.
+        func byte(_ value: Int) -> String {
+            String(UnicodeScalar(UInt8(min(255, 32 + value))))
+        }
+        return "\u{1B}[M" + byte(button) + byte(point.x + 1) + byte(point.y + 1)
+    }
+
     /// The visible screen as text, one line per row; with `escapes`, including
     /// the colour and attribute escape sequences.
     public func capture(escapes: Bool = false) throws -> String {
