@@ -21,10 +21,13 @@ struct SafetyLimits {
         }
         if execution.loopInstant != now {
             execution.loopInstant = now
-            execution.loopVisits = [:]
+            execution.nodesAtInstant.removeAll(keepingCapacity: true)
         }
-        let visits = execution.loopVisits[nodeID, default: 0] + 1
-        execution.loopVisits[nodeID] = visits
+        execution.nodesAtInstant.append(nodeID)
+        // No node can pass the limit before the instant holds that many steps: ordinary
+        // journeys never pay for counting.
+        guard execution.nodesAtInstant.count > loopVisitLimit else { return nil }
+        let visits = execution.nodesAtInstant.reduce(0) { $0 + ($1 == nodeID ? 1 : 0) }
         if visits > loopVisitLimit {
             return "loop: node \(nodeID) visited \(visits) times without time passing"
         }

@@ -13,9 +13,9 @@ final class ExecutionState {
     var visit = 1
     var visits: [String: Int] = [:]
     var steps = 0
-    /// Loop detection: visits per node at the current virtual instant.
+    /// Loop detection: the nodes visited at the current virtual instant, in order.
     var loopInstant: Date
-    var loopVisits: [String: Int] = [:]
+    var nodesAtInstant: [String] = []
     /// Times of recent actions, for the action rate limit.
     var actionTimes: [Date] = []
     /// What the lead waits for at `nodeID`; nil while it is being processed.
