@@ -6,7 +6,7 @@ import Foundation
 /// gave the terminal back in the state it found it.
 ///
 /// Each session has its own tmux socket, so tests never touch a user's tmux.
-public final class TmuxSession: @unchecked Sendable {
+public final class TmuxSession {
     public enum Failure: Error, CustomStringConvertible {
         case tmuxMissing
         case commandFailed(arguments: [String], status: Int32, output: String)
