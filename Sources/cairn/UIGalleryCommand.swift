@@ -20,6 +20,15 @@ struct UIGalleryCommand: ParsableCommand {
     @Flag(help: "Leave the mouse to the terminal (no click or wheel handling).")
     var noMouse = false
 
+    /// For the end-to-end tests: quitting throws from inside the screen, to
+    /// check that a thrown error restores the terminal too.
+    @Flag(help: .hidden)
+    var throwOnQuit = false
+
+    struct DeliberateFailure: Error, CustomStringConvertible {
+        var description: String { "quit with a deliberate error (--throw-on-quit)" }
+    }
+
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
         let sources = themeSources()
@@ -65,7 +74,9 @@ struct UIGalleryCommand: ParsableCommand {
         let mouse = !noMouse && (environment["CAIRN_NO_MOUSE"] ?? "").isEmpty
         do {
             _ = try NcursesScreen.run(options: NcursesScreen.Options(mouse: mouse)) { screen in
-                program.run(on: screen)
+                let outcome = program.run(on: screen)
+                if throwOnQuit { throw DeliberateFailure() }
+                return outcome
             }
         } catch let error as NcursesScreenError {
             throw ValidationError(error.description)

@@ -132,6 +132,18 @@ struct UIGalleryEndToEndTests {
         }
     }
 
+    @Test func aThrownErrorRestoresTheTerminal() throws {
+        let session = try startGallery(Size(width: 80, height: 24), arguments: ["--throw-on-quit"])
+        defer { session.terminate() }
+        try session.waitFor("Lines and table")
+        try session.send(keys: "q")
+        let exit = try session.waitForExit()
+        #expect(exit.status == 1)
+        #expect(exit.terminalSettingsRestored)
+        #expect(exit.screenModesRestored)
+        #expect(try session.capture().contains("deliberate error"))
+    }
+
     @Test func badThemeFileShowsALocatedErrorAndUsesTheDefault() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
             "cairn-e2e-\(UUID().uuidString)")
