@@ -69,6 +69,16 @@ private let demoKeys = KeyMap<DemoAction>([
         #expect(markdown.contains("| `q` `ctrl+c` | Quit Cairn |"))
     }
 
+    @Test func screenKeysCanBeFollowedBySharedKeys() {
+        let screen = KeyMap<DemoAction>([KeyBinding(keys: ["d"], action: .delete, help: "delete")])
+        let shared = KeyMap<DemoAction>([KeyBinding(keys: ["q"], action: .quit, help: "quit")])
+        let combined = screen.followed(by: shared)
+        #expect(combined.action(for: .character("d")) == .delete)
+        #expect(combined.action(for: .character("q")) == .quit)
+        #expect(combined.problems.isEmpty)
+        #expect(!screen.followed(by: screen).problems.isEmpty)
+    }
+
     @Test func conflictsAndBadKeysAreReported() {
         let broken = KeyMap<DemoAction>([
             KeyBinding(keys: ["q"], action: .quit, help: "quit"),

@@ -70,6 +70,12 @@ public struct KeyMap<Action: Hashable & Sendable>: Sendable {
         self.bindings = bindings
     }
 
+    /// This table followed by `other` (e.g. a screen's keys, then the keys every
+    /// screen shares); on a key both bind, this table wins, and `problems` says so.
+    public func followed(by other: KeyMap<Action>) -> KeyMap<Action> {
+        KeyMap(bindings + other.bindings)
+    }
+
     /// The action a key triggers here, if any (the first binding that lists it).
     public func action(for key: Key) -> Action? {
         bindings.first { $0.keys.contains(key) }?.action
