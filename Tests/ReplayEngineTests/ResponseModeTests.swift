@@ -95,6 +95,12 @@ import Testing
             uniqueKeysWithValues: recorder.messages(of: "L").map { ($0.template, $0) })
         #expect(byTemplate["one"]?.responses.openedAt != nil)
         #expect(byTemplate["two"]?.responses.openedAt == nil)
+        // A floor keeps some appetite however many messages came before.
+        tired.fatigueFloor = 1
+        let floored = replay(
+            three, [member("L", created: "2026-05-01T10:00:00Z", behaviour: tired)],
+            configuration: ReplayConfiguration(mode: .simulated))
+        #expect(floored.messages(of: "L").allSatisfy { $0.responses.openedAt != nil })
     }
 
     @Test func aSimulatedUnsubscribeStopsTheChannel() {

@@ -3,7 +3,9 @@ import JourneyModel
 
 /// How a simulated lead answers one message: whether and when it opens, clicks, replies,
 /// unsubscribes, and converts. Fatigue scales the chance of opening by the fatigue factor once
-/// per message the lead already got in the last 7 days.
+/// per message the lead already got in the last 7 days, down to the fatigue floor. Clicks and
+/// replies are drawn among opened messages: a profile giving their overall chances maps to
+/// `click / open` and `reply / open`.
 enum BehaviourModel {
     struct Answer {
         var responses: MessageResponses
@@ -15,7 +17,8 @@ enum BehaviourModel {
         random: inout StableRandom
     ) -> Answer {
         let traits = behaviour.behaviour(on: channel)
-        let fatigue = PortableMath.power(max(behaviour.fatigueFactor, 0), recentMessages)
+        let fatigue = max(
+            PortableMath.power(max(behaviour.fatigueFactor, 0), recentMessages), behaviour.fatigueFloor)
         var responses = MessageResponses()
         let mean = max(traits.meanResponseDelay, 1)
         // Draw every variable in a fixed order whatever the outcomes, so one probability's

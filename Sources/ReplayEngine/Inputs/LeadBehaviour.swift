@@ -4,9 +4,9 @@ import JourneyModel
 public struct ChannelBehaviour: Sendable, Hashable {
     /// Chance a message is opened (read, for SMS and chat).
     public var openProbability: Double
-    /// Chance an opened message is clicked.
+    /// Chance an opened message is clicked (so the overall click chance is open × click).
     public var clickProbability: Double
-    /// Chance an opened message is replied to.
+    /// Chance an opened message is replied to (overall: open × reply).
     public var replyProbability: Double
     /// Mean delay of a response, in seconds (delays are exponential).
     public var meanResponseDelay: Double
@@ -41,6 +41,8 @@ public struct LeadBehaviour: Sendable, Hashable {
     /// Response chances are multiplied by this once per message already sent to the lead in the
     /// last 7 days: 0.85 means each recent message makes the next 15% less likely to be answered.
     public var fatigueFactor: Double
+    /// Fatigue never takes a chance below this fraction of its rested value.
+    public var fatigueFloor: Double
     /// Chance that a click or reply leads to a conversion (a `converted` event).
     public var conversionPropensity: Double
     /// Mean delay from that click or reply to the conversion, in seconds.
@@ -53,7 +55,7 @@ public struct LeadBehaviour: Sendable, Hashable {
 
     public init(
         channels: [Channel: ChannelBehaviour] = [:], preferredChannel: Channel? = nil,
-        unsubscribeProbability: Double = 0.01, fatigueFactor: Double = 0.9,
+        unsubscribeProbability: Double = 0.01, fatigueFactor: Double = 0.9, fatigueFloor: Double = 0,
         conversionPropensity: Double = 0.05, meanConversionDelay: Double = 86_400,
         organicConversionProbability: Double = 0, meanOrganicConversionDelay: Double = 14 * 86_400
     ) {
@@ -61,6 +63,7 @@ public struct LeadBehaviour: Sendable, Hashable {
         self.preferredChannel = preferredChannel
         self.unsubscribeProbability = unsubscribeProbability
         self.fatigueFactor = fatigueFactor
+        self.fatigueFloor = fatigueFloor
         self.conversionPropensity = conversionPropensity
         self.meanConversionDelay = meanConversionDelay
         self.organicConversionProbability = organicConversionProbability

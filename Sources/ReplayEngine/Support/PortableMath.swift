@@ -25,7 +25,8 @@ enum PortableMath {
         var term = z
         var sum = 0.0
         var k = 1.0
-        while k < 60 {
+        // z² < 0.03: fifteen terms leave an error far below one ulp.
+        while k < 30 {
             sum += term / k
             term *= z2
             k += 2
@@ -43,7 +44,8 @@ enum PortableMath {
         let r = (x - k * ln2High) - k * ln2Low
         var term = 1.0
         var sum = 1.0
-        for n in 1...30 {
+        // |r| < 0.35: twenty terms are exact to the last bit.
+        for n in 1...20 {
             term *= r / Double(n)
             sum += term
         }
