@@ -307,3 +307,17 @@ import Testing
                 """)
     }
 }
+
+@Suite struct PropertyColumnTests {
+    @Test func propertiesRoundTripThroughTheirColumn() throws {
+        let properties: [String: Value] = [
+            "state": "CA", "score": 80, "ratio": 0.25, "vip": true, "tags": ["a", 2, false],
+            "note": "say \"hi\"\n",
+            "nothing": .null, "emoji": "🏔",
+        ]
+        let text = JSONText.encode(properties)
+        #expect(JSON.properties(fromText: text) == properties)
+        #expect(JSON.properties(fromText: #"{"a":{"nested":1},"b":2}"#) == ["b": 2])
+        #expect(JSON.properties(fromText: "not json").isEmpty)
+    }
+}

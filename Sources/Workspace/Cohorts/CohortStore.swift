@@ -71,7 +71,10 @@ extension Workspace {
     public func forEachLead(
         inCohort name: String, _ body: (CohortLead) throws -> Void
     ) throws(WorkspaceError) {
-        let cohortID = try cohort(named: name).id
+        let cohort = try cohort(named: name)
+        let cohortID = cohort.id
+        // Synthetic cohorts have no recorded events: skip a million empty lookups.
+        let hasEvents = cohort.events > 0
         do {
             try pool.read { db in
                 var zones: [String: TimeZone] = [:]
@@ -81,6 +84,7 @@ extension Workspace {
                         SELECT type, channel, occurred_at, data FROM lead_events
                         WHERE cohort_id = ? AND lead_id = ? ORDER BY occurred_at, id
                         """)
+                // Columns by position: name lookups cost more than the rest on a million rows.
                 let leads = try Row.fetchCursor(
                     db,
                     sql: """
@@ -89,35 +93,36 @@ extension Workspace {
                         FROM leads WHERE cohort_id = ? ORDER BY created_at, lead_id
                         """, arguments: [cohortID])
                 while let row = try leads.next() {
-                    let id: String = row["lead_id"]
-                    let zoneName: String = row["time_zone"]
+                    let id: String = row[0]
+                    let zoneName: String = row[2]
                     let zone = zones[zoneName] ?? TimeZone(identifier: zoneName) ?? utc
                     zones[zoneName] = zone
                     var consents = Set<Channel>()
-                    if row["consent_email"] == 1 { consents.insert(.email) }
-                    if row["consent_sms"] == 1 { consents.insert(.sms) }
-                    if row["consent_chat"] == 1 { consents.insert(.chat) }
+                    if row[3] == 1 { consents.insert(.email) }
+                    if row[4] == 1 { consents.insert(.sms) }
+                    if row[5] == 1 { consents.insert(.chat) }
                     let lead = Lead(
-                        id: id, properties: JSON.properties(fromText: row["properties"]), timeZone: zone,
-                        consents: consents, createdAt: EpochSeconds.date(row["created_at"]))
+                        id: id, properties: JSON.properties(fromText: row[6]), timeZone: zone,
+                        consents: consents, createdAt: EpochSeconds.date(row[1]))
                     var leadEvents: [LeadEvent] = []
-                    let eventRows = try Row.fetchCursor(events, arguments: [cohortID, id])
-                    while let event = try eventRows.next() {
-                        let data: String? = event["data"]
-                        leadEvents.append(
-                            LeadEvent(
-                                leadID: id, type: event["type"],
-                                channel: (event["channel"] as String?).flatMap(Channel.init(rawValue:)),
-                                time: EpochSeconds.date(event["occurred_at"]),
-                                data: data.map(JSON.properties(fromText:)) ?? [:]))
+                    if hasEvents {
+                        let eventRows = try Row.fetchCursor(events, arguments: [cohortID, id])
+                        while let event = try eventRows.next() {
+                            let data: String? = event[3]
+                            leadEvents.append(
+                                LeadEvent(
+                                    leadID: id, type: event[0],
+                                    channel: (event[1] as String?).flatMap(Channel.init(rawValue:)),
+                                    time: EpochSeconds.date(event[2]),
+                                    data: data.map(JSON.properties(fromText:)) ?? [:]))
+                        }
                     }
                     var latent: LatentBehavior?
-                    if let segment: String = row["segment"],
-                        let preferred = (row["preferred_channel"] as String?).flatMap(Channel.init(rawValue:))
+                    if let segment: String = row[7],
+                        let preferred = (row[8] as String?).flatMap(Channel.init(rawValue:))
                     {
                         latent = LatentBehavior(
-                            segment: segment, preferredChannel: preferred,
-                            responsiveness: row["responsiveness"] ?? 1)
+                            segment: segment, preferredChannel: preferred, responsiveness: row[9] ?? 1)
                     }
                     try body(CohortLead(lead: lead, events: leadEvents, latent: latent))
                 }

@@ -1,3 +1,5 @@
+import JourneyModel
+
 /// A JSON document as read from a JSON Lines record or stored in a TEXT column. The workspace
 /// parses JSON itself so that a bad line gets an exact reason and column, and so that `true`
 /// and `1` never blur (Foundation's bridging to NSNumber does that on Linux).
@@ -45,6 +47,19 @@ extension JSON {
     }
 }
 
+extension JSON {
+    /// Parses a JSON object straight into lead properties, without building `JSON` values on
+    /// the way: streaming a million leads parses a million property columns. Nested objects,
+    /// which properties cannot hold, are dropped; text that is not an object gives nil.
+    static func propertyMap(_ text: String) -> [String: Value]? {
+        var text = text
+        return text.withUTF8 { bytes in
+            var parser = JSONParser(bytes: Array(bytes))
+            return try? parser.propertyObject()
+        }
+    }
+}
+
 private struct JSONParser {
     let bytes: [UInt8]
     var index = 0
@@ -83,6 +98,60 @@ private struct JSONParser {
         case UInt8(ascii: "n"): return try literal("null", .null)
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try number()
         default: throw fail("unexpected character '\(Character(Unicode.Scalar(bytes[index])))'")
+        }
+    }
+
+    mutating func propertyObject() throws(JSONSyntaxError) -> [String: Value] {
+        skipSpace()
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "{") else { throw fail("expected an object") }
+        index += 1
+        var fields: [String: Value] = Dictionary(minimumCapacity: 8)
+        skipSpace()
+        if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
+            index += 1
+            return fields
+        }
+        while true {
+            skipSpace()
+            guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
+                throw fail("expected a quoted key")
+            }
+            let key = try string()
+            skipSpace()
+            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw fail("expected ':'") }
+            index += 1
+            skipSpace()
+            if let value = try propertyValue() { fields[key] = value }
+            skipSpace()
+            guard index < bytes.count else { throw fail("unterminated object") }
+            if bytes[index] == UInt8(ascii: ",") {
+                index += 1
+                continue
+            }
+            if bytes[index] == UInt8(ascii: "}") {
+                index += 1
+                return fields
+            }
+            throw fail("expected ',' or '}' in an object")
+        }
+    }
+
+    /// A value as a property: scalars and lists; an object is parsed and dropped (nil).
+    mutating func propertyValue() throws(JSONSyntaxError) -> Value? {
+        guard index < bytes.count else { throw fail("unexpected end") }
+        switch bytes[index] {
+        case UInt8(ascii: "\""): return .string(try string())
+        case UInt8(ascii: "t"): return try literal("true", .bool(true)).propertyValue
+        case UInt8(ascii: "f"): return try literal("false", .bool(false)).propertyValue
+        case UInt8(ascii: "n"): return try literal("null", .null).propertyValue
+        case UInt8(ascii: "{"):
+            _ = try object()
+            return nil
+        case UInt8(ascii: "["):
+            return try array().propertyValue
+        default:
+            if case .number(let n) = try number() { return .number(n) }
+            return nil
         }
     }
 

@@ -131,7 +131,6 @@ extension JSON {
 
     /// Decodes a properties column back into lead properties.
     public static func properties(fromText text: String) -> [String: Value] {
-        guard case .object(let fields)? = try? JSON.parse(text) else { return [:] }
-        return fields.compactMapValues(\.propertyValue)
+        propertyMap(text) ?? [:]
     }
 }
