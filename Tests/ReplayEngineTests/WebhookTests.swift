@@ -70,4 +70,17 @@ import Testing
         // Failing three times in a row at 50% is about 1 in 8.
         #expect((20...70).contains(recorder.summary?.count(.failed) ?? 0))
     }
+
+    @Test func endlessRetriesWithoutBackoffAreHaltedByTheRateLimit() {
+        var hook = crm(failureRate: 1, retries: 1_000_000_000)
+        if case .action(var step) = hook.nodes[0].body, case .webhook(var call) = step.action {
+            call.backoff = .init(seconds: 0)
+            step.action = .webhook(call)
+            hook.nodes[0].body = .action(step)
+        }
+        let recorder = replay(hook, [member("L", created: "2026-05-01T10:00:00Z")])
+        #expect(recorder.ending(of: "L")?.status == .halted)
+        #expect(recorder.webhookAttempts.count == 30)
+        #expect(recorder.ending(of: "L")?.reason == "action rate limit: more than 30 actions in 1h")
+    }
 }

@@ -175,7 +175,11 @@ extension ReplayRun {
                 deliver(send, on: channel, chosenAsBest: chosenAsBest, at: node, next: step.next, for: state)
             }
         case (.retryWebhook(_, let attempt), .action(let step)):
-            if case .webhook(let hook) = step.action {
+            // A retry is an action too: a webhook with many retries and no backoff is stopped
+            // by the rate limit instead of spinning at one instant.
+            if let halt = safety.action(at: now, in: execution) {
+                endExecution(state, status: .halted, reason: halt, outcome: .halted, at: now)
+            } else if case .webhook(let hook) = step.action {
                 call(hook, attempt: attempt, at: node, next: step.next, for: state)
             }
         default:

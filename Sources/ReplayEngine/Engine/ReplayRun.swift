@@ -126,7 +126,8 @@ final class ReplayRun {
         }
         leads[slot] = state
         aggregator.leadAdmitted()
-        queue.schedule(.lead(slot), at: member.lead.createdAt)
+        // Virtual time never runs backwards: a lead read out of order starts when it is read.
+        queue.schedule(.lead(slot), at: max(member.lead.createdAt, now))
     }
 
     /// A time trigger's next fire for a lead: in its zone, within the horizon, or within the
@@ -180,7 +181,7 @@ final class ReplayRun {
 
     func reschedule(_ state: LeadState) {
         if let due = nextDue(state) {
-            queue.schedule(.lead(state.slot), at: due.time)
+            queue.schedule(.lead(state.slot), at: max(due.time, now))
         } else if state.execution == nil {
             leads[state.slot] = nil
             queue.forget(.lead(state.slot))
