@@ -47,6 +47,14 @@ private let galleryBinary: (path: String?, skipReason: String?) = {
     return (binary, nil)
 }()
 
+/// Whether a process still runs (an exited but unreaped one shows state Z).
+private func isRunning(_ pid: Int32) -> Bool {
+    guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+        let close = stat.lastIndex(of: ")")
+    else { return false }
+    return !stat[stat.index(after: close)...].trimmingCharacters(in: .whitespaces).hasPrefix("Z")
+}
+
 private let skipReason: String? = TmuxSession.unavailableReason ?? galleryBinary.skipReason
 
 private func startGallery(
@@ -130,6 +138,21 @@ struct UIGalleryEndToEndTests {
             #expect(exit.terminalSettingsRestored, "\(stop)")
             #expect(exit.screenModesRestored, "\(stop)")
         }
+    }
+
+    @Test func theProgramEndsWhenItsTerminalGoesAway() throws {
+        let session = try startGallery(Size(width: 80, height: 24))
+        try session.waitFor("Lines and table")
+        let programs = try session.programProcessIDs()
+        #expect(!programs.isEmpty)
+        // Closing the pane gives the program no signal here (the wrapper shell
+        // traps SIGHUP); it must notice the dead terminal by itself.
+        session.terminate()
+        let deadline = ContinuousClock.now + .seconds(10)
+        while ContinuousClock.now < deadline && programs.contains(where: isRunning) {
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        #expect(!programs.contains(where: isRunning), "the gallery outlived its terminal")
     }
 
     @Test func aThrownErrorRestoresTheTerminal() throws {

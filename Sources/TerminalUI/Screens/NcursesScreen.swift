@@ -208,6 +208,9 @@ public final class NcursesScreen: Screen {
         let result = cairn_get_wch(&value)
         if result == ERR {
             if let signal = pendingSignal() { return .closed(signal: signal) }
+            // A terminal that went away (ssh dropped, tmux pane killed) makes every
+            // read fail at once; without this check the loop would spin forever.
+            if Self.terminalHungUp() { return .closed(signal: SIGHUP) }
             return .idle
         }
         if result == KEY_CODE_YES {
@@ -246,6 +249,13 @@ public final class NcursesScreen: Screen {
         }
         let name = keyname(code).map { String(cString: $0) }
         return TerminalKeyDecoder.decode(keyCode: code, name: name).map { .event(.key($0)) } ?? .idle
+    }
+
+    /// True when standard input reports a hang-up or an error instead of data.
+    private static func terminalHungUp() -> Bool {
+        var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        guard poll(&descriptor, 1, 0) >= 0 else { return false }
+        return descriptor.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
     }
 
     private func pendingSignal() -> Int32? {

@@ -152,14 +152,18 @@ public final class TmuxSession {
 
     /// Sends a signal to the program (e.g. SIGTERM) rather than a key.
     public func signal(_ number: Int32) throws {
-        let pane = try run(["display-message", "-p", "-t", target, "#{pane_pid}"])
-        guard let shell = Int32(pane.trimmingCharacters(in: .whitespacesAndNewlines)) else { return }
-        // The program is the wrapper shell's child.
-        let children =
-            (try? String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)) ?? ""
-        for child in children.split(separator: " ").compactMap({ Int32($0) }) {
+        for child in try programProcessIDs() {
             kill(child, number)
         }
+    }
+
+    /// The process ids of the running program (the wrapper shell's children).
+    public func programProcessIDs() throws -> [Int32] {
+        let pane = try run(["display-message", "-p", "-t", target, "#{pane_pid}"])
+        guard let shell = Int32(pane.trimmingCharacters(in: .whitespacesAndNewlines)) else { return [] }
+        let children =
+            (try? String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)) ?? ""
+        return children.split(separator: " ").compactMap { Int32($0) }
     }
 
     /// Waits for the command to end and reports how.
