@@ -66,13 +66,14 @@ public final class TmuxSession {
         self.tmux = tmux
         self.socket = "tui-test-\(getpid())-\(UUID().uuidString.prefix(8))"
         // A wrapper shell records the tty settings before and after, then the
-        // status, and stays alive so the final screen can still be read. Its
-        // traps keep it alive through the Ctrl-C meant for the program (which,
-        // being exec'd, gets the default handling back).
+        // status, and stays alive so the final screen can still be read: `cat`
+        // waits on the terminal and ends with it. Its traps keep it alive through
+        // the Ctrl-C meant for the program (which, being exec'd, gets the default
+        // handling back).
         let wrapper = """
             trap 'true' INT HUP TERM; before=$(stty -g); "$@"; status=$?; after=$(stty -g); \
             if [ "$before" = "$after" ]; then tty=restored; else tty=changed; fi; \
-            printf '\\n%s %d %s\\n' \(Self.exitMarker) "$status" "$tty"; exec sleep 86400
+            printf '\\n%s %d %s\\n' \(Self.exitMarker) "$status" "$tty"; exec cat >/dev/null
             """
         var arguments = [
             "-f", "/dev/null", "new-session", "-d", "-s", target, "-x", "\(size.width)", "-y",
