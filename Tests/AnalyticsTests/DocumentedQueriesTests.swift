@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+import Workspace
 
 @testable import Analytics
 
@@ -35,7 +36,9 @@ import Testing
             names == [
                 "ab", "channels", "dropoff", "halted and failed", "handoffs by reason", "health",
                 "main-path edges (follow the largest from 'entry')", "p50 from the step log (nearest rank)",
-                "queue waits", "reached", "reached in order", "run", "time in stage",
+                "paths",
+                "queue waits", "reached", "reached in order", "reached in order from paths", "run",
+                "time in stage",
             ])
     }
 
@@ -55,6 +58,10 @@ import Testing
         let inOrder = try rows(try #require(q["reached in order"]), fixture)
         let given = try RunReportBuilder.build(fixture.workspace, run: 1, stages: ["email", "check"])
         #expect(inOrder.first?[0] == given.funnel.stages[1].leads)
+        let fromPaths = try rows(try #require(q["reached in order from paths"]), fixture)
+        #expect(fromPaths.first?[0] == given.funnel.stages[1].leads)
+        let paths = try rows(try #require(q["paths"]), fixture)
+        #expect(paths.map { $0["executions"] as Int }.reduce(0, +) == report.run.entries)
 
         let dropoff = try rows(try #require(q["dropoff"]), fixture)
         #expect(dropoff.map { $0["leads"] as Int } == report.dropoff.map(\.leads))

@@ -149,6 +149,15 @@ struct ReportFixture {
             if i <= 8 { try stay(db, "L\(i)", "won", t0 + 172_800) }
         }
         try stay(db, "L10", "won", t0 + 86_400)
+        // The same executions as paths: what the recorder writes for funnels in order.
+        for (path, executions) in [
+            ("email wait check won", 8), ("email wait check sms done", 9), ("email wait check sms", 1),
+            ("email wait", 2),
+        ] {
+            try db.execute(
+                sql: "INSERT INTO run_path_summary (run_id, path, executions) VALUES (1, ?, ?)",
+                arguments: [path, executions])
+        }
 
         // Runs 2 and 3: splits.
         for (run, node, path, weight, leads, conversions) in [

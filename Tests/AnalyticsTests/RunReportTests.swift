@@ -31,10 +31,24 @@ import Testing
     @Test func givenStagesCountOnlyInOrder() throws {
         let funnel = try report(stages: ["email", "check", "won"]).funnel
         #expect(funnel.basis == "given")
-        // L10 reached won a day before check: it does not count for won.
         #expect(funnel.stages.map(\.leads) == [20, 18, 8])
         #expect(funnel.stages.map(\.rateFromPrevious) == [1, 0.9, 8.0 / 18])
+        // Out of order: nobody went to sms before check.
+        #expect(try report(stages: ["email", "sms", "check"]).funnel.stages.map(\.leads) == [20, 10, 0])
         #expect(throws: RunReportBuilder.Failure.self) { try report(stages: ["email", "nowhere"]) }
+    }
+
+    @Test func withoutPathsTheStepLogAnswers() throws {
+        try fixture.workspace.pool.write { db in try db.execute(sql: "DELETE FROM run_path_summary") }
+        // L10 reached won a day before check: it does not count for won.
+        #expect(try report(stages: ["email", "check", "won"]).funnel.stages.map(\.leads) == [20, 18, 8])
+    }
+
+    @Test func pathsMatchStagesEarliestFirst() {
+        let paths: [([String], Int)] = [(["a", "b", "a", "c"], 5), (["b", "a"], 2), (["a"], 1)]
+        #expect(RunQueries.reachedInOrder(paths: paths, stages: ["a", "c"]) == [8, 5])
+        #expect(RunQueries.reachedInOrder(paths: paths, stages: ["b", "a", "c"]) == [7, 7, 5])
+        #expect(RunQueries.reachedInOrder(paths: paths, stages: []) == [])
     }
 
     @Test func dropoffByNodeAndReason() throws {

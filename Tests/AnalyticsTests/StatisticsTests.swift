@@ -1,4 +1,5 @@
 import Testing
+import Workspace
 
 @testable import Analytics
 

@@ -54,9 +54,34 @@ enum RunQueries {
         ).map { Edge(from: $0["from_node_id"], to: $0["to_node_id"], leads: $0["leads"]) }
     }
 
-    /// Executions that reached every given stage in order: each stage entered (first visit)
-    /// no earlier than the previous one. Uses the (run, node) index of `node_stays`.
+    /// Executions that reached every given stage in order: each stage entered no earlier than
+    /// the previous one. Read from the run's path summary; from `node_stays` (by its (run, node)
+    /// index) when the run took too many distinct paths to summarise.
     static func reachedInOrder(_ db: Database, run: Int64, stages: [String]) throws -> [Int] {
+        let paths = try Row.fetchAll(
+            db, sql: "SELECT path, executions FROM run_path_summary WHERE run_id = ?", arguments: [run])
+        guard paths.isEmpty else {
+            return reachedInOrder(
+                paths: paths.map {
+                    (($0["path"] as String).split(separator: " ").map(String.init), $0["executions"])
+                },
+                stages: stages)
+        }
+        return try reachedInOrderFromStays(db, run: run, stages: stages)
+    }
+
+    /// For each path, how many stages it passes in order (earliest match first), counted.
+    static func reachedInOrder(paths: [([String], Int)], stages: [String]) -> [Int] {
+        var counts = [Int](repeating: 0, count: stages.count)
+        for (path, executions) in paths {
+            var matched = 0
+            for node in path where matched < stages.count && node == stages[matched] { matched += 1 }
+            for index in 0..<matched { counts[index] += executions }
+        }
+        return counts
+    }
+
+    static func reachedInOrderFromStays(_ db: Database, run: Int64, stages: [String]) throws -> [Int] {
         guard let first = stages.first else { return [] }
         var counts: [Int] = []
         var sql = """

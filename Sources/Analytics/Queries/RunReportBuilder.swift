@@ -71,9 +71,9 @@ public enum RunReportBuilder {
                 stages: Self.stages(zip(stages, counts).map { ($0, $1) }, entries: run.entries))
         }
         let path = mainPath(try RunQueries.edges(db, run: run.id))
+        let counts = try RunQueries.reachedInOrder(db, run: run.id, stages: path)
         return Funnel(
-            basis: "main path", stages: Self.stages(path.map { ($0, reached[$0] ?? 0) }, entries: run.entries)
-        )
+            basis: "main path", stages: Self.stages(zip(path, counts).map { ($0, $1) }, entries: run.entries))
     }
 
     /// From the entry, the edge most leads took, until a node with no way on or one already on

@@ -1,3 +1,5 @@
+import Workspace
+
 /// Every figure of one run, as `cairn report` prints it and `--format json` writes it.
 /// The structure is documented field by field in docs/analytics.md.
 public struct RunReport: Sendable, Hashable, Codable {

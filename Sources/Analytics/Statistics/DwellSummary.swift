@@ -1,3 +1,5 @@
+import Workspace
+
 /// Count, mean, p50, p90, p99 and max of a set of durations in seconds (nearest rank).
 public struct DwellSummary: Sendable, Hashable, Codable {
     public var count: Int

@@ -12,6 +12,7 @@ enum WorkspaceMigrations {
         migrator.registerMigration("v1-agents", migrate: CoreSchema.agents)
         migrator.registerMigration("v1-runs", migrate: RunSchema.runs)
         migrator.registerMigration("v1-run-summaries", migrate: RunSchema.summaries)
+        migrator.registerMigration("v1-run-paths", migrate: RunPathSchema.paths)
         return migrator
     }
 

@@ -1,0 +1,329 @@
+import Foundation
+import GRDB
+import JourneyModel
+import ReplayEngine
+
+/// The engine's recorder for a run stored in the workspace. On the engine's thread it turns
+/// records into rows, gathers them in fixed-size batches, and keeps the figures that summary
+/// tables need (exact dwell times, drop-off, handoff waits); a `RunWriter` thread writes the
+/// batches. `finish` drains the writer and writes the summaries and the run's totals in one
+/// transaction, so a dashboard reads a run's summary whole or not at all.
+public final class RunRecorder: ReplayRecorder {
+    public let runID: Int64
+    private let workflowID: String
+    private let pool: DatabasePool
+    private let path: String
+    private let batchRows: Int
+    private let writer: RunWriter
+    private var batch = RunBatch()
+
+    private var reached: [String: Int] = [:]
+    private var exited: [String: Int] = [:]
+    private var dwell: [String: DurationTally] = [:]
+    private var dropoff: [DropoffKey: Int] = [:]
+    private var handoffGroups: [HandoffGroup: DurationTally] = [:]
+    private var handoffCounts: [HandoffGroup: (handoffs: Int, queued: Int)] = [:]
+    /// Node sequences taken, counted; nil once there are too many distinct ones to keep.
+    private var paths: [String: Int]? = [:]
+    static let maxDistinctPaths = 50_000
+    static let maxPathLength = 64
+    /// Per execution still in flight: its trigger, its decisions' explanations waiting for the
+    /// stay that ends them, its handoff rows waiting for its execution row, its last stay's outcome.
+    private var inFlight: [ExecutionKey: InFlight] = [:]
+
+    /// The first write failure; the run is then marked `failed` with it.
+    public private(set) var failure: WorkspaceError?
+
+    struct InFlight {
+        var trigger = ""
+        var explanations: [String: String] = [:]
+        var handoffs: [[SQLValue]] = []
+        var lastOutcome: StayOutcome?
+        var visits: [String] = []
+    }
+
+    struct DropoffKey: Hashable {
+        var node: String
+        var reason: String
+    }
+
+    struct HandoffGroup: Hashable {
+        var from: String
+        var to: String
+        var reason: String
+    }
+
+    init(workspace: Workspace, runID: Int64, workflowID: String, batchRows: Int, queueDepth: Int) {
+        self.runID = runID
+        self.workflowID = workflowID
+        self.pool = workspace.pool
+        self.path = workspace.path
+        self.batchRows = max(1, batchRows)
+        self.writer = RunWriter(pool: workspace.pool, capacity: queueDepth)
+    }
+
+    public func record(_ record: ReplayRecord) {
+        switch record {
+        case .executionStarted(let started):
+            inFlight[started.execution, default: InFlight()].trigger = started.trigger
+        case .executionEnded(let ended):
+            executionEnded(ended)
+        case .nodeStay(let stay):
+            nodeStay(stay)
+        case .decision(let decision):
+            let explanation = JSONText.encode(
+                .array(
+                    decision.explanation.map { leaf in
+                        .object([
+                            "branch": .number(Double(leaf.branchIndex)), "type": .string(leaf.type),
+                            "field": .string(leaf.field), "operator": .string(leaf.op),
+                            "expected": .string(leaf.expected), "actual": .string(leaf.actual),
+                            "matched": .bool(leaf.matched),
+                        ])
+                    }))
+            inFlight[decision.execution, default: InFlight()].explanations[decision.nodeID] = explanation
+        case .message(let message):
+            batch.messages.append(Self.row(message, run: runID))
+        case .handoff(let handoff):
+            handoffRecorded(handoff)
+        case .splitAssignment, .webhookAttempt, .notification, .propertyChange, .conversion:
+            // Counted in the engine's summary; the step log keeps stays, messages and handoffs.
+            break
+        }
+        if batch.rowCount >= batchRows { flushBatch() }
+    }
+
+    private func nodeStay(_ stay: NodeStay) {
+        if stay.visit == 1 { reached[stay.nodeID, default: 0] += 1 }
+        if paths != nil {
+            // A lead is at one node at a time, so its stays end in the order it arrived.
+            var state = inFlight[stay.execution] ?? InFlight()
+            if state.visits.count < Self.maxPathLength { state.visits.append(stay.nodeID) }
+            inFlight[stay.execution] = state
+        }
+        let explanation = inFlight[stay.execution]?.explanations.removeValue(forKey: stay.nodeID)
+        if let exitedAt = stay.exitedAt {
+            exited[stay.nodeID, default: 0] += 1
+            dwell[stay.nodeID, default: DurationTally()].add(
+                EpochSeconds.seconds(exitedAt) - EpochSeconds.seconds(stay.enteredAt))
+        }
+        if stay.outcome != .completed, stay.outcome != .converted {
+            inFlight[stay.execution, default: InFlight()].lastOutcome = stay.outcome
+        }
+        batch.stays.append([
+            .integer(runID), .text(stay.execution.leadID), .integer(Int64(stay.execution.rotation)),
+            .text(stay.nodeID), .integer(Int64(stay.visit)), .integer(EpochSeconds.seconds(stay.enteredAt)),
+            SQLValue(stay.exitedAt.map(EpochSeconds.seconds)), .text(stay.outcome.rawValue),
+            SQLValue(stay.nextNodeID), SQLValue(explanation),
+        ])
+    }
+
+    private func executionEnded(_ ended: ExecutionEnded) {
+        let state = inFlight.removeValue(forKey: ended.execution) ?? InFlight()
+        if paths != nil {
+            paths?[state.visits.joined(separator: " "), default: 0] += 1
+            if (paths?.count ?? 0) > Self.maxDistinctPaths { paths = nil }
+        }
+        if let reason = Self.dropoffReason(ended.status, lastOutcome: state.lastOutcome) {
+            dropoff[DropoffKey(node: ended.nodeID ?? "entry", reason: reason), default: 0] += 1
+        }
+        let context = JSONText.encode(
+            .object(["trigger": .string(state.trigger), "steps": .number(Double(ended.steps))]))
+        batch.executions.append([
+            .text(Self.executionID(run: runID, ended.execution)), .integer(runID), .text(workflowID),
+            .text(ended.execution.leadID), .integer(Int64(ended.execution.rotation)),
+            .text(ended.status.rawValue),
+            SQLValue(ended.nodeID), .text(context), SQLValue(ended.reason),
+            .integer(EpochSeconds.seconds(ended.startedAt)),
+            ended.status == .active ? .null : .integer(EpochSeconds.seconds(ended.endedAt)),
+        ])
+        batch.handoffs += state.handoffs
+    }
+
+    /// Drop-off reasons of docs/analytics.md; nil for a conversion, which is no drop-off.
+    static func dropoffReason(_ status: ExecutionStatus, lastOutcome: StayOutcome?) -> String? {
+        switch status {
+        case .converted: return nil
+        case .completed: return lastOutcome == .timeout ? "timed_out" : "completed"
+        case .exited: return "exited"
+        case .halted: return "halted"
+        case .failed: return "failed"
+        case .active: return "waiting"
+        }
+    }
+
+    private func handoffRecorded(_ handoff: HandoffRecord) {
+        let group = HandoffGroup(
+            from: handoff.fromAgentID ?? "", to: handoff.toAgentID ?? "", reason: handoff.reason)
+        var counts = handoffCounts[group] ?? (0, 0)
+        counts.handoffs += 1
+        if handoff.outcome != .assigned || (handoff.queueWaitSeconds ?? 0) > 0 { counts.queued += 1 }
+        handoffCounts[group] = counts
+        if let wait = handoff.queueWaitSeconds, handoff.outcome == .assigned {
+            handoffGroups[group, default: DurationTally()].add(Int64(wait.rounded()))
+        }
+        let context = JSONText.encode(
+            .object([
+                "conversation": .array(
+                    handoff.context.conversation.map { entry in
+                        .object([
+                            "at": .string(EpochSeconds.format(EpochSeconds.seconds(entry.at))),
+                            "channel": entry.channel.map { .string($0.rawValue) } ?? .null,
+                            "type": .string(entry.type), "template": entry.template.map(JSON.string) ?? .null,
+                        ])
+                    }),
+                "score": handoff.context.score.map(JSON.number) ?? .null,
+                "previous_agents": .array(handoff.context.previousAgents.map(JSON.string)),
+                "reason": .string(handoff.context.reason),
+                "metadata": .object(handoff.context.metadata.mapValues(JSON.string)),
+                "outcome": .string(handoff.outcome.rawValue),
+            ]))
+        let row: [SQLValue] = [
+            .text("\(runID):\(handoff.id)"), .integer(runID),
+            .text(Self.executionID(run: runID, handoff.execution)),
+            .text(handoff.execution.leadID), SQLValue(handoff.fromAgentID), SQLValue(handoff.toAgentID),
+            .text(handoff.reason), .text(context), .integer(EpochSeconds.seconds(handoff.requestedAt)),
+            SQLValue(handoff.assignedAt.map(EpochSeconds.seconds)),
+            SQLValue(handoff.queueWaitSeconds.map { Int64($0.rounded()) }), SQLValue(handoff.nodeID),
+            SQLValue(handoff.rule),
+        ]
+        // Written with its execution's row, which it refers to.
+        inFlight[handoff.execution, default: InFlight()].handoffs.append(row)
+    }
+
+    static func row(_ m: MessageRecord, run: Int64) -> [SQLValue] {
+        [
+            .integer(run), .text(m.execution.leadID), .integer(Int64(m.execution.rotation)), .text(m.nodeID),
+            .text(m.channel.rawValue), .text(m.template), .text(m.status.rawValue),
+            SQLValue(m.reason?.rawValue),
+            .integer(EpochSeconds.seconds(m.requestedAt)), SQLValue(m.sentAt.map(EpochSeconds.seconds)),
+            SQLValue(m.responses.openedAt.map(EpochSeconds.seconds)),
+            SQLValue(m.responses.clickedAt.map(EpochSeconds.seconds)),
+            SQLValue(m.responses.repliedAt.map(EpochSeconds.seconds)),
+            SQLValue(m.responses.unsubscribedAt.map(EpochSeconds.seconds)),
+        ]
+    }
+
+    /// A UUID-shaped id derived from the run and the execution, so the same replay writes the
+    /// same rows whatever the batch size.
+    static func executionID(run: Int64, _ execution: ExecutionKey) -> String {
+        let hex = Array(SHA256.hex(of: "\(run)/\(execution.leadID)/\(execution.rotation)").prefix(32))
+        return [0..<8, 8..<12, 12..<16, 16..<20, 20..<32].map { String(hex[$0]) }.joined(separator: "-")
+    }
+
+    private func flushBatch() {
+        guard !batch.isEmpty else { return }
+        writer.submit(batch)
+        batch = RunBatch()
+    }
+
+    public func finish(_ summary: ReplaySummary) {
+        // Executions the engine never ended (it ends every one; this is a safety net) lose
+        // nothing but their handoff rows, which would refer to a missing execution.
+        flushBatch()
+        if let error = writer.close() {
+            failure = WorkspaceError.from(error, path: path)
+        }
+        do {
+            try pool.write { db in try writeSummaries(db, summary) }
+        } catch {
+            failure = failure ?? WorkspaceError.from(error, path: path)
+        }
+    }
+
+    private func writeSummaries(_ db: Database, _ summary: ReplaySummary) throws {
+        let run = runID
+        let nodes = Set(reached.keys).union(dwell.keys).union(summary.nodes.keys).sorted()
+        for node in nodes {
+            let tally = dwell[node] ?? DurationTally()
+            try db.execute(
+                sql: """
+                    INSERT INTO run_node_summary (run_id, node_id, entered, exited, converted, dwell_count,
+                        dwell_total_seconds, dwell_min, dwell_p50, dwell_p90, dwell_p99, dwell_max, dwell_histogram)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    run, node, reached[node] ?? 0, exited[node] ?? 0, summary.nodes[node]?.converted ?? 0,
+                    tally.count,
+                    tally.total, tally.min, tally.percentile(50), tally.percentile(90), tally.percentile(99),
+                    tally.max,
+                    JSONText.encode(.array(tally.histogram.map { .number(Double($0)) })),
+                ])
+        }
+        for (edge, leads) in summary.edges.sorted(by: { $0.key < $1.key }) {
+            try db.execute(
+                sql: """
+                    INSERT INTO run_edge_summary (run_id, from_node_id, to_node_id, label, leads) VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT DO UPDATE SET leads = leads + excluded.leads
+                    """, arguments: [run, edge.from, edge.to, edge.label, leads])
+        }
+        for (key, leads) in dropoff.sorted(by: { ($0.key.node, $0.key.reason) < ($1.key.node, $1.key.reason) }
+        ) {
+            try db.execute(
+                sql: "INSERT INTO run_dropoff_summary (run_id, node_id, reason, leads) VALUES (?, ?, ?, ?)",
+                arguments: [run, key.node, key.reason, leads])
+        }
+        for (node, paths) in summary.splits.sorted(by: { $0.key < $1.key }) {
+            for (path, tally) in paths.sorted(by: { $0.key < $1.key }) {
+                try db.execute(
+                    sql: """
+                        INSERT INTO run_split_summary (run_id, node_id, path, is_holdout, weight, leads, conversions)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [
+                        run, node, path, tally.isHoldout, Double(tally.weight), tally.leads,
+                        tally.conversions,
+                    ])
+            }
+        }
+        for (channel, tally) in summary.channels.sorted(by: { $0.key < $1.key }) {
+            try db.execute(
+                sql: """
+                    INSERT INTO run_channel_summary (run_id, channel, sent, deferred, suppressed_consent,
+                        suppressed_frequency_cap, suppressed_quiet_hours, suppressed_unsubscribed, opened, clicked,
+                        replied, converted, unsubscribed)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    run, channel.rawValue, tally.sent, tally.deferred, tally.suppressed[.consent] ?? 0,
+                    tally.suppressed[.frequencyCap] ?? 0, tally.suppressed[.quietHours] ?? 0,
+                    tally.suppressed[.unsubscribed] ?? 0, tally.opened, tally.clicked, tally.replied,
+                    tally.converted,
+                    tally.unsubscribed,
+                ])
+        }
+        for (group, counts) in handoffCounts.sorted(by: {
+            ($0.key.from, $0.key.to, $0.key.reason) < ($1.key.from, $1.key.to, $1.key.reason)
+        }) {
+            let waits = handoffGroups[group] ?? DurationTally()
+            try db.execute(
+                sql: """
+                    INSERT INTO run_handoff_summary (run_id, from_agent_id, to_agent_id, handoff_reason, handoffs, queued,
+                        wait_total_seconds, wait_p50, wait_p90, within_30s)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    run, group.from, group.to, group.reason, counts.handoffs, counts.queued, waits.total,
+                    waits.percentile(50), waits.percentile(90),
+                    waits.counts.filter { $0.key <= 30 }.values.reduce(0, +),
+                ])
+        }
+        for (path, executions) in (paths ?? [:]).sorted(by: { $0.key < $1.key }) {
+            try db.execute(
+                sql: "INSERT INTO run_path_summary (run_id, path, executions) VALUES (?, ?, ?)",
+                arguments: [run, path, executions])
+        }
+        let status = failure != nil ? "failed" : (summary.cancelled ? "cancelled" : "completed")
+        try db.execute(
+            sql: """
+                UPDATE runs SET status = ?, status_reason = ?, finished_at = ?, leads = ?, entries = ?, conversions = ?,
+                    executions_failed = ?, executions_halted = ?, messages_sent = ?, messages_suppressed = ?, handoffs = ?
+                WHERE id = ?
+                """,
+            arguments: [
+                status, failure?.description, EpochSeconds.now(), summary.leadsAdmitted, summary.entries,
+                summary.conversions, summary.count(.failed), summary.count(.halted), summary.messagesSent,
+                summary.messagesSuppressed, summary.handoffs.requested, run,
+            ])
+    }
+}

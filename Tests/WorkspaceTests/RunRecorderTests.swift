@@ -1,0 +1,165 @@
+import Foundation
+import GRDB
+import JourneyModel
+import ReplayEngine
+import Testing
+
+@testable import Workspace
+
+/// A real replay written through the workspace's recorder into a real SQLite file.
+@Suite struct RunRecorderTests {
+    static let start = Date(timeIntervalSince1970: 1_780_000_000)
+
+    /// 300 leads a minute apart with varied channel preferences, consents and zones.
+    static func cohort() -> [EngineLead] {
+        let zones = ["America/New_York", "Europe/London", "Asia/Tokyo"].compactMap(TimeZone.init(identifier:))
+        return (0..<300).map { i in
+            let preferred: Channel = [.email, .sms, .chat][i % 3]
+            let lead = Lead(
+                id: String(format: "L%03d", i), properties: ["score": .number(Double(i % 100))],
+                timeZone: zones[i % zones.count],
+                consents: i % 10 == 0 ? [.email] : [.email, .sms, .chat],
+                createdAt: start.addingTimeInterval(Double(i) * 60))
+            return EngineLead(lead: lead, behaviour: LeadBehaviour(preferredChannel: preferred))
+        }
+    }
+
+    struct Replayed {
+        let test: TestWorkspace
+        let runID: Int64
+        let summary: ReplaySummary
+        let collected: CollectingRecorder
+    }
+
+    /// Replays welcome-series into a fresh workspace with the given batch size.
+    static func replay(batchRows: Int, journeyFile: String = "sample-journeys/welcome-series.journey.yaml")
+        throws
+        -> Replayed
+    {
+        let test = try TestWorkspace()
+        let yaml = try Repository.text(journeyFile)
+        let outcome = try test.workspace.saveJourney(yaml: yaml, file: journeyFile)
+        let journey = try #require(JourneyReader.read(yaml, file: journeyFile).journey)
+        try test.workspace.pool.write { db in
+            try db.execute(
+                sql:
+                    "INSERT INTO cohorts (name, origin, author, created_at, lead_count) VALUES ('c', 'csv', 't', 0, 300)"
+            )
+        }
+        let request = RunRequest(
+            journey: journey.id, version: outcome.version, cohort: "c", seed: 42, mode: .simulated,
+            horizon: nil)
+        let recorder = try test.workspace.startRun(request, engineVersion: "test", batchRows: batchRows)
+        let configuration = ReplayConfiguration(seed: 42, mode: .simulated)
+        let summary = ReplayEngine.run(
+            journey: journey, cohort: cohort(), configuration: configuration, recorder: recorder)
+        #expect(recorder.failure == nil)
+        let collected = CollectingRecorder()
+        _ = ReplayEngine.run(
+            journey: journey, cohort: cohort(), configuration: configuration, recorder: collected)
+        return Replayed(test: test, runID: recorder.runID, summary: summary, collected: collected)
+    }
+
+    func rows(_ r: Replayed, _ sql: String) throws -> [Row] {
+        try r.test.workspace.pool.read { db in try Row.fetchAll(db, sql: sql) }
+    }
+
+    @Test func writesTheStepLogAndTotals() throws {
+        let r = try Self.replay(batchRows: 4096)
+        let run = try #require(try rows(r, "SELECT * FROM runs").first)
+        #expect(run["status"] == "completed")
+        #expect(run["entries"] == r.summary.entries && r.summary.entries == 300)
+        #expect(run["leads"] == 300)
+        #expect(run["conversions"] == r.summary.conversions)
+        #expect(run["messages_sent"] == r.summary.messagesSent)
+        #expect(try r.test.count("workflow_executions") == 300)
+        #expect(try r.test.count("node_stays") == r.collected.nodeStays.count)
+        #expect(try r.test.count("messages") == r.collected.messages.count)
+        let decided = try rows(r, "SELECT explanation FROM node_stays WHERE node_id = 'opened-welcome'")
+        // Leads that converted during the 2-day wait never reach the decision.
+        #expect(decided.count == r.collected.nodeStays.filter { $0.nodeID == "opened-welcome" }.count)
+        #expect(decided.count > 250)
+        #expect(
+            decided.allSatisfy {
+                ($0["explanation"] as String?)?.contains("\"field\":\"email.opened\"") == true
+            })
+    }
+
+    @Test func summariesAddUp() throws {
+        let r = try Self.replay(batchRows: 4096)
+        let entered = try rows(
+            r, "SELECT node_id, entered, exited, dwell_count, dwell_p50 FROM run_node_summary")
+        let byNode = Dictionary(uniqueKeysWithValues: entered.map { ($0["node_id"] as String, $0) })
+        #expect(byNode["welcome-email"]?["entered"] == 300)
+        // Every execution ends once: drop-off plus conversions is every entry.
+        let dropped = try rows(r, "SELECT SUM(leads) AS n FROM run_dropoff_summary").first?["n"] as Int? ?? 0
+        #expect(dropped + r.summary.conversions == 300)
+        // The 2-day wait's stays that ended took exactly two days.
+        #expect(byNode["wait-2d"]?["dwell_p50"] == 172_800)
+        let reachedFromLog =
+            try rows(
+                r, "SELECT COUNT(*) AS n FROM node_stays WHERE node_id = 'educational' AND visit = 1"
+            ).first?["n"] as Int?
+        #expect(byNode["educational"]?["entered"] == reachedFromLog)
+        let channels = try rows(r, "SELECT SUM(sent) AS n FROM run_channel_summary").first?["n"] as Int?
+        #expect(channels == r.summary.messagesSent)
+    }
+
+    @Test func sameRowsWhateverTheBatchSize() throws {
+        let big = try Self.replay(batchRows: 4096)
+        let small = try Self.replay(batchRows: 1)
+        for table in [
+            "workflow_executions", "node_stays", "messages", "run_node_summary", "run_dropoff_summary",
+        ] {
+            let columns = try rows(big, "SELECT name FROM pragma_table_info('\(table)')").map {
+                $0["name"] as String
+            }
+            // Ids differ between two workspaces: the run's, and the workflow's random UUID.
+            .filter { !["id", "run_id", "workflow_id"].contains($0) }.joined(separator: ", ")
+            let sql = "SELECT \(columns) FROM \(table) ORDER BY \(columns)"
+            #expect(try rows(big, sql) == rows(small, sql), "\(table) differs between batch sizes")
+        }
+    }
+
+    @Test func aCancelledRunIsMarkedCancelled() throws {
+        let test = try TestWorkspace()
+        let file = "sample-journeys/welcome-series.journey.yaml"
+        let yaml = try Repository.text(file)
+        try test.workspace.saveJourney(yaml: yaml, file: file)
+        try test.workspace.pool.write { db in
+            try db.execute(
+                sql: "INSERT INTO cohorts (name, origin, author, created_at) VALUES ('c', 'csv', 't', 0)")
+        }
+        let recorder = try test.workspace.startRun(
+            RunRequest(
+                journey: "welcome-series", version: 1, cohort: "c", seed: 1, mode: .simulated, horizon: nil),
+            engineVersion: "test")
+        let cancellation = ReplayCancellation()
+        cancellation.cancel()
+        let journey = try #require(JourneyReader.read(yaml, file: file).journey)
+        _ = ReplayEngine.run(
+            journey: journey, cohort: Self.cohort(),
+            configuration: ReplayConfiguration(seed: 1, mode: .simulated),
+            recorder: recorder, cancellation: cancellation)
+        let status = try test.workspace.pool.read { db in
+            try String.fetchOne(db, sql: "SELECT status FROM runs")
+        }
+        #expect(status == "cancelled")
+    }
+
+    @Test func durationTallyIsExactNearestRank() {
+        var tally = DurationTally()
+        for value: Int64 in [40, 10, 30, 20, 20] { tally.add(value) }
+        #expect(tally.count == 5 && tally.total == 120 && tally.min == 10 && tally.max == 40)
+        #expect(tally.percentile(50) == 20 && tally.percentile(90) == 40 && tally.percentile(0) == 10)
+        #expect(tally.histogram.first == 5)
+        #expect(DurationTally().percentile(50) == nil)
+    }
+
+    @Test func executionIDsAreUUIDShapedAndStable() {
+        let id = RunRecorder.executionID(run: 3, ExecutionKey(leadID: "L1", rotation: 2))
+        #expect(id == RunRecorder.executionID(run: 3, ExecutionKey(leadID: "L1", rotation: 2)))
+        #expect(id != RunRecorder.executionID(run: 4, ExecutionKey(leadID: "L1", rotation: 2)))
+        #expect(id.split(separator: "-").map(\.count) == [8, 4, 4, 4, 12])
+    }
+}
