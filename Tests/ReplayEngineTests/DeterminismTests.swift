@@ -83,6 +83,7 @@ import Testing
         #expect(first.records == second.records)
         #expect(first.summary == second.summary)
         #expect(first.summary?.records == first.records.count)
+        #expect(recordOrderProblems(first.records).isEmpty, "\(recordOrderProblems(first.records).prefix(3))")
         // The run used what it claims to: answers, best choices, retries, a queue.
         let summary = first.summary
         #expect(summary?.engagements ?? 0 > 0)

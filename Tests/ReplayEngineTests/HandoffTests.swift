@@ -87,6 +87,7 @@ import Testing
         #expect(queued?.outcome == .abandoned)
         #expect(queued?.toAgentID == nil)
         #expect(recorder.summary?.handoffs.abandoned == 1)
+        #expect(recordOrderProblems(recorder.records).isEmpty)
     }
 
     @Test func aQueuedLeadStillInTheJourneyIsServedWhenHoursBegin() {

@@ -76,6 +76,9 @@ import Testing
         let first = replay(sample, Self.cohort(), agents: Self.agents, configuration: configuration)
         let second = replay(sample, Self.cohort(), agents: Self.agents, configuration: configuration)
         #expect(first.records == second.records)
+        #expect(
+            recordOrderProblems(first.records).isEmpty,
+            "\(file): \(recordOrderProblems(first.records).prefix(3))")
         let summary = try #require(first.summary)
         #expect(summary.entries > 0, "\(file): nobody entered")
         #expect(summary.statusCounts.values.reduce(0, +) == summary.entries)

@@ -87,3 +87,31 @@ final class CountingCohort: Sequence {
         }
     }
 }
+
+/// The order a writer relies on: each execution starts once, ends once, and nothing of it
+/// comes before its start or after its end — but a conversion after exit.
+func recordOrderProblems(_ records: [ReplayRecord]) -> [String] {
+    var started: Set<ExecutionKey> = []
+    var ended: Set<ExecutionKey> = []
+    var problems: [String] = []
+    for (index, record) in records.enumerated() {
+        let key = record.execution
+        switch record {
+        case .executionStarted:
+            if !started.insert(key).inserted { problems.append("\(index): \(key) started twice") }
+        case .executionEnded:
+            if !started.contains(key) { problems.append("\(index): \(key) ended before it started") }
+            if !ended.insert(key).inserted { problems.append("\(index): \(key) ended twice") }
+        case .conversion(let conversion) where conversion.afterExit:
+            if !ended.contains(key) {
+                problems.append("\(index): \(key) converted after an exit it has not had")
+            }
+        default:
+            if !started.contains(key) || ended.contains(key) {
+                problems.append("\(index): \(record) outside its execution")
+            }
+        }
+    }
+    if started != ended { problems.append("started \(started.count), ended \(ended.count)") }
+    return problems
+}

@@ -34,6 +34,17 @@ extension ReplayRun {
             guard let message = state.openMessages.removeValue(forKey: channel) else { continue }
             emit(.message(message))
         }
+        // Everything of an execution comes before its end, so a writer can close the row
+        // there: handoffs still queued leave the queue now.
+        if state.queuedHandoffs > 0 {
+            state.queuedHandoffs = 0
+            for withdrawn in router.withdraw(slot: state.slot) {
+                var record = withdrawn.record
+                record.outcome = .abandoned
+                emit(.handoff(record))
+            }
+            scheduleRouter()
+        }
         emit(
             .executionEnded(
                 ExecutionEnded(
@@ -44,15 +55,6 @@ extension ReplayRun {
                 execution: execution.key, splitPaths: execution.splitPaths)
         }
         let freed = releaseAgent(of: state)
-        if state.queuedHandoffs > 0 {
-            state.queuedHandoffs = 0
-            for withdrawn in router.withdraw(slot: state.slot) {
-                var record = withdrawn.record
-                record.outcome = .abandoned
-                emit(.handoff(record))
-            }
-            scheduleRouter()
-        }
         if freed { serveHandoffQueue() }
     }
 }

@@ -1,7 +1,9 @@
 /// One fact of a replay, emitted in a deterministic order. Records are plain values, so a
 /// recorder may copy them into a batch and hand the batch to another thread.
 ///
-/// Every record is final when emitted — nothing is updated later — so a writer only inserts:
+/// Every record of an execution comes before its `executionEnded`, but for a conversion
+/// `afterExit` (a finished or held-out lead still watched for the goal). Every record is final
+/// when emitted — nothing is updated later — so a writer only inserts:
 ///
 /// - `executionStarted` / `executionEnded` → `workflow_executions`: every started execution
 ///   gets exactly one end (status `active` when the run stopped first), and the end carries
