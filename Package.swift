@@ -55,7 +55,7 @@ let package = Package(
         .executableTarget(
             name: "cairn",
             dependencies: [
-                "JourneyModel", "Workspace", "Analytics", "Studio", "CairnResources",
+                "JourneyModel", "Workspace", "Analytics", "Studio", "TerminalUI", "CairnResources",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -68,8 +68,9 @@ let package = Package(
         .testTarget(name: "JourneyModelTests", dependencies: ["JourneyModel"]),
         .testTarget(name: "ReplayEngineTests", dependencies: ["ReplayEngine"]),
         .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "ReplayEngine"]),
-        .testTarget(name: "AnalyticsTests", dependencies: ["Analytics", "ReplayEngine"]),
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(
+            name: "AnalyticsTests", dependencies: ["Analytics", "ReplayEngine"], exclude: ["Goldens"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"], exclude: ["Goldens"]),
         .testTarget(name: "StudioTests", dependencies: ["Studio"]),
         .testTarget(name: "CairnEndToEndTests", dependencies: ["cairn"]),
     ],

@@ -16,7 +16,9 @@ struct Cairn: ParsableCommand {
         subcommands: [
             ValidateCommand.self, ShowCommand.self, InitCommand.self, ImportCommand.self, CohortCommand.self,
             JourneysCommand.self, CohortsCommand.self, HistoryCommand.self, DiffCommand.self,
-            ActivateCommand.self, RollbackCommand.self, ArchiveCommand.self, ExportCommand.self, ReportCommand.self,
+            ActivateCommand.self, RollbackCommand.self, ArchiveCommand.self, ExportCommand.self,
+            ReportCommand.self,
+            UIGalleryCommand.self,
         ]
     )
 
