@@ -1,4 +1,5 @@
 import ArgumentParser
+import CairnResources
 import Foundation
 import TerminalUI
 
@@ -14,7 +15,7 @@ struct UIGalleryCommand: ParsableCommand {
     @Option(help: "Theme name (default, light, high-contrast, solarized-dark) or path to a theme YAML file.")
     var theme: String?
 
-    @Option(help: "Folder of theme YAML files (default: ./themes or the one beside the source tree).")
+    @Option(help: "Folder of theme YAML files (default: the themes built into cairn).")
     var themesDirectory: String?
 
     @Flag(help: "Leave the mouse to the terminal (no click or wheel handling).")
@@ -89,29 +90,23 @@ struct UIGalleryCommand: ParsableCommand {
         return a < b
     }
 
-    /// Theme texts by name. Until the binary embeds `themes/`, they are read from
-    /// --themes-directory, ./themes, or the `themes` folder above the executable
-    /// (the source tree, when run from a build folder).
+    /// Theme texts by name: the files of --themes-directory when given (for editing a theme
+    /// and seeing it at once), else the themes the binary carries (`themes/` at build time).
     private func themeSources() -> [String: String] {
-        let fileManager = FileManager.default
-        var candidates: [URL] = []
-        if let themesDirectory { candidates.append(URL(fileURLWithPath: themesDirectory)) }
-        candidates.append(
-            URL(fileURLWithPath: fileManager.currentDirectoryPath).appendingPathComponent("themes"))
-        var directory = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
-        for _ in 0..<6 {
-            directory.deleteLastPathComponent()
-            candidates.append(directory.appendingPathComponent("themes"))
-        }
-        for candidate in candidates {
-            guard let files = try? fileManager.contentsOfDirectory(atPath: candidate.path) else { continue }
-            var sources: [String: String] = [:]
+        var sources: [String: String] = [:]
+        if let themesDirectory {
+            let folder = URL(fileURLWithPath: themesDirectory)
+            let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
             for file in files where file.hasSuffix(".yaml") {
-                let url = candidate.appendingPathComponent(file)
-                sources[String(file.dropLast(5))] = try? String(contentsOf: url, encoding: .utf8)
+                sources[String(file.dropLast(5))] = try? String(
+                    contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
             }
-            if !sources.isEmpty { return sources }
+            return sources
         }
-        return [:]
+        for path in CairnResources.paths(under: "themes", suffix: ".yaml") {
+            let name = String(path.dropFirst("themes/".count).dropLast(".yaml".count))
+            sources[name] = CairnResources.files[path]
+        }
+        return sources
     }
 }
