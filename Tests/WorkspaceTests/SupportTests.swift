@@ -1,0 +1,79 @@
+import Foundation
+import JourneyModel
+import Testing
+
+@testable import Workspace
+
+@Suite struct EpochSecondsTests {
+    @Test func parsesTheISOFormsFilesUse() {
+        #expect(EpochSeconds.parse("1970-01-01") == 0)
+        #expect(EpochSeconds.parse("2026-11-02T09:30:00Z") == 1_793_611_800)
+        #expect(EpochSeconds.parse("2026-11-02T11:30:00+02:00") == 1_793_611_800)
+        #expect(EpochSeconds.parse("2026-11-02T04:00:00-0530") == 1_793_611_800)
+        #expect(EpochSeconds.parse("2026-11-02 09:30:00.750Z") == 1_793_611_800)
+        #expect(EpochSeconds.parse("2028-02-29") != nil)
+        #expect(EpochSeconds.parse("1969-12-31T23:59:59Z") == -1)
+    }
+
+    @Test func refusesWhatIsNotAnInstant() {
+        for text in [
+            "", "2026-13-01", "2026-02-29", "2026-11-02T09:30:00", "2026-11-02T24:00:00Z", "02/11/2026",
+            "2026-11-02T09:30Zulu", "yesterday", "2026-1-2",
+        ] {
+            #expect(EpochSeconds.parse(text) == nil, "\(text) should not parse")
+        }
+    }
+
+    @Test func formatsAsUTC() {
+        #expect(EpochSeconds.format(1_793_611_800) == "2026-11-02T09:30:00Z")
+        #expect(EpochSeconds.format(-1) == "1969-12-31T23:59:59Z")
+        #expect(EpochSeconds.parse(EpochSeconds.format(951_782_400)) == 951_782_400)
+    }
+}
+
+@Suite struct TextDiffTests {
+    @Test func printsAUnifiedDiffWithContext() {
+        let old = "a\nb\nc\nd\ne\nf\ng\nh\n"
+        let new = "a\nb\nc\nD\ne\nf\ng\nh\ni\n"
+        #expect(
+            TextDiff.unified(old, new, oldName: "v1", newName: "v2", context: 1) == """
+                --- v1
+                +++ v2
+                @@ -3,3 +3,3 @@
+                 c
+                -d
+                +D
+                 e
+                @@ -8 +8,2 @@
+                 h
+                +i
+
+                """)
+    }
+
+    @Test func identicalTextsGiveNothing() {
+        #expect(TextDiff.unified("a\nb\n", "a\nb\n", oldName: "x", newName: "y").isEmpty)
+    }
+}
+
+@Suite struct HashAndValueTests {
+    @Test func sha256MatchesKnownVectors() {
+        #expect(SHA256.hex(of: "") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(SHA256.hex(of: "abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(
+            SHA256.hex(of: String(repeating: "a", count: 1000))
+                == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
+    }
+
+    @Test func csvCellsAreTypedAsASpreadsheetUserExpects() {
+        #expect(CSVValue.infer("") == nil)
+        #expect(CSVValue.infer("42") == .number(42))
+        #expect(CSVValue.infer("-3.5") == .number(-3.5))
+        #expect(CSVValue.infer("0") == .number(0))
+        #expect(CSVValue.infer("0.5") == .number(0.5))
+        #expect(CSVValue.infer("02134") == .string("02134"))
+        #expect(CSVValue.infer("true") == .bool(true))
+        #expect(CSVValue.infer("1e5") == .string("1e5"))
+        #expect(CSVValue.infer("CA") == .string("CA"))
+    }
+}
