@@ -95,8 +95,8 @@ do {
     // Write the same leads out as CSV and JSON Lines files to import (not timed).
     let csvPath = folder.appendingPathComponent("leads.csv").path
     let jsonlPath = folder.appendingPathComponent("leads.jsonl").path
-    FileManager.default.createFile(atPath: csvPath, contents: nil)
-    FileManager.default.createFile(atPath: jsonlPath, contents: nil)
+    _ = FileManager.default.createFile(atPath: csvPath, contents: nil)
+    _ = FileManager.default.createFile(atPath: jsonlPath, contents: nil)
     guard let csv = FileHandle(forWritingAtPath: csvPath), let jsonl = FileHandle(forWritingAtPath: jsonlPath)
     else {
         fail("cannot write to \(folder.path)")

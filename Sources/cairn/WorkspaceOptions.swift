@@ -20,6 +20,7 @@ struct WorkspaceOptions: ParsableArguments {
 /// Prints workspace errors as the user should read them and exits with status 1
 /// (invalid input or environment), as the design's exit codes say.
 enum WorkspaceFailure {
+    @discardableResult
     static func exitOnError<T>(_ body: () throws(WorkspaceError) -> T) throws -> T {
         do {
             return try body()
