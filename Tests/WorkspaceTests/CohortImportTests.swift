@@ -321,3 +321,63 @@ import Testing
         #expect(JSON.properties(fromText: "not json").isEmpty)
     }
 }
+
+@Suite struct ImportEnvironmentTests {
+    @Test func aLockedWorkspaceIsAClearErrorAndNothingIsWritten() throws {
+        let test = try TestWorkspace()
+        let leads = try test.file(
+            "leads.csv", CohortImportTests.leadsHeader + "a,2026-11-02,UTC,email,CA,1\n")
+        // Another connection in the middle of a write, held on its own thread.
+        let other = try DatabaseQueue(path: test.path)
+        let holding = DispatchSemaphore(value: 0)
+        let release = DispatchSemaphore(value: 0)
+        let done = DispatchSemaphore(value: 0)
+        Thread {
+            try? other.inDatabase { db in
+                try db.inTransaction(.immediate) {
+                    holding.signal()
+                    release.wait()
+                    return .rollback
+                }
+            }
+            done.signal()
+        }.start()
+        holding.wait()
+        let impatient = try Workspace.open(at: test.path, busyTimeout: 0.2)
+        #expect(throws: WorkspaceError.locked(path: test.path)) {
+            try impatient.importCohort(name: "c", inputs: [.file(leads)])
+        }
+        release.signal()
+        done.wait()
+        #expect(try test.count("cohorts") == 0)
+        #expect(
+            WorkspaceError.locked(path: "w.db").description
+                == "w.db: the workspace is locked by another process; try again when it has finished")
+    }
+
+    @Test func textThatIsNotUTF8IsReported() throws {
+        let test = try TestWorkspace()
+        var bytes = Array((CohortImportTests.leadsHeader + "a,2026-11-02,UTC,email,").utf8)
+        bytes += [0xC3, 0x28]  // an invalid two-byte sequence
+        bytes += Array(",1\n".utf8)
+        let csvPath = test.folder.appendingPathComponent("latin.csv").path
+        FileManager.default.createFile(atPath: csvPath, contents: Data(bytes))
+        do {
+            try test.workspace.importCohort(name: "c", inputs: [.file(csvPath)], skipInvalid: true)
+            Issue.record("expected a refusal")
+        } catch {
+            guard case .importFailed(let report) = error else { throw error }
+            #expect(
+                report.problems.map(\.description) == [
+                    "\(csvPath):2: error: cannot read the file: it is not UTF-8 text"
+                ])
+        }
+        var lineBytes = Array(#"{"type": "lead", "id": "a", "created_at": "2026-11-02"}"#.utf8) + [0x0A]
+        lineBytes += [0x7B, 0xFF, 0x7D, 0x0A]
+        let jsonlPath = test.folder.appendingPathComponent("bad.jsonl").path
+        FileManager.default.createFile(atPath: jsonlPath, contents: Data(lineBytes))
+        let report = try test.workspace.importCohort(name: "j", inputs: [.file(jsonlPath)], skipInvalid: true)
+        #expect(report.leads == 1)
+        #expect(report.problems.map(\.description) == ["\(jsonlPath):2: error: line is not UTF-8 text"])
+    }
+}

@@ -17,11 +17,15 @@ public final class Workspace: Sendable {
     /// Opens the workspace at `path`, creating and migrating it if needed. A new workspace is
     /// seeded from `seed` when one is given. A file that is not SQLite, an SQLite file of
     /// another application, or a workspace written by a newer Cairn is refused untouched.
-    public static func open(at path: String, seed: WorkspaceSeed? = nil) throws(WorkspaceError) -> Workspace {
+    /// `busyTimeout` is how long a write waits for another process's write (an import, a
+    /// replay) before giving up with `WorkspaceError.locked`.
+    public static func open(
+        at path: String, seed: WorkspaceSeed? = nil, busyTimeout: TimeInterval = 10
+    ) throws(WorkspaceError) -> Workspace {
         try WorkspaceFileCheck.check(path)
         let pool: DatabasePool
         do {
-            pool = try DatabasePool(path: path, configuration: configuration())
+            pool = try DatabasePool(path: path, configuration: configuration(busyTimeout: busyTimeout))
         } catch {
             throw WorkspaceError.from(error, path: path)
         }
@@ -79,11 +83,11 @@ public final class Workspace: Sendable {
         try pool.write { db in try db.execute(sql: "UPDATE meta SET value = 'done' WHERE key = 'seed'") }
     }
 
-    static func configuration() -> Configuration {
+    static func configuration(busyTimeout: TimeInterval) -> Configuration {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         // Wait for another writer (a replay, an import) rather than failing at once.
-        configuration.busyMode = .timeout(10)
+        configuration.busyMode = .timeout(busyTimeout)
         configuration.label = "cairn-workspace"
         configuration.prepareDatabase { db in
             // NORMAL is durable against a killed process in WAL mode (only power loss can lose
