@@ -84,6 +84,10 @@ struct ImportCohortCommand: ParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
 
+    static let progressLine: @Sendable (Int) -> Void = { rows in
+        FileHandle.standardError.write(Data("\rimporting: \(rows) rows".utf8))
+    }
+
     func validate() throws {
         if files.isEmpty { throw ValidationError("give at least one cohort file") }
         if report != nil, !skipInvalid { throw ValidationError("--report goes with --skip-invalid") }
@@ -91,10 +95,15 @@ struct ImportCohortCommand: ParsableCommand {
 
     func run() throws {
         let opened = try workspace.open()
+        // Progress on a terminal only; piped output stays quiet.
+        let showProgress = isatty(STDERR_FILENO) == 1
+        let progress: (@Sendable (Int) -> Void)? = showProgress ? Self.progressLine : nil
         let result = try WorkspaceFailure.exitOnError { () throws(WorkspaceError) in
             try opened.importCohort(
-                name: name, inputs: files.map(CohortImportInput.file), skipInvalid: skipInvalid)
+                name: name, inputs: files.map(CohortImportInput.file), skipInvalid: skipInvalid,
+                progress: progress)
         }
+        if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         let skipped = result.problems.map(\.description)
         for line in skipped { FileHandle.standardError.write(Data("\(line)\n".utf8)) }
         if let report {

@@ -7,11 +7,12 @@ extension Workspace {
     /// file with a `lead_id` column) and JSON Lines files, as documented in
     /// `docs/cohort-format.md`. Leads files are read first, so events can refer to them.
     /// With `skipInvalid`, bad rows are left out and listed in the report; otherwise any bad
-    /// row refuses the whole import and the workspace is left as it was.
+    /// row refuses the whole import and the workspace is left as it was. `progress` is told the
+    /// number of rows stored so far, now and then.
     @discardableResult
     public func importCohort(
         name: String, inputs: [CohortImportInput], skipInvalid: Bool = false,
-        author: String = Workspace.currentAuthor
+        author: String = Workspace.currentAuthor, progress: (@Sendable (Int) -> Void)? = nil
     ) throws(WorkspaceError) -> ImportReport {
         try Self.checkCohortName(name)
         var unreadable: [ImportProblem] = []
@@ -71,6 +72,7 @@ extension Workspace {
                             INSERT INTO cohorts (name, origin, sources, author, created_at) VALUES (?, ?, ?, ?, ?)
                             """, arguments: [name, origin, sources, author, now])
                     let session = CohortImportSession(db: db, cohortID: db.lastInsertedRowID)
+                    session.progress = progress
                     for input in ordered {
                         if lineFileNames.contains(input.name) {
                             try session.importJSONLines(input)

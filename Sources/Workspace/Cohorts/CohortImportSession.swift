@@ -22,6 +22,9 @@ final class CohortImportSession {
     private(set) var hasFileProblem = false
     private(set) var leadCount = 0
     private(set) var eventCount = 0
+    /// Told the rows stored so far, every `progressInterval` rows.
+    var progress: (@Sendable (Int) -> Void)?
+    static let progressInterval = 50_000
 
     init(db: Database, cohortID: Int64) {
         self.db = db
@@ -54,6 +57,7 @@ final class CohortImportSession {
         leadLines[row.id] = line
         try leads.append(row.values(cohortID: cohortID))
         leadCount += 1
+        reportProgress()
     }
 
     func addEvent(_ row: EventRow, file: String, line: Int, leadMayComeLater: Bool) throws {
@@ -71,6 +75,12 @@ final class CohortImportSession {
     private func insertEvent(_ row: EventRow) throws {
         try events.append(row.values(cohortID: cohortID))
         eventCount += 1
+        reportProgress()
+    }
+
+    private func reportProgress() {
+        let rows = leadCount + eventCount
+        if rows % Self.progressInterval == 0 { progress?(rows) }
     }
 
     func finish() throws {
