@@ -381,3 +381,21 @@ import Testing
         #expect(report.problems.map(\.description) == ["\(jsonlPath):2: error: line is not UTF-8 text"])
     }
 }
+
+@Suite struct EntryOrderTests {
+    @Test func leadsCreatedAtTheSameInstantStreamOnceEachAcrossChunks() throws {
+        let test = try TestWorkspace()
+        var text = CohortImportTests.leadsHeader
+        let count = Workspace.leadChunkSize * 2 + 17
+        for i in (0..<count).reversed() {
+            text += "L\(String(i + 100_000)),2026-11-02T09:00:00Z,UTC,email,CA,1\n"
+        }
+        let leads = try test.file("leads.csv", text)
+        try test.workspace.importCohort(name: "c", inputs: [.file(leads)])
+        var ids: [String] = []
+        try test.workspace.forEachLead(inCohort: "c") { ids.append($0.lead.id) }
+        #expect(ids.count == count)
+        #expect(ids == ids.sorted())
+        #expect(Set(ids).count == count)
+    }
+}

@@ -66,8 +66,10 @@ extension Workspace {
     }
 
     /// Streams a cohort's leads in entry order — creation time, then lead id — each with its
-    /// events in time order. Memory stays at one lead whatever the cohort's size; `body` runs
-    /// on the calling thread inside one read snapshot, so a concurrent import cannot tear it.
+    /// events in time order. Leads are read in chunks of `leadChunkSize`, each in a short read
+    /// transaction, and `body` runs outside any: a long replay then never holds a snapshot that
+    /// would keep SQLite from checkpointing the WAL its own results grow. Cohorts never change
+    /// once stored, so the chunks see exactly what one snapshot would. Memory stays at a chunk.
     public func forEachLead(
         inCohort name: String, _ body: (CohortLead) throws -> Void
     ) throws(WorkspaceError) {
@@ -75,62 +77,94 @@ extension Workspace {
         let cohortID = cohort.id
         // Synthetic cohorts have no recorded events: skip a million empty lookups.
         let hasEvents = cohort.events > 0
+        var zones: [String: TimeZone] = [:]
+        // Where the last chunk ended, in entry order.
+        var after: (createdAt: Int64, leadID: String)?
         do {
-            try pool.read { db in
-                var zones: [String: TimeZone] = [:]
-                let utc = TimeZone(identifier: "UTC") ?? TimeZone.current
-                let events = try db.cachedStatement(
-                    sql: """
-                        SELECT type, channel, occurred_at, data FROM lead_events
-                        WHERE cohort_id = ? AND lead_id = ? ORDER BY occurred_at, id
-                        """)
-                // Columns by position: name lookups cost more than the rest on a million rows.
-                let leads = try Row.fetchCursor(
-                    db,
-                    sql: """
-                        SELECT lead_id, created_at, time_zone, consent_email, consent_sms, consent_chat, properties,
-                            segment, preferred_channel, responsiveness
-                        FROM leads WHERE cohort_id = ? ORDER BY created_at, lead_id
-                        """, arguments: [cohortID])
-                while let row = try leads.next() {
-                    let id: String = row[0]
-                    let zoneName: String = row[2]
-                    let zone = zones[zoneName] ?? TimeZone(identifier: zoneName) ?? utc
-                    zones[zoneName] = zone
-                    var consents = Set<Channel>()
-                    if row[3] == 1 { consents.insert(.email) }
-                    if row[4] == 1 { consents.insert(.sms) }
-                    if row[5] == 1 { consents.insert(.chat) }
-                    let lead = Lead(
-                        id: id, properties: JSON.properties(fromText: row[6]), timeZone: zone,
-                        consents: consents, createdAt: EpochSeconds.date(row[1]))
-                    var leadEvents: [LeadEvent] = []
-                    if hasEvents {
-                        let eventRows = try Row.fetchCursor(events, arguments: [cohortID, id])
-                        while let event = try eventRows.next() {
-                            let data: String? = event[3]
-                            leadEvents.append(
-                                LeadEvent(
-                                    leadID: id, type: event[0],
-                                    channel: (event[1] as String?).flatMap(Channel.init(rawValue:)),
-                                    time: EpochSeconds.date(event[2]),
-                                    data: data.map(JSON.properties(fromText:)) ?? [:]))
-                        }
-                    }
-                    var latent: LatentBehavior?
-                    if let segment: String = row[7],
-                        let preferred = (row[8] as String?).flatMap(Channel.init(rawValue:))
-                    {
-                        latent = LatentBehavior(
-                            segment: segment, preferredChannel: preferred, responsiveness: row[9] ?? 1)
-                    }
-                    try body(CohortLead(lead: lead, events: leadEvents, latent: latent))
+            while true {
+                let position = after
+                let chunk: [CohortLead] = try pool.read { db in
+                    try Self.leadChunk(
+                        db, cohortID: cohortID, after: position, hasEvents: hasEvents, zones: &zones)
                 }
+                for lead in chunk { try body(lead) }
+                guard chunk.count == Self.leadChunkSize, let last = chunk.last else { break }
+                after = (EpochSeconds.seconds(last.lead.createdAt), last.lead.id)
             }
         } catch let error as WorkspaceError {
             throw error
         } catch {
             throw WorkspaceError.from(error, path: path)
         }
+    }
+
+    static let leadChunkSize = 2048
+
+    /// The next `leadChunkSize` leads after `after` in entry order, with their events.
+    static func leadChunk(
+        _ db: Database, cohortID: Int64, after: (createdAt: Int64, leadID: String)?, hasEvents: Bool,
+        zones: inout [String: TimeZone]
+    ) throws -> [CohortLead] {
+        let utc = TimeZone(identifier: "UTC") ?? TimeZone.current
+        let events = try db.cachedStatement(
+            sql: """
+                SELECT type, channel, occurred_at, data FROM lead_events
+                WHERE cohort_id = ? AND lead_id = ? ORDER BY occurred_at, id
+                """)
+        let columns = """
+            SELECT lead_id, created_at, time_zone, consent_email, consent_sms, consent_chat, properties,
+                segment, preferred_channel, responsiveness FROM leads
+            """
+        // Keyset pagination on the entry-order index: each chunk starts where the last ended.
+        let leads =
+            try after.map { after in
+                try Row.fetchCursor(
+                    db,
+                    sql: columns + """
+                         WHERE cohort_id = ? AND (created_at, lead_id) > (?, ?)
+                        ORDER BY created_at, lead_id LIMIT ?
+                        """, arguments: [cohortID, after.createdAt, after.leadID, leadChunkSize])
+            }
+            ?? Row.fetchCursor(
+                db, sql: columns + " WHERE cohort_id = ? ORDER BY created_at, lead_id LIMIT ?",
+                arguments: [cohortID, leadChunkSize])
+        var chunk: [CohortLead] = []
+        chunk.reserveCapacity(leadChunkSize)
+        // Columns by position: name lookups cost more than the rest on a million rows.
+        while let row = try leads.next() {
+            let id: String = row[0]
+            let zoneName: String = row[2]
+            let zone = zones[zoneName] ?? TimeZone(identifier: zoneName) ?? utc
+            zones[zoneName] = zone
+            var consents = Set<Channel>()
+            if row[3] == 1 { consents.insert(.email) }
+            if row[4] == 1 { consents.insert(.sms) }
+            if row[5] == 1 { consents.insert(.chat) }
+            let lead = Lead(
+                id: id, properties: JSON.properties(fromText: row[6]), timeZone: zone, consents: consents,
+                createdAt: EpochSeconds.date(row[1]))
+            var leadEvents: [LeadEvent] = []
+            if hasEvents {
+                let eventRows = try Row.fetchCursor(events, arguments: [cohortID, id])
+                while let event = try eventRows.next() {
+                    let data: String? = event[3]
+                    leadEvents.append(
+                        LeadEvent(
+                            leadID: id, type: event[0],
+                            channel: (event[1] as String?).flatMap(Channel.init(rawValue:)),
+                            time: EpochSeconds.date(event[2]),
+                            data: data.map(JSON.properties(fromText:)) ?? [:]))
+                }
+            }
+            var latent: LatentBehavior?
+            if let segment: String = row[7],
+                let preferred = (row[8] as String?).flatMap(Channel.init(rawValue:))
+            {
+                latent = LatentBehavior(
+                    segment: segment, preferredChannel: preferred, responsiveness: row[9] ?? 1)
+            }
+            chunk.append(CohortLead(lead: lead, events: leadEvents, latent: latent))
+        }
+        return chunk
     }
 }
