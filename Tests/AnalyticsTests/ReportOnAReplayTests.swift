@@ -29,7 +29,7 @@ import Workspace
         let states = ["California", "Texas", "New York", "Florida", "Washington", "Illinois"]
         let start = Date(timeIntervalSince1970: 1_780_000_000)
         let leads = (0..<2000).map { i in
-            EngineLead(
+            ReplayEngine.CohortLead(
                 lead: Lead(
                     id: "L\(i)",
                     properties: [
@@ -47,7 +47,7 @@ import Workspace
                 journey: journey.id, version: saved.version, cohort: "c", seed: 3, mode: .simulated,
                 horizon: horizon),
             engineVersion: "test")
-        let summary = ReplayEngine.run(
+        let summary = Replay.run(
             journey: journey, cohort: leads,
             configuration: ReplayConfiguration(seed: 3, mode: .simulated, horizon: horizon),
             recorder: recorder)

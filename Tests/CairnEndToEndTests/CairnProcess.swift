@@ -50,7 +50,8 @@ struct CairnProcess {
         while process.isRunning, Date() < deadline { usleep(5000) }
         let finished = !process.isRunning
         if !finished {
-            process.terminate()
+            // As a crash or `kill -9` would: no handler runs.
+            kill(process.processIdentifier, SIGKILL)
         }
         process.waitUntilExit()
         return Outcome(

@@ -82,7 +82,7 @@ final class BatchingRecorder: ReplayRecorder, @unchecked Sendable {
             suite.everything, suite.cohort(200), agents: suite.agents, configuration: configuration)
         for batchSize in [1, 7, 256, 100_000] {
             let recorder = BatchingRecorder(batchSize: batchSize, queueCapacity: 2)
-            ReplayEngine.run(
+            Replay.run(
                 journey: suite.everything, cohort: suite.cohort(200), agents: suite.agents,
                 configuration: configuration, recorder: recorder)
             #expect(recorder.written == reference.records, "batch size \(batchSize)")

@@ -68,7 +68,7 @@ import Testing
         let counting = CountingCohort(
             (0..<10).map { member("L\($0)", created: String(format: "2026-05-%02dT00:00:00Z", $0 + 1)) })
         let recorder = CollectingRecorder()
-        let summary = ReplayEngine.run(
+        let summary = Replay.run(
             journey: plain, cohort: counting,
             configuration: ReplayConfiguration(horizon: at("2026-05-03T12:00:00Z")),
             recorder: recorder)

@@ -125,14 +125,14 @@ import Testing
         let members = cohort(500)
         let counting = CountingCohort(members)
         let watcher = AdmissionWatcher(cohort: counting, members: members)
-        ReplayEngine.run(
+        Replay.run(
             journey: everything, cohort: counting, agents: agents,
             configuration: ReplayConfiguration(seed: 3, mode: .simulated), recorder: watcher)
         #expect(watcher.starts == 500)
         #expect(watcher.progressReports == [])
         let big = CountingCohort(cohort(2_500))
         let bigWatcher = AdmissionWatcher(cohort: big, members: big.members)
-        ReplayEngine.run(
+        Replay.run(
             journey: everything, cohort: big, agents: agents,
             configuration: ReplayConfiguration(seed: 3, mode: .simulated), recorder: bigWatcher)
         #expect(bigWatcher.progressReports == [1_000, 2_000])
@@ -146,7 +146,7 @@ import Testing
     @Test func aCancelledRunStopsEndsItsExecutionsAndSaysSo() {
         let cancellation = ReplayCancellation()
         let recorder = CancellingRecorder(after: 200, cancellation: cancellation)
-        let summary = ReplayEngine.run(
+        let summary = Replay.run(
             journey: everything, cohort: cohort(300), agents: agents,
             configuration: ReplayConfiguration(seed: 3, mode: .simulated), recorder: recorder,
             cancellation: cancellation)

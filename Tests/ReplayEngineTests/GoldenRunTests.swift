@@ -6,7 +6,7 @@ import Testing
 
 /// A fixed run's records, reduced to canonical text and hashed: a change in any draw, order
 /// or time shows here, in this process or on another machine. When the engine's behaviour is
-/// changed on purpose, bump `ReplayEngine.version` and the digest together.
+/// changed on purpose, bump `Replay.version` and the digest together.
 @Suite struct GoldenRunTests {
     static func canonical(_ record: ReplayRecord) -> String {
         func t(_ date: Date?) -> String { date.map { String(Int64($0.timeIntervalSince1970)) } ?? "-" }

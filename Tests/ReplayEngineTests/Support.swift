@@ -49,7 +49,7 @@ func replay(
     configuration: ReplayConfiguration = ReplayConfiguration()
 ) -> CollectingRecorder {
     let recorder = CollectingRecorder()
-    ReplayEngine.run(
+    Replay.run(
         journey: journey, cohort: cohort, agents: agents, configuration: configuration, recorder: recorder)
     return recorder
 }

@@ -11,7 +11,7 @@ import Testing
     static let start = Date(timeIntervalSince1970: 1_780_000_000)
 
     /// 300 leads a minute apart with varied channel preferences, consents and zones.
-    static func cohort() -> [EngineLead] {
+    static func cohort() -> [ReplayEngine.CohortLead] {
         let zones = ["America/New_York", "Europe/London", "Asia/Tokyo"].compactMap(TimeZone.init(identifier:))
         return (0..<300).map { i in
             let preferred: Channel = [.email, .sms, .chat][i % 3]
@@ -20,7 +20,7 @@ import Testing
                 timeZone: zones[i % zones.count],
                 consents: i % 10 == 0 ? [.email] : [.email, .sms, .chat],
                 createdAt: start.addingTimeInterval(Double(i) * 60))
-            return EngineLead(lead: lead, behaviour: LeadBehaviour(preferredChannel: preferred))
+            return ReplayEngine.CohortLead(lead: lead, behaviour: LeadBehaviour(preferredChannel: preferred))
         }
     }
 
@@ -51,11 +51,11 @@ import Testing
             horizon: nil)
         let recorder = try test.workspace.startRun(request, engineVersion: "test", batchRows: batchRows)
         let configuration = ReplayConfiguration(seed: 42, mode: .simulated)
-        let summary = ReplayEngine.run(
+        let summary = Replay.run(
             journey: journey, cohort: cohort(), configuration: configuration, recorder: recorder)
         #expect(recorder.failure == nil)
         let collected = CollectingRecorder()
-        _ = ReplayEngine.run(
+        _ = Replay.run(
             journey: journey, cohort: cohort(), configuration: configuration, recorder: collected)
         return Replayed(test: test, runID: recorder.runID, summary: summary, collected: collected)
     }
@@ -137,7 +137,7 @@ import Testing
         let cancellation = ReplayCancellation()
         cancellation.cancel()
         let journey = try #require(JourneyReader.read(yaml, file: file).journey)
-        _ = ReplayEngine.run(
+        _ = Replay.run(
             journey: journey, cohort: Self.cohort(),
             configuration: ReplayConfiguration(seed: 1, mode: .simulated),
             recorder: recorder, cancellation: cancellation)

@@ -2,7 +2,7 @@ import Foundation
 import JourneyModel
 
 /// One replay in progress: the scheduler, the leads in flight, the handoff router and the
-/// tallies. Lives on the calling thread for the duration of `ReplayEngine.run`.
+/// tallies. Lives on the calling thread for the duration of `Replay.run`.
 final class ReplayRun {
     let journey: Journey
     let configuration: ReplayConfiguration

@@ -3,7 +3,7 @@ import Foundation
 /// Where a replay's records go.
 ///
 /// Threading: the engine calls a recorder only from the thread that called
-/// `ReplayEngine.run`, one call at a time, in record order, and calls `finish` exactly once,
+/// `Replay.run`, one call at a time, in record order, and calls `finish` exactly once,
 /// last. A recorder therefore needs no locking of its own against the engine. Records are
 /// `Sendable` values: a recorder that writes on another thread (the workspace's batched SQLite
 /// writer) appends them to a fixed-size batch and hands full batches to its writer thread

@@ -33,6 +33,8 @@ public final class RunRecorder: ReplayRecorder {
 
     /// The first write failure; the run is then marked `failed` with it.
     public private(set) var failure: WorkspaceError?
+    /// Called on the engine's thread every thousand leads admitted (progress bars).
+    public var onProgress: ((ReplayProgress) -> Void)?
 
     struct InFlight {
         var trigger = ""
@@ -215,6 +217,10 @@ public final class RunRecorder: ReplayRecorder {
         guard !batch.isEmpty else { return }
         writer.submit(batch)
         batch = RunBatch()
+    }
+
+    public func progress(_ progress: ReplayProgress) {
+        onProgress?(progress)
     }
 
     public func finish(_ summary: ReplaySummary) {

@@ -51,3 +51,43 @@ extension Workspace {
             queueDepth: queueDepth)
     }
 }
+
+/// One run in the list `cairn runs` prints.
+public struct RunListing: Sendable, Hashable, Codable {
+    public var id: Int64
+    public var journey: String
+    public var version: Int
+    public var cohort: String
+    public var mode: String
+    public var seed: Int64
+    public var status: String
+    public var leads: Int
+    public var entries: Int
+    public var conversions: Int
+    public var startedAt: Int64
+    public var finishedAt: Int64?
+}
+
+extension Workspace {
+    /// Runs, newest first.
+    public func runs(limit: Int = 100) throws(WorkspaceError) -> [RunListing] {
+        try read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT r.id, w.slug, r.journey_version, c.name AS cohort, r.mode, r.seed, r.status, r.leads,
+                           r.entries, r.conversions, r.started_at, r.finished_at
+                    FROM runs r JOIN workflows w ON w.id = r.workflow_id JOIN cohorts c ON c.id = r.cohort_id
+                    ORDER BY r.id DESC LIMIT ?
+                    """, arguments: [limit]
+            ).map { row in
+                RunListing(
+                    id: row["id"], journey: row["slug"], version: row["journey_version"],
+                    cohort: row["cohort"],
+                    mode: row["mode"], seed: row["seed"], status: row["status"], leads: row["leads"],
+                    entries: row["entries"], conversions: row["conversions"], startedAt: row["started_at"],
+                    finishedAt: row["finished_at"])
+            }
+        }
+    }
+}

@@ -2,8 +2,9 @@ import Foundation
 import JourneyModel
 
 /// Runs a journey over a cohort in virtual time and reports what every lead did, and why,
-/// through a recorder.
-public enum ReplayEngine {
+/// through a recorder. (Not named after its module, so `ReplayEngine.CohortLead` stays a
+/// module-qualified name where another module has a `CohortLead` of its own.)
+public enum Replay {
     /// Bumped whenever the same inputs could give different records; stored with each run.
     public static let version = "1"
 
