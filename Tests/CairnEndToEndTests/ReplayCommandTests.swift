@@ -43,6 +43,20 @@ import Testing
         #expect(compare.status == 0)
         #expect(compare.stdout.contains("\n  entries             24     24           0\n"))
 
+        let lead = try CairnProcess.run(["lead", "L002", "--run", "1", "--db", db])
+        #expect(lead.status == 0)
+        #expect(lead.stdout.hasPrefix("Lead L002 in run 1\n\nentry 1: "))
+        #expect(lead.stdout.contains("  opened-welcome  ["))
+        #expect(lead.stdout.contains("      email.opened exists: expected —, actual "))
+        #expect(lead.stdout.contains("      email 'welcome': sent"))
+        let leadJSON = try CairnProcess.run(["lead", "L002", "--run", "1", "--format", "json", "--db", db])
+        let timeline = try #require(try json(leadJSON.stdout) as? [String: Any])
+        let executions = try #require(timeline["executions"] as? [[String: Any]])
+        #expect(executions.count == 1)
+        #expect((executions[0]["stays"] as? [[String: Any]])?.first?["node"] as? String == "welcome-email")
+        let stranger = try CairnProcess.run(["lead", "nobody", "--run", "1", "--db", db])
+        #expect(stranger.status == 1 && stranger.stderr == "error: lead 'nobody' did not enter run 1\n")
+
         let csv = try CairnProcess.run([
             "report", "--format", "csv", "-o", folder.url.appendingPathComponent("r.csv").path, "--db", db,
         ])
