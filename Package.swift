@@ -63,6 +63,12 @@ let package = Package(
 
         // Benchmark of importing and synthesising cohorts (release build; see BENCHMARKS.md).
         .executableTarget(name: "cairn-bench", dependencies: ["Workspace", "JourneyModel"]),
+        .executableTarget(
+            name: "replay-bench",
+            dependencies: [
+                "Workspace", "JourneyModel", "ReplayEngine", "Analytics",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
 
         .testTarget(name: "CairnResourcesTests", dependencies: ["CairnResources"]),
         .testTarget(name: "JourneyModelTests", dependencies: ["JourneyModel"]),
