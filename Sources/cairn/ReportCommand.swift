@@ -53,11 +53,13 @@ struct ReportCommand: ParsableCommand {
         if let compare {
             let other = try build(opened, compare, stageList)
             let comparison = RunComparison(first: report, second: other)
-            text = format == .json ? try Self.json(comparison) : ComparisonTextRenderer.render(comparison)
+            text =
+                format == .json
+                ? try JSONOutput.text(comparison) + "\n" : ComparisonTextRenderer.render(comparison)
         } else {
             switch format {
             case .text: text = ReportTextRenderer.render(report)
-            case .json: text = try Self.json(report)
+            case .json: text = try JSONOutput.text(report) + "\n"
             case .csv: text = ReportCSVRenderer.render(report)
             }
         }
@@ -71,12 +73,6 @@ struct ReportCommand: ParsableCommand {
             WorkspaceFailure.printError(error.description)
             throw ExitCode(1)
         }
-    }
-
-    static func json<T: Encodable>(_ value: T) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
     }
 
     /// Standard output, or the file named by -o, written whole or not at all.

@@ -90,9 +90,6 @@ struct ValidateCommand: ParsableCommand {
                         line: $0.location?.line, column: $0.location?.column, node: $0.nodeID)
                 })
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = try encoder.encode(JSONReport(valid: files.allSatisfy(\.valid), files: files))
-        return String(decoding: data, as: UTF8.self)
+        return try JSONOutput.text(JSONReport(valid: files.allSatisfy(\.valid), files: files))
     }
 }

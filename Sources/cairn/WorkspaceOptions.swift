@@ -44,9 +44,13 @@ enum WorkspaceFailure {
 /// Writes JSON for `--format json`: pretty, keys sorted, so scripts and diffs are stable.
 enum JSONOutput {
     static func print<T: Encodable>(_ value: T) throws {
+        Swift.print(try text(value))
+    }
+
+    static func text<T: Encodable>(_ value: T) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        Swift.print(String(decoding: try encoder.encode(value), as: UTF8.self))
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 }
 
