@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Workspace
 
 @main
 struct Cairn: ParsableCommand {
@@ -22,13 +23,24 @@ struct Cairn: ParsableCommand {
         ]
     )
 
+    @OptionGroup var workspace: WorkspaceOptions
+
+    /// Until the studio lands: open (creating and seeding) the workspace and say what it holds
+    /// and what to run next.
     func run() throws {
+        let opened = try workspace.open()
+        let (journeys, cohorts, runs) = try WorkspaceFailure.exitOnError { () throws(WorkspaceError) in
+            (try opened.journeys().count, try opened.cohorts().count, try opened.runs().count)
+        }
         print(
             """
-            Cairn \(Self.version). The studio is not built yet; these commands work today:
-              cairn validate FILE...   check journey files, with located errors
-              cairn show FILE          an outline of a journey's graph
-            Run 'cairn --help' for more.
+            Cairn \(Self.version) — workspace \(workspace.path): \(journeys) journeys, \(cohorts) cohorts, \(runs) runs.
+            The studio (this command's screen) is being built; meanwhile:
+              cairn journeys                                   the journeys and their versions
+              cairn replay welcome-series --cohort sample      replay one over a cohort
+              cairn report                                     funnel, drop-off, A/B, channels, handoffs
+              cairn validate FILE... / cairn show FILE         check and outline journey files
+            Run 'cairn --help' for every command.
             """)
     }
 

@@ -140,6 +140,15 @@ import Testing
         #expect(outcome.stdout.contains("USAGE: cairn"))
     }
 
+    @Test func noSubcommandCreatesAndSeedsTheWorkspace() throws {
+        let folder = try TemporaryFolder()
+        let outcome = try CairnProcess.run([], in: folder.url)
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(
+            outcome.stdout.hasPrefix("Cairn 0.1.0 — workspace cairn.db: 10 journeys, 2 cohorts, 0 runs.\n"))
+        #expect(FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("cairn.db").path))
+    }
+
     @Test func version() throws {
         let outcome = try CairnProcess.run(["--version"])
         #expect(outcome.status == 0)
