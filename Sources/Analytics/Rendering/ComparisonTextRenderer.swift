@@ -4,7 +4,8 @@ public enum ComparisonTextRenderer {
         let a = comparison.first.run
         let b = comparison.second.run
         var lines = [
-            "Comparing run \(a.id) (\(a.journey) v\(a.version), \(a.cohort), \(a.mode)) with run \(b.id) (\(b.journey) v\(b.version), \(b.cohort), \(b.mode))"
+            "Comparing run \(a.id) (\(a.journey) v\(a.version), \(a.cohort), \(a.mode))\n"
+                + "     with run \(b.id) (\(b.journey) v\(b.version), \(b.cohort), \(b.mode))"
         ]
         var section = ""
         var table = TextTable(header: ["", "run \(a.id)", "run \(b.id)", "difference"])

@@ -64,48 +64,52 @@ public enum ReportTextRenderer {
     static func splits(_ splits: [SplitReport]) -> String {
         guard !splits.isEmpty else { return "A/B TESTS\n  no splits in this journey" }
         let blocks = splits.map { split -> String in
-            var table = TextTable(header: [
-                "path", "weight", "leads", "conv", "rate", "lift", "95% CI", "p", "verdict",
-            ])
-            table.leftAligned = [0, 8]
+            var table = TextTable(header: ["path", "weight", "leads", "conv", "rate", "lift", "95% CI", "p"])
             for path in split.paths {
                 let c = path.comparison
                 table.rows.append([
                     path.path + (path.isHoldout ? " (holdout)" : ""), "\(Int(path.weight))%",
-                    ReportFormat.count(path.leads),
-                    ReportFormat.count(path.conversions), ReportFormat.percent(path.rate),
+                    ReportFormat.count(path.leads), ReportFormat.count(path.conversions),
+                    ReportFormat.percent(path.rate),
                     c.map { ReportFormat.points($0.difference) } ?? "baseline",
-                    c.map { "[\(ReportFormat.points($0.lower95)), \(ReportFormat.points($0.upper95))]" }
+                    c.map { "\(ReportFormat.points($0.lower95)) to \(ReportFormat.points($0.upper95))" }
                         ?? "",
-                    c?.pValue.map(TwoProportionTest.pText) ?? "", path.verdict ?? "",
+                    c?.pValue.map(TwoProportionTest.pText) ?? "",
                 ])
             }
+            // Verdicts on lines of their own keep the table inside 80 columns.
+            let verdicts = split.paths.compactMap { path in path.verdict.map { "  \(path.path): \($0)" } }
             let warning = split.sampleRatio.isMismatch ? "  ⚠ " : "  "
-            return "\(split.node)\n" + table.render() + "\n" + warning + split.sampleRatio.message
+            return ([split.node, table.render()] + verdicts + [warning + split.sampleRatio.message])
+                .joined(separator: "\n")
         }
         return "A/B TESTS\n" + blocks.joined(separator: "\n\n")
     }
 
     static func channels(_ rows: [ChannelRow]) -> String {
         guard !rows.isEmpty else { return "CHANNELS\n  no messages" }
-        var table = TextTable(header: [
-            "channel", "sent", "deferred", "consent", "cap", "quiet", "unsub'd", "opened", "clicked",
-            "replied",
-            "converted", "unsubscribed",
+        var delivery = TextTable(header: [
+            "channel", "sent", "deferred", "no consent", "capped", "quiet", "unsub'd",
+        ])
+        var responses = TextTable(header: [
+            "channel", "opened", "clicked", "replied", "converted", "unsubscribed",
         ])
         for row in rows {
             func rated(_ n: Int) -> String { "\(ReportFormat.count(n)) \(ReportFormat.percent(row.rate(n)))" }
-            table.rows.append([
-                row.channel, ReportFormat.count(row.sent), ReportFormat.count(row.deferred),
-                ReportFormat.count(row.suppressed["consent"] ?? 0),
-                ReportFormat.count(row.suppressed["frequency_cap"] ?? 0),
-                ReportFormat.count(row.suppressed["quiet_hours"] ?? 0),
-                ReportFormat.count(row.suppressed["unsubscribed"] ?? 0), rated(row.opened),
-                rated(row.clicked),
-                rated(row.replied), rated(row.converted), rated(row.unsubscribed),
-            ])
+            delivery.rows.append(
+                [row.channel, ReportFormat.count(row.sent), ReportFormat.count(row.deferred)]
+                    + ["consent", "frequency_cap", "quiet_hours", "unsubscribed"].map {
+                        ReportFormat.count(row.suppressed[$0] ?? 0)
+                    })
+            responses.rows.append(
+                [
+                    row.channel, rated(row.opened), rated(row.clicked), rated(row.replied),
+                    rated(row.converted),
+                ]
+                    + [rated(row.unsubscribed)])
         }
-        return "CHANNELS (suppressed by reason; rates per message sent)\n" + table.render()
+        return "CHANNELS (messages suppressed by reason)\n" + delivery.render()
+            + "\n\n  responses, per message sent\n" + responses.render()
     }
 
     static func handoffs(_ report: HandoffReport) -> String {
