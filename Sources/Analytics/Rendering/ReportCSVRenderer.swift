@@ -23,12 +23,12 @@ public enum ReportCSVRenderer {
         tables.append(
             [["section", "stage", "leads", "rate_from_previous", "rate_from_entry"]]
                 + report.funnel.stages.map {
-                    ["funnel", $0.node, "\($0.leads)", rate($0.rateFromPrevious), rate($0.rateFromEntry)]
+                    ["funnel", $0.node, "\($0.leads)", number($0.rateFromPrevious), number($0.rateFromEntry)]
                 })
         tables.append(
             [["section", "node", "reason", "leads", "share_of_entries"]]
                 + report.dropoff.map {
-                    ["dropoff", $0.node, $0.reason, "\($0.leads)", rate($0.shareOfEntries)]
+                    ["dropoff", $0.node, $0.reason, "\($0.leads)", number($0.shareOfEntries)]
                 })
         tables.append(
             [
@@ -57,7 +57,7 @@ public enum ReportCSVRenderer {
                         let c = p.comparison
                         return [
                             "ab", split.node, p.path, p.isHoldout ? "1" : "0", number(p.weight), "\(p.leads)",
-                            "\(p.conversions)", rate(p.rate), number(c?.difference), number(c?.lower95),
+                            "\(p.conversions)", number(p.rate), number(c?.difference), number(c?.lower95),
                             number(c?.upper95),
                             number(c?.pValue), p.verdict ?? "", number(split.sampleRatio.test?.pValue),
                             split.sampleRatio.isMismatch ? "1" : "0",
@@ -101,7 +101,7 @@ public enum ReportCSVRenderer {
                     [
                         "handoff_waits", "\(h.total)", number(h.queueWaitMean), int(h.queueWaitP50),
                         int(h.queueWaitP90),
-                        rate(h.within30Seconds),
+                        number(h.within30Seconds),
                     ]
                 ])
         let health = report.health
@@ -125,7 +125,6 @@ public enum ReportCSVRenderer {
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
-    static func rate(_ value: Double?) -> String { number(value) }
     static func int(_ value: Int?) -> String { value.map(String.init) ?? "" }
 
     /// Up to 6 decimals, without trailing zeros; empty when absent.

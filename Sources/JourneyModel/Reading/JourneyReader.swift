@@ -130,14 +130,10 @@ extension ReadContext {
             }
         default:
             let types = ["time", "event", "condition", "webhook"]
-            errorAt(f, "type", "unknown trigger type '\(type)'" + hintOrList(type, types))
+            errorAt(
+                f, "type", "unknown trigger type '\(type)'" + Suggestion.hintOrList(for: type, among: types))
             return nil
         }
-    }
-
-    func hintOrList(_ word: String, _ names: [String]) -> String {
-        if let close = Suggestion.closest(to: word, among: names) { return " (did you mean '\(close)'?)" }
-        return " (expected one of: \(names.joined(separator: ", ")))"
     }
 
     /// `never`, `always`, `after 30d`, or `{after: 30d}`; nil after reporting a problem.

@@ -71,7 +71,8 @@ extension ReadContext {
                 kindName == "entry" ? " (the entry is the journey's 'entry:' section, not a node)" : ""
             errorAt(
                 f, "kind",
-                "unknown node kind '\(kindName)'" + (extra.isEmpty ? hintOrList(kindName, names) : extra))
+                "unknown node kind '\(kindName)'"
+                    + (extra.isEmpty ? Suggestion.hintOrList(for: kindName, among: names) : extra))
             return nil
         }
         let body: NodeBody?
@@ -203,7 +204,9 @@ extension ReadContext {
             for name in textList(u, "days") ?? [] {
                 guard let day = Weekday(parsing: name) else {
                     let names = Weekday.allCases.map(\.rawValue)
-                    errorAt(u, "days", "unknown weekday '\(name)'" + hintOrList(name, names))
+                    errorAt(
+                        u, "days",
+                        "unknown weekday '\(name)'" + Suggestion.hintOrList(for: name, among: names))
                     return nil
                 }
                 days.append(day)
@@ -289,7 +292,9 @@ extension ReadContext {
                     url: url, retries: retries ?? 3, backoff: backoff ?? .minutes(1), failureRate: rate ?? 0))
         default:
             errorAt(
-                f, "type", "unknown action type '\(type)'" + hintOrList(type, Self.actionKeys.keys.sorted()))
+                f, "type",
+                "unknown action type '\(type)'"
+                    + Suggestion.hintOrList(for: type, among: Self.actionKeys.keys.sorted()))
             return nil
         }
     }

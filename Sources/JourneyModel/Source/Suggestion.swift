@@ -17,6 +17,12 @@ public enum Suggestion {
         closest(to: word, among: candidates).map { " (did you mean '\($0)'?)" } ?? ""
     }
 
+    /// " (did you mean 'x'?)", or when nothing is close, " (expected one of: a, b, c)".
+    public static func hintOrList(for word: String, among names: [String]) -> String {
+        if let close = closest(to: word, among: names) { return " (did you mean '\(close)'?)" }
+        return " (expected one of: \(names.joined(separator: ", ")))"
+    }
+
     /// Levenshtein distance with transpositions counted as one edit.
     static func distance(_ a: String, _ b: String) -> Int {
         let x = Array(a)

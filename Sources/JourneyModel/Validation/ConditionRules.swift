@@ -26,9 +26,15 @@ public enum ConditionRules {
 
         switch leaf.type {
         case .time where !timeFields.contains(leaf.field):
-            add("field", "unknown time field '\(leaf.field)'" + hint(leaf.field, timeFields))
+            add(
+                "field",
+                "unknown time field '\(leaf.field)'"
+                    + Suggestion.hintOrList(for: leaf.field, among: timeFields))
         case .engagement where !engagementFields.contains(leaf.field):
-            add("field", "unknown engagement field '\(leaf.field)'" + hint(leaf.field, engagementFields))
+            add(
+                "field",
+                "unknown engagement field '\(leaf.field)'"
+                    + Suggestion.hintOrList(for: leaf.field, among: engagementFields))
         case .behavior:
             if !countOperators.contains(leaf.op) {
                 add("operator", "'\(op)' does not apply to behavior conditions, which count events")
@@ -113,10 +119,5 @@ public enum ConditionRules {
     static func isTimeText(_ value: Value) -> Bool {
         guard let text = value.string else { return false }
         return TimeOfDay(parsing: text) != nil || ISODate.parse(text) != nil
-    }
-
-    static func hint(_ word: String, _ names: [String]) -> String {
-        if let close = Suggestion.closest(to: word, among: names) { return " (did you mean '\(close)'?)" }
-        return " (expected one of: \(names.joined(separator: ", ")))"
     }
 }

@@ -88,7 +88,7 @@ extension Workspace {
     /// The cohort's leads, in entry order, with their recorded events and — for a synthetic
     /// cohort — the behaviour its profile gave them.
     public func replayCohort(named name: String) throws(WorkspaceError) -> ReplayCohort {
-        _ = try cohort(named: name)
-        return ReplayCohort(workspace: self, cohort: name, behaviour: try behaviorModel(ofCohort: name))
+        // behaviorModel(ofCohort:) refuses an unknown cohort before any thread starts.
+        ReplayCohort(workspace: self, cohort: name, behaviour: try behaviorModel(ofCohort: name))
     }
 }

@@ -18,11 +18,9 @@ public final class RunRecorder: ReplayRecorder {
     private var batch = RunBatch()
 
     private var reached: [String: Int] = [:]
-    private var exited: [String: Int] = [:]
     private var dwell: [String: DurationTally] = [:]
     private var dropoff: [DropoffKey: Int] = [:]
-    private var handoffGroups: [HandoffGroup: DurationTally] = [:]
-    private var handoffCounts: [HandoffGroup: (handoffs: Int, queued: Int)] = [:]
+    private var handoffs: [HandoffGroup: HandoffTally] = [:]
     /// Node sequences taken, counted; nil once there are too many distinct ones to keep.
     private var paths: [String: Int]? = [:]
     static let maxDistinctPaths = 50_000
@@ -47,6 +45,13 @@ public final class RunRecorder: ReplayRecorder {
     struct DropoffKey: Hashable {
         var node: String
         var reason: String
+    }
+
+    struct HandoffTally {
+        var handoffs = 0
+        var queued = 0
+        /// Queue waits of the assigned ones.
+        var waits = DurationTally()
     }
 
     struct HandoffGroup: Hashable {
@@ -105,7 +110,6 @@ public final class RunRecorder: ReplayRecorder {
         }
         let explanation = inFlight[stay.execution]?.explanations.removeValue(forKey: stay.nodeID)
         if let exitedAt = stay.exitedAt {
-            exited[stay.nodeID, default: 0] += 1
             dwell[stay.nodeID, default: DurationTally()].add(
                 EpochSeconds.seconds(exitedAt) - EpochSeconds.seconds(stay.enteredAt))
         }
@@ -157,13 +161,13 @@ public final class RunRecorder: ReplayRecorder {
     private func handoffRecorded(_ handoff: HandoffRecord) {
         let group = HandoffGroup(
             from: handoff.fromAgentID ?? "", to: handoff.toAgentID ?? "", reason: handoff.reason)
-        var counts = handoffCounts[group] ?? (0, 0)
-        counts.handoffs += 1
-        if handoff.outcome != .assigned || (handoff.queueWaitSeconds ?? 0) > 0 { counts.queued += 1 }
-        handoffCounts[group] = counts
+        var tally = handoffs[group] ?? HandoffTally()
+        tally.handoffs += 1
+        if handoff.outcome != .assigned || (handoff.queueWaitSeconds ?? 0) > 0 { tally.queued += 1 }
         if let wait = handoff.queueWaitSeconds, handoff.outcome == .assigned {
-            handoffGroups[group, default: DurationTally()].add(Int64(wait.rounded()))
+            tally.waits.add(Int64(wait.rounded()))
         }
+        handoffs[group] = tally
         let context = JSONText.encode(
             .object([
                 "conversation": .array(
@@ -249,7 +253,7 @@ public final class RunRecorder: ReplayRecorder {
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
-                    run, node, reached[node] ?? 0, exited[node] ?? 0, summary.nodes[node]?.converted ?? 0,
+                    run, node, reached[node] ?? 0, tally.count, summary.nodes[node]?.converted ?? 0,
                     tally.count,
                     tally.total, tally.min, tally.percentile(50), tally.percentile(90), tally.percentile(99),
                     tally.max,
@@ -298,10 +302,10 @@ public final class RunRecorder: ReplayRecorder {
                     tally.unsubscribed,
                 ])
         }
-        for (group, counts) in handoffCounts.sorted(by: {
+        for (group, tally) in handoffs.sorted(by: {
             ($0.key.from, $0.key.to, $0.key.reason) < ($1.key.from, $1.key.to, $1.key.reason)
         }) {
-            let waits = handoffGroups[group] ?? DurationTally()
+            let waits = tally.waits
             try db.execute(
                 sql: """
                     INSERT INTO run_handoff_summary (run_id, from_agent_id, to_agent_id, handoff_reason, handoffs, queued,
@@ -309,7 +313,7 @@ public final class RunRecorder: ReplayRecorder {
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
-                    run, group.from, group.to, group.reason, counts.handoffs, counts.queued, waits.total,
+                    run, group.from, group.to, group.reason, tally.handoffs, tally.queued, waits.total,
                     waits.percentile(50), waits.percentile(90),
                     waits.counts.filter { $0.key <= 30 }.values.reduce(0, +),
                 ])
