@@ -77,7 +77,10 @@ let package = Package(
         .testTarget(
             name: "AnalyticsTests", dependencies: ["Analytics", "ReplayEngine"], exclude: ["Goldens"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"], exclude: ["Goldens"]),
-        .testTarget(name: "StudioTests", dependencies: ["Studio"]),
+        .testTarget(
+            name: "StudioTests",
+            dependencies: ["Studio", "Workspace", "TerminalUI", "JourneyModel", "Analytics"],
+            exclude: ["Goldens"]),
         .testTarget(name: "CairnEndToEndTests", dependencies: ["cairn"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Studio
 import Workspace
 
 @main
@@ -25,17 +26,30 @@ struct Cairn: ParsableCommand {
 
     @OptionGroup var workspace: WorkspaceOptions
 
-    /// Until the studio lands: open (creating and seeding) the workspace and say what it holds
-    /// and what to run next.
+    @OptionGroup var screen: ScreenOptions
+
+    /// Opens the studio on a terminal; piped, says what the workspace holds and what to run.
     func run() throws {
         let opened = try workspace.open()
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            try printOrientation(opened)
+            return
+        }
+        let (theme, problem) = screen.selectedTheme()
+        let environment = StudioEnvironment(workspace: opened, workspacePath: workspace.path)
+        try ScreenOptions.onTerminal {
+            try Studio.run(environment: environment, theme: theme, notice: problem, mouse: screen.mouse)
+        }
+    }
+
+    private func printOrientation(_ opened: Workspace) throws {
         let (journeys, cohorts, runs) = try WorkspaceFailure.exitOnError { () throws(WorkspaceError) in
             (try opened.journeys().count, try opened.cohorts().count, try opened.runs().count)
         }
         print(
             """
             Cairn \(Self.version) — workspace \(workspace.path): \(journeys) journeys, \(cohorts) cohorts, \(runs) runs.
-            The studio (this command's screen) is being built; meanwhile:
+            The studio opens when cairn runs on a terminal; from scripts:
               cairn journeys                                   the journeys and their versions
               cairn replay welcome-series --cohort sample      replay one over a cohort
               cairn report                                     funnel, drop-off, A/B, channels, handoffs

@@ -57,38 +57,21 @@ struct ReplayCommand: ParsableCommand {
     }
 
     func replay(_ opened: Workspace) throws(WorkspaceError) -> (ReplaySummary, Int64) {
-        let stored: JourneyVersion
-        if let version {
-            stored = try opened.journeyVersion(journey, version: version)
-        } else if let active = try opened.activeJourneyVersion(journey) {
-            stored = active
-        } else {
-            stored = try opened.journeyVersion(journey)
-        }
-        let read = JourneyReader.readAndValidate(
-            bytes: Array(stored.yaml.utf8), file: "\(journey) v\(stored.version)")
-        guard let model = read.journey else { throw .invalidJourney(read.diagnostics) }
-        let horizon = until.flatMap(ISODate.parse)
-        let leadsInCohort = try opened.cohort(named: cohort).leads
-        let agents = try opened.agents().map(\.replayProfile)
-        let request = RunRequest(
-            journey: journey, version: stored.version, cohort: cohort, seed: seed, mode: mode,
-            horizon: horizon)
-        let recorder = try opened.startRun(request, engineVersion: Replay.version)
-        let progress = ProgressLine(total: leadsInCohort)
-        recorder.onProgress = { progress.update(leads: $0.leadsAdmitted) }
+        let order = ReplayOrder(
+            journey: journey, version: version, cohort: cohort, seed: seed, mode: mode,
+            horizon: until.flatMap(ISODate.parse))
+        var progress: ProgressLine?
         let cancellation = ReplayCancellation()
         let interrupt = InterruptHandler { cancellation.cancel() }
-        let leads = try opened.replayCohort(named: cohort)
-        let summary = Replay.run(
-            journey: model, cohort: leads, agents: agents,
-            configuration: ReplayConfiguration(seed: seed, mode: mode, horizon: horizon), recorder: recorder,
-            cancellation: cancellation)
-        interrupt.restore()
-        progress.finish()
-        try leads.close()
-        if let failure = recorder.failure { throw failure }
-        return (summary, recorder.runID)
+        defer {
+            interrupt.restore()
+            progress?.finish()
+        }
+        let outcome = try opened.replay(order, cancellation: cancellation) { report in
+            if progress == nil { progress = ProgressLine(total: report.cohortLeads) }
+            progress?.update(leads: report.leadsAdmitted)
+        }
+        return (outcome.summary, outcome.runID)
     }
 
     struct ReplayReport: Encodable {

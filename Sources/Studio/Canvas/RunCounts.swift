@@ -1,0 +1,22 @@
+/// What a run (or a replay in progress) puts on the canvas: leads arriving at each node,
+/// leads converting after passing through it, and leads taking each edge.
+struct RunCounts: Sendable, Hashable {
+    struct Edge: Sendable, Hashable {
+        var from: String
+        var to: String
+    }
+
+    /// Arrivals by node id (`entry` for entries).
+    var arrivals: [String: Int] = [:]
+    /// Conversions of executions that passed through the node, by node id.
+    var conversions: [String: Int] = [:]
+    /// Leads taking each edge.
+    var edges: [Edge: Int] = [:]
+
+    /// The share of the leads leaving `edge.from` that took `edge`, or `nil` if none left it.
+    func share(of edge: Edge) -> Double? {
+        let leaving = edges.filter { $0.key.from == edge.from }.values.reduce(0, +)
+        guard leaving > 0 else { return nil }
+        return Double(edges[edge] ?? 0) / Double(leaving)
+    }
+}

@@ -1,0 +1,68 @@
+import TerminalUI
+import Workspace
+
+/// Draws home: the journeys table on top, cohorts and recent runs side by side below.
+enum JourneysView {
+    static func render(_ screen: JourneysScreen, in area: Rect, frame: inout Frame) {
+        let rows = Layout.vertical([.fill(3), .fill(2)]).split(area)
+        let journeysBlock = Block(title: "Journeys", focused: true)
+        frame.render(journeysBlock, in: rows[0])
+        let inner = journeysBlock.inner(rows[0])
+        guard let overview = screen.overview else {
+            let text = screen.problem.map { "Cannot read the workspace: \($0)" } ?? "Loading…"
+            frame.render(Paragraph(text, role: screen.problem == nil ? .muted : .error), in: inner)
+            return
+        }
+        if overview.journeys.isEmpty {
+            frame.render(Paragraph("No journeys yet.", role: .muted), in: inner)
+        } else {
+            frame.render(
+                Table(
+                    columns: [
+                        TableColumn("Journey", width: .fill(2)),
+                        TableColumn("Active", width: .length(6), alignment: .trailing),
+                        TableColumn("Latest", width: .length(6), alignment: .trailing),
+                        TableColumn("Last run", width: .length(9), alignment: .trailing),
+                        TableColumn("Converted", width: .length(9), alignment: .trailing),
+                    ],
+                    rows: overview.journeys.map(journeyCells), state: screen.list),
+                in: inner)
+        }
+        let lower = Layout.horizontal([.fill(1), .fill(1)]).split(rows[1])
+        let cohortsBlock = Block(title: "Cohorts")
+        frame.render(cohortsBlock, in: lower[0])
+        frame.render(
+            Table(
+                columns: [
+                    TableColumn("Name"), TableColumn("Leads", width: .length(9), alignment: .trailing),
+                    TableColumn("From", width: .length(9)),
+                ],
+                rows: overview.cohorts.map { [$0.name, $0.leads.formatted(), $0.origin] }),
+            in: cohortsBlock.inner(lower[0]))
+        let runsBlock = Block(title: "Recent runs")
+        frame.render(runsBlock, in: lower[1])
+        frame.render(
+            Table(
+                columns: [
+                    TableColumn("Run", width: .length(5), alignment: .trailing), TableColumn("Journey"),
+                    TableColumn("Status", width: .length(9)),
+                ],
+                rows: overview.runs.prefix(20).map {
+                    ["\($0.id)", "\($0.journey) v\($0.version)", $0.status]
+                }),
+            in: runsBlock.inner(lower[1]))
+    }
+
+    static func journeyCells(_ row: JourneyRow) -> [String] {
+        let summary = row.summary
+        let name = summary.name == summary.journey ? summary.journey : "\(summary.journey) — \(summary.name)"
+        let conversion = row.lastRun.map { run in
+            run.entries == 0
+                ? "—" : String(format: "%.1f%%", Double(run.conversions) / Double(run.entries) * 100)
+        }
+        return [
+            name, summary.activeVersion.map { "v\($0)" } ?? "—", "v\(summary.latestVersion)",
+            row.lastRun.map { "#\($0.id)" } ?? "—", conversion ?? "—",
+        ]
+    }
+}

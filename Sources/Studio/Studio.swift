@@ -1,4 +1,0 @@
-// Studio — see ../shared/DESIGN.md for what this module will hold.
-public enum StudioModule {
-    public static let name = "Studio"
-}

@@ -1,7 +1,0 @@
-import Testing
-
-@testable import Studio
-
-@Test func moduleIsLinked() {
-    #expect(StudioModule.name == "Studio")
-}

@@ -1,0 +1,47 @@
+import TerminalUI
+import Testing
+
+@testable import Studio
+
+@Suite struct StudioShellTests {
+    @Test func homeListsTheSeededJourneysAndCohorts() throws {
+        let workspace = try TestWorkspace()
+        let (screen, _) = runStudio(workspace, events: [])
+        assertSnapshot(screen.lastFrame, named: "home-80x24")
+    }
+
+    @Test func homeAt120x40() throws {
+        let workspace = try TestWorkspace()
+        let (screen, _) = runStudio(workspace, size: Size(width: 120, height: 40), events: [])
+        assertSnapshot(screen.lastFrame, named: "home-120x40")
+    }
+
+    @Test func belowTheMinimumSizeTheStudioSaysSo() throws {
+        let workspace = try TestWorkspace()
+        let (screen, _) = runStudio(workspace, size: Size(width: 60, height: 20), events: [])
+        #expect(screen.lastFrame.plainText.contains("80×24"))
+    }
+
+    @Test func escapeWalksBackAndHelpListsTheScreensKeys() throws {
+        let workspace = try TestWorkspace()
+        let (screen, model) = runStudio(workspace, events: Event.keys("j", "enter", "?"))
+        #expect(model.stack.count == 2)
+        #expect(screen.lastFrame.plainText.contains("Show the keys of this screen"))
+        let (_, back) = runStudio(workspace, events: Event.keys("enter", "esc"))
+        #expect(back.stack.count == 1)
+    }
+
+    @Test func thePaletteRunsAScreenCommandByName() throws {
+        let workspace = try TestWorkspace()
+        let (_, model) = runStudio(
+            workspace, events: Event.keys(":") + Event.typing("open") + Event.keys("enter"))
+        #expect(model.stack.count == 2)
+        #expect(model.current.title == "california-messaging")
+    }
+
+    @Test func everyScreensKeysAreWellFormedAndLeaveTheSharedKeysAlone() {
+        #expect(JourneysScreen.keys.problems.isEmpty)
+        let shared = Set(SharedKeys.map.bindings.flatMap(\.keys))
+        #expect(Set(JourneysScreen.keys.bindings.flatMap(\.keys)).isDisjoint(with: shared))
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import TerminalUI
+import Testing
+import Workspace
+
+@testable import Studio
+
+/// Directory of the golden files, found next to this source file.
+private let goldensDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .appendingPathComponent("Goldens")
+
+/// Asserts that a frame matches `Goldens/<name>.txt`; SNAPSHOT_UPDATE=1 rewrites it.
+func assertSnapshot(
+    _ buffer: Buffer, cursor: Point? = nil, named name: String,
+    sourceLocation: SourceLocation = #_sourceLocation
+) {
+    let text = BufferSnapshot.text(of: buffer, cursor: cursor)
+    let path = goldensDirectory.appendingPathComponent(name + ".txt").path
+    switch BufferSnapshot.verify(text, goldenPath: path) {
+    case .matched, .written:
+        break
+    case .missing(let path):
+        Issue.record(
+            "missing golden \(path); run with SNAPSHOT_UPDATE=1 to create it", sourceLocation: sourceLocation)
+    case .mismatch(let diff):
+        Issue.record("snapshot \(name) differs (-golden +actual):\n\(diff)", sourceLocation: sourceLocation)
+    }
+}
+
+/// A fresh workspace in a temporary folder, seeded with the bundled journeys, cohorts and
+/// agents; removed when the value is released.
+final class TestWorkspace {
+    let folder: URL
+    let workspace: Workspace
+
+    init(seed: WorkspaceSeed? = .bundled) throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "cairn-studio-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        workspace = try Workspace.open(at: folder.appendingPathComponent("cairn.db").path, seed: seed)
+    }
+
+    deinit { try? FileManager.default.removeItem(at: folder) }
+
+    /// The environment the studio gets; the path shown in the title bar is fixed so goldens are stable.
+    func environment(mode: StudioEnvironment.Mode = .full, size: Size = Size(width: 80, height: 24))
+        -> StudioEnvironment
+    {
+        StudioEnvironment(workspace: workspace, workspacePath: "cairn.db", mode: mode, screenSize: size)
+    }
+}
+
+/// Runs the studio on a test screen through `events` (each waits for the effects before it)
+/// and returns the screen (every frame) and the final model.
+@discardableResult
+func runStudio(
+    _ workspace: TestWorkspace, start: [Route] = [.journeys], size: Size = Size(width: 80, height: 24),
+    mode: StudioEnvironment.Mode = .full, events: [Event]
+) -> (screen: TestScreen, model: StudioModel) {
+    var program = Studio.program(environment: workspace.environment(mode: mode, size: size), start: start)
+    let screen = TestScreen(size: size, events: events)
+    let result = program.run(on: screen)
+    return (screen, result.model)
+}
