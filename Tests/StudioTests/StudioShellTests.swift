@@ -38,10 +38,4 @@ import Testing
         #expect(model.stack.count == 2)
         #expect(model.current.title == "california-messaging")
     }
-
-    @Test func everyScreensKeysAreWellFormedAndLeaveTheSharedKeysAlone() {
-        #expect(JourneysScreen.keys.problems.isEmpty)
-        let shared = Set(SharedKeys.map.bindings.flatMap(\.keys))
-        #expect(Set(JourneysScreen.keys.bindings.flatMap(\.keys)).isDisjoint(with: shared))
-    }
 }

@@ -15,6 +15,8 @@ protocol StudioScreen: Sendable {
     var title: String { get }
     /// The keys the screen answers now (it may change with the screen's mode).
     var keyMap: KeyMap<Action> { get }
+    /// Every key map the screen uses, in every mode, for `docs/keys.md` and the key tests.
+    static var keyTables: [KeyTable] { get }
     /// A short word for the status bar's left end (a mode such as EDIT), or "".
     var statusMode: String { get }
 

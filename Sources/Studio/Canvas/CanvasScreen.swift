@@ -11,6 +11,7 @@ struct CanvasScreen: StudioScreen {
 
     var title: String { journey }
     var keyMap: KeyMap<Action> { KeyMap([]) }
+    static var keyTables: [KeyTable] { [] }
 
     mutating func perform(_ action: Action, _ environment: StudioEnvironment) -> [Effect<StudioMessage>] {
         []

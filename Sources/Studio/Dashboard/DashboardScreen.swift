@@ -9,6 +9,7 @@ struct DashboardScreen: StudioScreen {
 
     var title: String { "Dashboard" }
     var keyMap: KeyMap<Action> { KeyMap([]) }
+    static var keyTables: [KeyTable] { [] }
 
     mutating func perform(_ action: Action, _ environment: StudioEnvironment) -> [Effect<StudioMessage>] {
         []

@@ -40,7 +40,9 @@ struct NodeEditor: Sendable {
     }
 
     /// The keys the editor answers, for the status bar and help.
-    var keyMap: KeyMap<Key> { KeyMap([KeyBinding(keys: ["esc"], action: .escape, help: "cancel")]) }
+    var keyMap: KeyMap<Key> { Self.keys }
+    static let keys = KeyMap<Key>([KeyBinding(keys: ["esc"], action: .escape, help: "cancel")])
+    static var keyTables: [KeyTable] { [KeyTable("Node editor", keys, takesEveryKey: true)] }
 
     mutating func handle(_ key: Key) -> Outcome {
         key == .escape ? .cancelled : .editing

@@ -10,6 +10,7 @@ struct LeadInspectorScreen: StudioScreen {
 
     var title: String { "Lead \(lead)" }
     var keyMap: KeyMap<Action> { KeyMap([]) }
+    static var keyTables: [KeyTable] { [] }
 
     mutating func perform(_ action: Action, _ environment: StudioEnvironment) -> [Effect<StudioMessage>] {
         []

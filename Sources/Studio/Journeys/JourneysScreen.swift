@@ -35,6 +35,7 @@ struct JourneysScreen: StudioScreen {
     ])
 
     var keyMap: KeyMap<Action> { Self.keys }
+    static var keyTables: [KeyTable] { [KeyTable("Journeys", keys)] }
 
     var selected: JourneyRow? {
         guard let rows = overview?.journeys, let index = list.selected, rows.indices.contains(index) else {

@@ -10,6 +10,7 @@ struct ReplayScreen: StudioScreen {
 
     var title: String { "Replay \(journey)" }
     var keyMap: KeyMap<Action> { KeyMap([]) }
+    static var keyTables: [KeyTable] { [] }
 
     mutating func perform(_ action: Action, _ environment: StudioEnvironment) -> [Effect<StudioMessage>] {
         []
