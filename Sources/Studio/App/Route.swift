@@ -2,6 +2,8 @@
 public enum Route: Sendable, Hashable {
     /// Home: journeys, cohorts, recent runs.
     case journeys
+    /// A journey's versions: diff, activate, roll back.
+    case history(journey: String)
     /// A journey on the canvas: a version (`nil`: the active one, else the latest), and a run
     /// whose counts to overlay.
     case canvas(journey: String, version: Int?, run: Int64?)
@@ -15,6 +17,7 @@ public enum Route: Sendable, Hashable {
     func makeScreen(_ environment: StudioEnvironment) -> any StudioScreen {
         switch self {
         case .journeys: return JourneysScreen()
+        case .history(let journey): return HistoryScreen(journey: journey)
         case .canvas(let journey, let version, let run):
             return CanvasScreen(journey: journey, version: version, run: run)
         case .replay(let journey, let version): return ReplayScreen(journey: journey, version: version)

@@ -19,6 +19,11 @@ protocol StudioScreen: Sendable {
     static var keyTables: [KeyTable] { get }
     /// A short word for the status bar's left end (a mode such as EDIT), or "".
     var statusMode: String { get }
+    /// The status bar's keys; by default those of `keyMap` marked for it. A mode that takes
+    /// every key (a form, a prompt) shows its own.
+    var statusHints: [KeyHint] { get }
+    /// What `?` shows; by default every binding of `keyMap`.
+    var helpSections: [HelpSection] { get }
 
     /// Runs when the screen is shown for the first time (its loads).
     func onAppear(_ environment: StudioEnvironment) -> [Effect<StudioMessage>]
@@ -39,6 +44,8 @@ protocol StudioScreen: Sendable {
 
 extension StudioScreen {
     var statusMode: String { "" }
+    var statusHints: [KeyHint] { keyMap.statusHints }
+    var helpSections: [HelpSection] { keyMap.helpSections }
     func onAppear(_ environment: StudioEnvironment) -> [Effect<StudioMessage>] { [] }
     mutating func intercept(_ key: Key, _ environment: StudioEnvironment) -> [Effect<StudioMessage>]? { nil }
     mutating func mouse(_ event: MouseEvent, in area: Rect, _ environment: StudioEnvironment)
@@ -70,6 +77,4 @@ extension StudioScreen {
         }
     }
 
-    var helpSections: [HelpSection] { keyMap.helpSections }
-    var statusHints: [KeyHint] { keyMap.statusHints }
 }

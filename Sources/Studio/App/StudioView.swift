@@ -11,7 +11,10 @@ enum StudioView {
         let rows = Layout.vertical([.length(1), .fill(1), .length(1)]).split(frame.area)
         renderTitle(model, in: rows[0], frame: &frame)
         model.current.view(in: rows[1], frame: &frame, model.environment)
-        let hints = model.current.statusHints + SharedKeys.map.statusHints
+        // While a screen takes every key (a prompt, a form), the shared keys do not apply.
+        let hints =
+            model.current.statusMode.isEmpty
+            ? model.current.statusHints + SharedKeys.map.statusHints : model.current.statusHints
         frame.render(
             StatusBar(
                 leading: model.current.statusMode, hints: hints, trailing: modeLabel(model.environment.mode)),

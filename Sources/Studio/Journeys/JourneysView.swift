@@ -4,6 +4,43 @@ import Workspace
 /// Draws home: the journeys table on top, cohorts and recent runs side by side below.
 enum JourneysView {
     static func render(_ screen: JourneysScreen, in area: Rect, frame: inout Frame) {
+        renderLists(screen, in: area, frame: &frame)
+        switch screen.mode {
+        case .browsing: break
+        case .pickTemplate(let state): renderTemplates(state, in: area, frame: &frame)
+        case .prompt(let prompt, _): prompt.render(in: area, frame: &frame)
+        case .confirmArchive(let confirm, _): frame.render(confirm.dialog, in: area)
+        }
+    }
+
+    /// The journeys table's rows: below the block's border and the table's header and rule.
+    static func journeyRows(in area: Rect) -> Rect {
+        let top = Layout.vertical([.fill(3), .fill(2)]).split(area)[0].inset(by: 1)
+        return top.inset(top: 2)
+    }
+
+    /// The journey under a click, if any.
+    static func journeyIndex(at point: Point, in area: Rect, _ screen: JourneysScreen) -> Int? {
+        let rows = journeyRows(in: area)
+        guard rows.contains(point), let count = screen.overview?.journeys.count else { return nil }
+        return point.y - rows.y + screen.list.visibleOffset(height: rows.height, count: count)
+    }
+
+    private static func renderTemplates(_ state: ListState, in area: Rect, frame: inout Frame) {
+        let templates = JourneyTemplate.all
+        let box = area.centered(
+            Size(width: min(area.width - 4, 72), height: min(area.height - 2, templates.count + 5)))
+        let block = Block(
+            title: "New journey from…", footer: "enter use · esc cancel", focused: true, background: .panel)
+        frame.render(block, in: box)
+        let inner = block.inner(box)
+        let parts = Layout.vertical([.fill(1), .length(2)]).split(inner)
+        frame.render(ListView(templates.map { ListItem($0.name) }, state: state), in: parts[0])
+        let description = state.selected.map { templates[$0].description } ?? ""
+        frame.render(Paragraph(description, role: .muted), in: parts[1].inset(left: 1, right: 1))
+    }
+
+    private static func renderLists(_ screen: JourneysScreen, in area: Rect, frame: inout Frame) {
         let rows = Layout.vertical([.fill(3), .fill(2)]).split(area)
         let journeysBlock = Block(title: "Journeys", focused: true)
         frame.render(journeysBlock, in: rows[0])

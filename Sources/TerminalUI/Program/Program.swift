@@ -95,10 +95,17 @@ public struct Program<Model, Message: Sendable> {
         let pollInterval = Duration.milliseconds(30)
         while !quitting {
             var changed = false
-            if screen.waitsForEffects { inbox.waitUntilIdle() }
-            for message in inbox.drain() {
-                perform(update(&model, message))
-                changed = true
+            // A test screen settles completely before the next event: effects, the messages
+            // they bring, and the effects those start (a load after a save), layer by layer.
+            var settled = false
+            while !settled && !quitting {
+                if screen.waitsForEffects { inbox.waitUntilIdle() }
+                let messages = inbox.drain()
+                for message in messages {
+                    perform(update(&model, message))
+                    changed = true
+                }
+                settled = messages.isEmpty || !screen.waitsForEffects
             }
             if quitting { break }
             if changed { draw() }
