@@ -156,10 +156,14 @@ import Testing
         #expect(DurationTally().percentile(50) == nil)
     }
 
-    @Test func executionIDsAreUUIDShapedAndStable() {
-        let id = RunRecorder.executionID(run: 3, ExecutionKey(leadID: "L1", rotation: 2))
-        #expect(id == RunRecorder.executionID(run: 3, ExecutionKey(leadID: "L1", rotation: 2)))
-        #expect(id != RunRecorder.executionID(run: 4, ExecutionKey(leadID: "L1", rotation: 2)))
-        #expect(id.split(separator: "-").map(\.count) == [8, 4, 4, 4, 12])
+    @Test func executionIDsAreUUIDsThatSortInTheOrderGiven() {
+        #expect(RunRecorder.executionID(run: 42, sequence: 7) == "0000002a-0000-8000-8000-000000000007")
+        #expect(RunRecorder.executionID(run: 3, sequence: 1) != RunRecorder.executionID(run: 4, sequence: 1))
+        let ids = [1, 2, 15, 16, 4095, 1 << 40, 1 << 48].map {
+            RunRecorder.executionID(run: 3, sequence: Int64($0))
+        }
+        #expect(ids == ids.sorted())
+        #expect(ids.allSatisfy { $0.split(separator: "-").map(\.count) == [8, 4, 4, 4, 12] })
+        #expect(UUID(uuidString: ids[0]) != nil)
     }
 }

@@ -34,7 +34,12 @@ public final class RunRecorder: ReplayRecorder {
     /// Called on the engine's thread every thousand leads admitted (progress bars).
     public var onProgress: ((ReplayProgress) -> Void)?
 
+    /// Executions seen so far: the next one's number in its id.
+    private var executionsSeen: Int64 = 0
+
     struct InFlight {
+        /// Its `workflow_executions.id`, given when it is first seen.
+        var executionID = ""
         var trigger = ""
         var explanations: [String: String] = [:]
         var handoffs: [[SQLValue]] = []
@@ -72,23 +77,15 @@ public final class RunRecorder: ReplayRecorder {
     public func record(_ record: ReplayRecord) {
         switch record {
         case .executionStarted(let started):
-            inFlight[started.execution, default: InFlight()].trigger = started.trigger
+            let index = inFlightIndex(started.execution)
+            inFlight.values[index].trigger = started.trigger
         case .executionEnded(let ended):
             executionEnded(ended)
         case .nodeStay(let stay):
             nodeStay(stay)
         case .decision(let decision):
-            let explanation = JSONText.encode(
-                .array(
-                    decision.explanation.map { leaf in
-                        .object([
-                            "branch": .number(Double(leaf.branchIndex)), "type": .string(leaf.type),
-                            "field": .string(leaf.field), "operator": .string(leaf.op),
-                            "expected": .string(leaf.expected), "actual": .string(leaf.actual),
-                            "matched": .bool(leaf.matched),
-                        ])
-                    }))
-            inFlight[decision.execution, default: InFlight()].explanations[decision.nodeID] = explanation
+            let explanation = Self.explanationJSON(decision.explanation)
+            inFlight.values[inFlightIndex(decision.execution)].explanations[decision.nodeID] = explanation
         case .message(let message):
             batch.messages.append(Self.row(message, run: runID))
         case .handoff(let handoff):
@@ -100,21 +97,33 @@ public final class RunRecorder: ReplayRecorder {
         if batch.rowCount >= batchRows { flushBatch() }
     }
 
+    /// Where `execution`'s state is in `inFlight`, adding it (with its id) when first seen. One
+    /// lookup per record; the state is then changed in place, never copied.
+    private func inFlightIndex(_ execution: ExecutionKey) -> Dictionary<ExecutionKey, InFlight>.Index {
+        if let index = inFlight.index(forKey: execution) { return index }
+        executionsSeen += 1
+        var state = InFlight()
+        state.executionID = Self.executionID(run: runID, sequence: executionsSeen)
+        inFlight[execution] = state
+        return inFlight.index(forKey: execution) ?? inFlight.startIndex
+    }
+
     private func nodeStay(_ stay: NodeStay) {
         if stay.visit == 1 { reached[stay.nodeID, default: 0] += 1 }
-        if paths != nil {
+        let index = inFlightIndex(stay.execution)
+        if paths != nil, inFlight.values[index].visits.count < Self.maxPathLength {
             // A lead is at one node at a time, so its stays end in the order it arrived.
-            var state = inFlight[stay.execution] ?? InFlight()
-            if state.visits.count < Self.maxPathLength { state.visits.append(stay.nodeID) }
-            inFlight[stay.execution] = state
+            inFlight.values[index].visits.append(stay.nodeID)
         }
-        let explanation = inFlight[stay.execution]?.explanations.removeValue(forKey: stay.nodeID)
+        let explanation =
+            inFlight.values[index].explanations.isEmpty
+            ? nil : inFlight.values[index].explanations.removeValue(forKey: stay.nodeID)
         if let exitedAt = stay.exitedAt {
             dwell[stay.nodeID, default: DurationTally()].add(
                 EpochSeconds.seconds(exitedAt) - EpochSeconds.seconds(stay.enteredAt))
         }
         if stay.outcome != .completed, stay.outcome != .converted {
-            inFlight[stay.execution, default: InFlight()].lastOutcome = stay.outcome
+            inFlight.values[index].lastOutcome = stay.outcome
         }
         batch.stays.append([
             .integer(runID), .text(stay.execution.leadID), .integer(Int64(stay.execution.rotation)),
@@ -125,7 +134,7 @@ public final class RunRecorder: ReplayRecorder {
     }
 
     private func executionEnded(_ ended: ExecutionEnded) {
-        let state = inFlight.removeValue(forKey: ended.execution) ?? InFlight()
+        let state = inFlight.remove(at: inFlightIndex(ended.execution)).value
         if paths != nil {
             paths?[state.visits.joined(separator: " "), default: 0] += 1
             if (paths?.count ?? 0) > Self.maxDistinctPaths { paths = nil }
@@ -133,10 +142,11 @@ public final class RunRecorder: ReplayRecorder {
         if let reason = Self.dropoffReason(ended.status, lastOutcome: state.lastOutcome) {
             dropoff[DropoffKey(node: ended.nodeID ?? "entry", reason: reason), default: 0] += 1
         }
-        let context = JSONText.encode(
-            .object(["trigger": .string(state.trigger), "steps": .number(Double(ended.steps))]))
+        var context = "{\"steps\":\(ended.steps),\"trigger\":"
+        JSONText.writeString(state.trigger, into: &context)
+        context += "}"
         batch.executions.append([
-            .text(Self.executionID(run: runID, ended.execution)), .integer(runID), .text(workflowID),
+            .text(state.executionID), .integer(runID), .text(workflowID),
             .text(ended.execution.leadID), .integer(Int64(ended.execution.rotation)),
             .text(ended.status.rawValue),
             SQLValue(ended.nodeID), .text(context), SQLValue(ended.reason),
@@ -144,6 +154,27 @@ public final class RunRecorder: ReplayRecorder {
             ended.status == .active ? .null : .integer(EpochSeconds.seconds(ended.endedAt)),
         ])
         batch.handoffs += state.handoffs
+    }
+
+    /// A decision's leaves as the canonical JSON `JSONText` would write (keys sorted), written
+    /// directly: one per decision is on the engine's thread, a million times a run.
+    static func explanationJSON(_ leaves: [LeafVerdict]) -> String {
+        var out = "["
+        out.reserveCapacity(leaves.count * 120)
+        for (index, leaf) in leaves.enumerated() {
+            out += index == 0 ? "{\"actual\":" : ",{\"actual\":"
+            JSONText.writeString(leaf.actual, into: &out)
+            out += ",\"branch\":\(leaf.branchIndex),\"expected\":"
+            JSONText.writeString(leaf.expected, into: &out)
+            out += ",\"field\":"
+            JSONText.writeString(leaf.field, into: &out)
+            out += leaf.matched ? ",\"matched\":true,\"operator\":" : ",\"matched\":false,\"operator\":"
+            JSONText.writeString(leaf.op, into: &out)
+            out += ",\"type\":"
+            JSONText.writeString(leaf.type, into: &out)
+            out += "}"
+        }
+        return out + "]"
     }
 
     /// Drop-off reasons of docs/analytics.md; nil for a conversion, which is no drop-off.
@@ -184,9 +215,10 @@ public final class RunRecorder: ReplayRecorder {
                 "metadata": .object(handoff.context.metadata.mapValues(JSON.string)),
                 "outcome": .string(handoff.outcome.rawValue),
             ]))
+        let index = inFlightIndex(handoff.execution)
         let row: [SQLValue] = [
             .text("\(runID):\(handoff.id)"), .integer(runID),
-            .text(Self.executionID(run: runID, handoff.execution)),
+            .text(inFlight.values[index].executionID),
             .text(handoff.execution.leadID), SQLValue(handoff.fromAgentID), SQLValue(handoff.toAgentID),
             .text(handoff.reason), .text(context), .integer(EpochSeconds.seconds(handoff.requestedAt)),
             SQLValue(handoff.assignedAt.map(EpochSeconds.seconds)),
@@ -194,7 +226,7 @@ public final class RunRecorder: ReplayRecorder {
             SQLValue(handoff.rule),
         ]
         // Written with its execution's row, which it refers to.
-        inFlight[handoff.execution, default: InFlight()].handoffs.append(row)
+        inFlight.values[index].handoffs.append(row)
     }
 
     static func row(_ m: MessageRecord, run: Int64) -> [SQLValue] {
@@ -210,11 +242,21 @@ public final class RunRecorder: ReplayRecorder {
         ]
     }
 
-    /// A UUID-shaped id derived from the run and the execution, so the same replay writes the
-    /// same rows whatever the batch size.
-    static func executionID(run: Int64, _ execution: ExecutionKey) -> String {
-        let hex = Array(SHA256.hex(of: "\(run)/\(execution.leadID)/\(execution.rotation)").prefix(32))
-        return [0..<8, 8..<12, 12..<16, 16..<20, 20..<32].map { String(hex[$0]) }.joined(separator: "-")
+    /// The id of a run's `sequence`-th execution (in the order the engine first reports them,
+    /// which is the same whatever the batch size): a UUID of version 8 (RFC 9562's custom
+    /// layout) holding the run and the number, `0000002a-0000-8000-8000-000000000007`. Ids of
+    /// one run sort in the order they are given, so the primary-key index grows at its end
+    /// instead of taking a random page per row (a hash-like id made a million-lead replay
+    /// spend its time in index pages).
+    static func executionID(run: Int64, sequence: Int64) -> String {
+        func hex(_ value: UInt64, _ digits: Int) -> String {
+            let text = String(value, radix: 16)
+            return String(repeating: "0", count: max(0, digits - text.count)) + text
+        }
+        let runPart = hex(UInt64(truncatingIfNeeded: run) & 0xFFFF_FFFF, 8)
+        let high = hex((UInt64(truncatingIfNeeded: sequence) >> 48) & 0xFFFF, 4)
+        return
+            "\(runPart)-\(high)-8000-8000-\(hex(UInt64(truncatingIfNeeded: sequence) & 0xFFFF_FFFF_FFFF, 12))"
     }
 
     private func flushBatch() {
