@@ -33,6 +33,9 @@ protocol StudioScreen: Sendable {
     mutating func tick(_ environment: StudioEnvironment) -> [Effect<StudioMessage>]
     /// Asked before the screen is left: a question to confirm (unsaved changes), or `nil`.
     var leaveQuestion: String? { get }
+    /// Called as the screen is left for good (popped, replaced, or the studio quits): stop
+    /// work it started that should not outlive it (a replay).
+    func willLeave()
 
     func view(in area: Rect, frame: inout Frame, _ environment: StudioEnvironment)
 }
@@ -46,6 +49,7 @@ extension StudioScreen {
     { [] }
     mutating func tick(_ environment: StudioEnvironment) -> [Effect<StudioMessage>] { [] }
     var leaveQuestion: String? { nil }
+    func willLeave() {}
 
     /// Dispatches a key through the screen's key map; `nil` when the map has no binding for it.
     mutating func press(_ key: Key, _ environment: StudioEnvironment) -> [Effect<StudioMessage>]? {
