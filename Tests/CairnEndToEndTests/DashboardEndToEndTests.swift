@@ -57,7 +57,8 @@ private let skipReason: String? =
         let db = folder.url.appendingPathComponent("none.db").path
         let outcome = try CairnProcess.run(["dashboard", "--db", db])
         #expect(outcome.status == 1)
-        #expect(outcome.stderr.contains("error: cannot open \(db)") || outcome.stderr.contains("no workspace"))
+        #expect(
+            outcome.stderr.contains("error: \(db): cannot open the workspace: there is no workspace there"))
         #expect(!FileManager.default.fileExists(atPath: db))
     }
 

@@ -1,11 +1,12 @@
 import Analytics
 import Foundation
+import JourneyModel
 import ReplayEngine
 import TerminalUI
 import Testing
-import Workspace
 
 @testable import Studio
+@testable import Workspace
 
 /// Ticks that let a chain of effects (a task that opens a screen that loads) finish before the
 /// script ends: the test screen waits for running effects before each event.
@@ -96,6 +97,40 @@ let settle: [Event] = [.tick, .tick, .tick]
         var frame = Frame(size: Size(width: 80, height: 22))
         screen.view(in: frame.area, frame: &frame, environment)
         #expect(frame.buffer.plainText.contains("Run #\(run.id) cancelled"))
+    }
+
+    @Test func progressShowsLeadsPerSecondAndTheTimeLeft() throws {
+        let workspace = try TestWorkspace()
+        let environment = workspace.environment()
+        var screen = ReplayScreen(journey: "welcome-series", version: nil)
+        for message in [ReplayScreen.Message.loaded(.success(try Self.inputs(workspace)))] {
+            _ = screen.receive(message, environment)
+        }
+        // Starting returns the replay as an effect, which this test does not run.
+        _ = screen.perform(.start, environment)
+        // A snapshot as the job sends it; its elapsed time is fixed here, so the frame is too.
+        let report = ReplayProgressReport(
+            runID: 7, leadsAdmitted: 500, cohortLeads: 2000, recordsEmitted: 12_345,
+            virtualTime: Date(timeIntervalSince1970: 0))
+        var counts = RunCounts()
+        counts.arrivals = ["entry": 500, "welcome-email": 480]
+        _ = screen.receive(
+            .progress(ReplayProgressSnapshot(stage: .replaying(report), counts: counts, elapsed: 2)),
+            environment)
+        var frame = Frame(size: Size(width: 80, height: 22))
+        screen.view(in: frame.area, frame: &frame, environment)
+        let text = frame.buffer.plainText
+        #expect(text.contains("25% 500/2k · 250/s · ETA 0:06"))
+        #expect(text.contains("Run #7 · sample · 12,345 records"))
+        assertSnapshot(frame.buffer, named: "replay-running-80x22")
+    }
+
+    static func inputs(_ workspace: TestWorkspace) throws -> ReplayScreen.Inputs {
+        let stored = try workspace.workspace.journeyVersion("welcome-series")
+        let journey = try #require(
+            JourneyReader.readAndValidate(bytes: Array(stored.yaml.utf8), file: "welcome-series").journey)
+        return ReplayScreen.Inputs(
+            journey: journey, version: stored.version, cohorts: try workspace.workspace.cohorts())
     }
 
     @Test func leavingWhileARunGoesAsksAndCancelsIt() throws {

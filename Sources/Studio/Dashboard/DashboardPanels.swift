@@ -139,7 +139,7 @@ enum DashboardPanels {
     static func pathCells(_ path: SplitPathRow) -> [String] {
         let test = path.comparison
         let ci = test.map {
-            String(format: "%+.1f…%+.1f", $0.lower95 * 100, $0.upper95 * 100)
+            String(format: "%+.1f to %+.1f", $0.lower95 * 100, $0.upper95 * 100)
         }
         return [
             path.path + (path.isHoldout ? " (holdout)" : ""), ReportFormat.count(path.leads),
