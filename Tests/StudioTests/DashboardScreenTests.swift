@@ -51,6 +51,29 @@ import Workspace
         #expect((clicked.current as? DashboardScreen)?.panel == .health)
     }
 
+    @Test func clicksPickAStageAndARun() throws {
+        let workspace = try Self.workspaceWithRun(seeds: [1, 2])
+        // 80×24: heading row 1, tabs row 2, border row 3, table header and rule rows 4–5.
+        let thirdStage = Event.mouse(MouseEvent(kind: .press(button: 1), position: Point(x: 5, y: 8)))
+        let (_, staged) = runStudio(
+            workspace, start: [.dashboard(run: 1)], events: Event.keys("3") + [thirdStage])
+        #expect((staged.current as? DashboardScreen)?.stage == 2)
+        let picker = DashboardView.pickerRect(in: StudioView.contentArea(Size(width: 80, height: 24)))
+        let secondRun = Event.mouse(
+            MouseEvent(kind: .press(button: 1), position: Point(x: picker.x + 5, y: picker.y + 4)))
+        let (_, picked) = runStudio(
+            workspace, start: [.dashboard(run: nil)],
+            events: Event.keys("r") + [secondRun] + Event.keys("enter") + settle)
+        #expect((picked.current as? DashboardScreen)?.report?.run.id == 1)
+    }
+
+    @Test func comparingNeedsTwoRuns() throws {
+        let workspace = try Self.workspaceWithRun()
+        let (screen, model) = runStudio(workspace, start: [.dashboard(run: 1)], events: Event.keys("c"))
+        #expect((model.current as? DashboardScreen)?.mode == .panels)
+        #expect(screen.lastFrame.plainText.contains("Only one run"))
+    }
+
     @Test func theFunnelPanelShowsTheRunsFigures() throws {
         let workspace = try Self.workspaceWithRun()
         let report = try RunReportBuilder.build(workspace.workspace, run: 1)

@@ -22,6 +22,13 @@ let settle: [Event] = [.tick, .tick, .tick]
         #expect(model.current.statusMode == "SETUP")
     }
 
+    @Test func theFormAt120x40() throws {
+        let workspace = try TestWorkspace()
+        let (screen, _) = runStudio(
+            workspace, start: Self.start, size: Size(width: 120, height: 40), events: [])
+        assertSnapshot(screen.lastFrame, named: "replay-setup-120x40")
+    }
+
     @Test func enterReplaysWelcomeSeriesOnSampleAndShowsTheRunsNumbers() throws {
         let workspace = try TestWorkspace()
         let (screen, model) = runStudio(workspace, start: Self.start, events: Event.keys("enter"))

@@ -64,11 +64,7 @@ enum DashboardPanels {
             return empty("No lead stayed at a node.", in: area, frame: &frame)
         }
         let selected = min(max(0, stage), report.timeInStage.count - 1)
-        let wide = area.width >= 70
-        let parts =
-            wide
-            ? Layout.horizontal([.fill(1), .fill(1)], spacing: 1).split(area)
-            : Layout.vertical([.fill(1), .fill(1)]).split(area)
+        let parts = timeInStageParts(in: area)
         frame.render(
             Table(
                 columns: [
@@ -88,6 +84,13 @@ enum DashboardPanels {
         let histogram = Layout.vertical([.length(1), .fill(1)]).split(parts[1])
         frame.render(Line("\(chosen.node): time spent (j/k: stage)", role: .muted), in: histogram[0])
         frame.render(BarChart(histogramBars(chosen.histogram), orientation: .vertical), in: histogram[1])
+    }
+
+    /// The table and the histogram: side by side when there is room, else one above the other.
+    static func timeInStageParts(in area: Rect) -> [Rect] {
+        area.width >= 70
+            ? Layout.horizontal([.fill(1), .fill(1)], spacing: 1).split(area)
+            : Layout.vertical([.fill(1), .fill(1)]).split(area)
     }
 
     /// Every bucket, from `< 1m` to `≥ 30d`, labelled by where it starts, so stages read alike.

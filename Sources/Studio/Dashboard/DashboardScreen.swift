@@ -164,8 +164,12 @@ struct DashboardScreen: StudioScreen {
         case .compare:
             if comparison != nil {
                 comparison = nil
-            } else if report != nil {
-                mode = .pickRun(.compare, ListState(selected: runs.count > 1 ? 1 : 0))
+            } else if runs.count < 2 {
+                return [.toast("Only one run in this workspace: replay again to compare two", .warning)]
+            } else if let current = report?.run.id {
+                // The run listed after this one (the previous run), else the one before it.
+                let index = runs.firstIndex { $0.id == current } ?? 0
+                mode = .pickRun(.compare, ListState(selected: index + 1 < runs.count ? index + 1 : index - 1))
             }
         case .export:
             guard let report else { return [] }
@@ -289,8 +293,14 @@ struct DashboardScreen: StudioScreen {
                 }
                 return []
             }
-            guard case .panels = mode, comparison == nil, area.width < Self.gridWidth else { return [] }
-            if let tab = DashboardView.tab(at: event.position, in: area) { panel = tab }
+            guard case .panels = mode, comparison == nil, let report else { return [] }
+            if area.width < Self.gridWidth, let tab = DashboardView.tab(at: event.position, in: area) {
+                panel = tab
+            } else if let row = DashboardView.stageRow(
+                at: event.position, in: area, selected: panel, report: report, stage: stage)
+            {
+                stage = row
+            }
         default:
             break
         }

@@ -20,15 +20,16 @@ enum DashboardView {
         frame.render(heading(report.run), in: rows[0])
         if let comparison = screen.comparison {
             renderComparison(comparison, scroll: screen.comparisonScroll, in: rows[1], frame: &frame)
-        } else if area.width >= DashboardScreen.gridWidth {
-            renderGrid(report, stage: screen.stage, in: rows[1], frame: &frame)
         } else {
-            let parts = Layout.vertical([.length(1), .fill(1)]).split(rows[1])
-            renderTabs(selected: screen.panel, in: parts[0], frame: &frame)
-            let block = Block(title: screen.panel.heading, focused: true)
-            frame.render(block, in: parts[1])
-            DashboardPanels.render(
-                screen.panel, report, stage: screen.stage, in: block.inner(parts[1]), frame: &frame)
+            let grid = area.width >= DashboardScreen.gridWidth
+            if !grid { renderTabs(selected: screen.panel, in: rows[1].row(0), frame: &frame) }
+            for (panel, cell) in panelCells(in: area, selected: screen.panel) {
+                let title = grid ? "\(panel.rawValue + 1) \(panel.heading)" : panel.heading
+                let block = Block(title: title, focused: !grid)
+                frame.render(block, in: cell)
+                DashboardPanels.render(
+                    panel, report, stage: screen.stage, in: block.inner(cell), frame: &frame)
+            }
         }
         renderOverlay(screen, in: area, frame: &frame)
     }
@@ -45,20 +46,36 @@ enum DashboardView {
         ])
     }
 
-    static func renderGrid(_ report: RunReport, stage: Int, in area: Rect, frame: inout Frame) {
-        let bands = Layout.vertical([.fill(1), .fill(1), .fill(1)]).split(area)
+    /// Where each panel shown is drawn (border included) in the screen's `area`: all seven in a
+    /// grid from 120 columns, else the selected one below the tabs.
+    static func panelCells(in area: Rect, selected: DashboardPanel) -> [(DashboardPanel, Rect)] {
+        let body = area.inset(top: 1)
+        guard area.width >= DashboardScreen.gridWidth else { return [(selected, body.inset(top: 1))] }
+        let bands = Layout.vertical([.fill(1), .fill(1), .fill(1)]).split(body)
         let layout: [(Rect, [DashboardPanel])] = [
             (bands[0], [.funnel, .dropoff, .health]), (bands[1], [.timeInStage, .abTest]),
             (bands[2], [.channels, .handoffs]),
         ]
-        for (band, panels) in layout {
-            let cells = Layout.horizontal(panels.map { _ in .fill(1) }).split(band)
-            for (panel, cell) in zip(panels, cells) {
-                let block = Block(title: "\(panel.rawValue + 1) \(panel.heading)")
-                frame.render(block, in: cell)
-                DashboardPanels.render(panel, report, stage: stage, in: block.inner(cell), frame: &frame)
-            }
+        return layout.flatMap { band, panels in
+            zip(panels, Layout.horizontal(panels.map { _ in .fill(1) }).split(band)).map { ($0, $1) }
         }
+    }
+
+    /// The time-in-stage row under a click, if that table is shown and the click is on a row.
+    static func stageRow(
+        at point: Point, in area: Rect, selected: DashboardPanel, report: RunReport, stage: Int
+    )
+        -> Int?
+    {
+        guard let cell = panelCells(in: area, selected: selected).first(where: { $0.0 == .timeInStage })?.1
+        else { return nil }
+        let table = DashboardPanels.timeInStageParts(in: Block().inner(cell))[0]
+        let body = table.inset(top: 2)
+        guard body.contains(point) else { return nil }
+        let count = report.timeInStage.count
+        let offset = ListState(selected: stage).visibleOffset(height: body.height, count: count)
+        let index = point.y - body.y + offset
+        return index < count ? index : nil
     }
 
     /// Where each tab is drawn in a row starting at `x`: ` 1 Funnel ` and so on.
@@ -80,7 +97,7 @@ enum DashboardView {
         }
     }
 
-    /// The tab under a click in the screen's `area` (tabs are on its second row).
+    /// The tab under a click in the screen's `area` (tabs are on its second row, below the heading).
     static func tab(at point: Point, in area: Rect) -> DashboardPanel? {
         let row = Rect(x: area.x, y: area.y + 1, width: area.width, height: 1)
         return tabRects(in: row).first { $0.1.contains(point) }?.0
@@ -147,11 +164,10 @@ enum DashboardView {
 
     /// The run under a click in the open run list (its rows start below the header and rule).
     static func pickerRow(at point: Point, in area: Rect, runs: [RunListing], list: ListState) -> Int? {
-        let inner = pickerRect(in: area).inset(by: 1)
-        guard inner.contains(point) else { return nil }
-        let firstRowY = inner.y + 1
-        let offset = list.visibleOffset(height: max(0, inner.height - 1), count: runs.count)
-        let index = point.y - firstRowY + offset
+        let body = pickerRect(in: area).inset(by: 1).inset(top: 2)
+        guard body.contains(point) else { return nil }
+        let offset = list.visibleOffset(height: body.height, count: runs.count)
+        let index = point.y - body.y + offset
         return runs.indices.contains(index) ? index : nil
     }
 }
