@@ -22,6 +22,15 @@ let settle: [Event] = [.tick, .tick, .tick]
         #expect(model.current.statusMode == "SETUP")
     }
 
+    @Test func onAChoiceQuestionMarkShowsHelpButInASeedItIsTyped() throws {
+        let workspace = try TestWorkspace()
+        let (help, _) = runStudio(workspace, start: Self.start, events: Event.keys("?"))
+        #expect(help.lastFrame.plainText.contains("Start the replay"))
+        let (_, typed) = runStudio(workspace, start: Self.start, events: Event.keys("tab", "?"))
+        let screen = try #require(typed.current as? ReplayScreen)
+        #expect(screen.setup.text(.seed) == "1?")
+    }
+
     @Test func theFormAt120x40() throws {
         let workspace = try TestWorkspace()
         let (screen, _) = runStudio(

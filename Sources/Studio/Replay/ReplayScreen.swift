@@ -142,8 +142,8 @@ struct ReplayScreen: StudioScreen {
         if key == .escape || key == .ctrl("c") || key == .ctrl("p") || key == Key(.function(1)) {
             return nil
         }
-        _ = setup.handle(key)
-        return []
+        // A key the focused field does not use (`q` or `?` on a choice) goes on to the shared keys.
+        return setup.handle(key) ? [] : nil
     }
 
     mutating func perform(_ action: Action, _ environment: StudioEnvironment) -> [Effect<StudioMessage>] {
