@@ -49,19 +49,18 @@ struct ReportCommand: ParsableCommand {
             $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         }
         let report = try build(opened, runSelector, stageList)
+        let exportFormat = ReportExport.Format(rawValue: format.rawValue) ?? .text
+        let other = try compare.map { try build(opened, $0, stageList) }
         let text: String
-        if let compare {
-            let other = try build(opened, compare, stageList)
-            let comparison = RunComparison(first: report, second: other)
-            text =
-                format == .json
-                ? try JSONOutput.text(comparison) + "\n" : ComparisonTextRenderer.render(comparison)
-        } else {
-            switch format {
-            case .text: text = ReportTextRenderer.render(report)
-            case .json: text = try JSONOutput.text(report) + "\n"
-            case .csv: text = ReportCSVRenderer.render(report)
+        do throws(ReportExport.Failure) {
+            if let other {
+                text = try ReportExport.render(RunComparison(first: report, second: other), as: exportFormat)
+            } else {
+                text = try ReportExport.render(report, as: exportFormat)
             }
+        } catch {
+            WorkspaceFailure.printError(error.description)
+            throw ExitCode(1)
         }
         try emit(text)
     }
@@ -81,10 +80,10 @@ struct ReportCommand: ParsableCommand {
             print(text, terminator: "")
             return
         }
-        do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+        do throws(ReportExport.Failure) {
+            try ReportExport.write(text, to: output)
         } catch {
-            WorkspaceFailure.printError("cannot write \(output): \(error.localizedDescription)")
+            WorkspaceFailure.printError(error.description)
             throw ExitCode(1)
         }
     }

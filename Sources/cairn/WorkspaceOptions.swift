@@ -1,3 +1,4 @@
+import Analytics
 import ArgumentParser
 import Foundation
 import Workspace
@@ -48,9 +49,7 @@ enum JSONOutput {
     }
 
     static func text<T: Encodable>(_ value: T) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
+        try ReportExport.json(value)
     }
 }
 

@@ -11,7 +11,7 @@ enum RunQueries {
             db,
             sql: """
                 SELECT r.id, w.slug, r.journey_version, c.name AS cohort, r.seed, r.mode, r.status, r.leads,
-                       r.entries, r.conversions, r.started_at, r.finished_at
+                       r.entries, r.conversions, r.started_at, r.finished_at, r.engine_version
                 FROM runs r JOIN workflows w ON w.id = r.workflow_id JOIN cohorts c ON c.id = r.cohort_id
                 WHERE r.id = ?
                 """, arguments: [id])
@@ -20,7 +20,8 @@ enum RunQueries {
             id: row["id"], journey: row["slug"], version: row["journey_version"], cohort: row["cohort"],
             seed: row["seed"], mode: row["mode"], status: row["status"], leads: row["leads"],
             entries: row["entries"],
-            conversions: row["conversions"], startedAt: row["started_at"], finishedAt: row["finished_at"])
+            conversions: row["conversions"], startedAt: row["started_at"], finishedAt: row["finished_at"],
+            engineVersion: row["engine_version"] ?? "")
     }
 
     static func latestRunID(_ db: Database) throws -> Int64? {

@@ -27,6 +27,8 @@ public struct RunInfo: Sendable, Hashable, Codable {
     public var conversions: Int
     public var startedAt: Int64
     public var finishedAt: Int64?
+    /// The replay engine that produced the run (`Replay.version`).
+    public var engineVersion: String
 }
 
 public struct Funnel: Sendable, Hashable, Codable {

@@ -24,6 +24,9 @@ protocol StudioScreen: Sendable {
     var statusHints: [KeyHint] { get }
     /// What `?` shows; by default every binding of `keyMap`.
     var helpSections: [HelpSection] { get }
+    /// True while a prompt, form or dialog of the screen takes every key: the shared keys
+    /// are then not offered in the status bar.
+    var capturesKeys: Bool { get }
 
     /// Runs when the screen is shown for the first time (its loads).
     func onAppear(_ environment: StudioEnvironment) -> [Effect<StudioMessage>]
@@ -38,6 +41,9 @@ protocol StudioScreen: Sendable {
     mutating func tick(_ environment: StudioEnvironment) -> [Effect<StudioMessage>]
     /// Asked before the screen is left: a question to confirm (unsaved changes), or `nil`.
     var leaveQuestion: String? { get }
+    /// Called as the screen is left for good (popped, replaced, or the studio quits): stop
+    /// work it started that should not outlive it (a replay).
+    func willLeave()
 
     func view(in area: Rect, frame: inout Frame, _ environment: StudioEnvironment)
 }
@@ -46,6 +52,7 @@ extension StudioScreen {
     var statusMode: String { "" }
     var statusHints: [KeyHint] { keyMap.statusHints }
     var helpSections: [HelpSection] { keyMap.helpSections }
+    var capturesKeys: Bool { false }
     func onAppear(_ environment: StudioEnvironment) -> [Effect<StudioMessage>] { [] }
     mutating func intercept(_ key: Key, _ environment: StudioEnvironment) -> [Effect<StudioMessage>]? { nil }
     mutating func mouse(_ event: MouseEvent, in area: Rect, _ environment: StudioEnvironment)
@@ -53,6 +60,7 @@ extension StudioScreen {
     { [] }
     mutating func tick(_ environment: StudioEnvironment) -> [Effect<StudioMessage>] { [] }
     var leaveQuestion: String? { nil }
+    func willLeave() {}
 
     /// Dispatches a key through the screen's key map; `nil` when the map has no binding for it.
     mutating func press(_ key: Key, _ environment: StudioEnvironment) -> [Effect<StudioMessage>]? {

@@ -19,6 +19,7 @@ enum StudioUpdate {
             return open(route, &model)
         case .replace(let route):
             let screen = route.makeScreen(model.environment)
+            model.current.willLeave()
             model.current = screen
             return screen.onAppear(model.environment)
         case .back:
@@ -56,7 +57,11 @@ enum StudioUpdate {
                 quit: quit)
             return []
         }
-        if quit || model.stack.count == 1 { return [.quit] }
+        if quit || model.stack.count == 1 {
+            for screen in model.stack { screen.willLeave() }
+            return [.quit]
+        }
+        model.current.willLeave()
         model.stack.removeLast()
         return []
     }

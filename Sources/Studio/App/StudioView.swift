@@ -13,8 +13,8 @@ enum StudioView {
         model.current.view(in: rows[1], frame: &frame, model.environment)
         // While a screen takes every key (a prompt, a form), the shared keys do not apply.
         let hints =
-            model.current.statusMode.isEmpty
-            ? model.current.statusHints + SharedKeys.map.statusHints : model.current.statusHints
+            model.current.capturesKeys
+            ? model.current.statusHints : model.current.statusHints + SharedKeys.map.statusHints
         frame.render(
             StatusBar(
                 leading: model.current.statusMode, hints: hints, trailing: modeLabel(model.environment.mode)),

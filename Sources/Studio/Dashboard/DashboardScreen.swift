@@ -1,24 +1,313 @@
+import Analytics
+import Foundation
 import TerminalUI
+import Workspace
 
-/// A run's dashboard (placeholder until the dashboard lands).
+/// A run's dashboard: funnel, drop-off, time in stage, A/B, channels, handoffs and run health,
+/// as a grid of panels on wide terminals and as tabs on narrow ones. Pick another run, compare
+/// two, export the report, or find a lead.
 struct DashboardScreen: StudioScreen {
-    enum Action: Hashable, Sendable { case none }
-    enum Message: Sendable { case none }
+    enum Action: Hashable, Sendable {
+        case show(DashboardPanel)
+        case nextPanel, previousPanel, down, up
+        case pickRun, compare, export, findLead, refresh
+        case choose, close
+    }
 
+    enum Message: Sendable {
+        case loaded(Result<DashboardData, DashboardLoadFailure>)
+        case compared(Result<RunComparison, DashboardLoadFailure>)
+        case exported(Result<String, ReportExport.Failure>)
+    }
+
+    /// A mode that takes the keys first: a list of runs, or a line to type.
+    enum Mode: Sendable, Hashable {
+        enum Purpose: Sendable, Hashable { case open, compare }
+        enum Prompt: Sendable, Hashable { case export, findLead }
+        case panels
+        case pickRun(Purpose, ListState)
+        case prompt(Prompt, TextInputState)
+    }
+
+    /// The run asked for (`nil`: the newest).
     var run: Int64?
+    var report: RunReport?
+    var runs: [RunListing] = []
+    var problem: String?
+    var panel = DashboardPanel.funnel
+    /// The stage whose histogram shows (an index into the report's time in stage).
+    var stage = 0
+    var comparison: RunComparison?
+    var comparisonScroll = 0
+    var mode = Mode.panels
 
-    var title: String { "Dashboard" }
-    var keyMap: KeyMap<Action> { KeyMap([]) }
-    static var keyTables: [KeyTable] { [] }
+    init(run: Int64?) {
+        self.run = run
+    }
+
+    var title: String { report.map { "Run #\($0.run.id)" } ?? "Dashboard" }
+
+    static let panelKeys = KeyMap<Action>(
+        DashboardPanel.allCases.map { panel in
+            KeyBinding(
+                keys: ["\(panel.rawValue + 1)"], action: .show(panel), help: panel.title.lowercased(),
+                longHelp: "Show the \(panel.heading.lowercased()) panel", group: "Panels")
+        } + [
+            KeyBinding(
+                keys: ["tab"], action: .nextPanel, help: "next panel", longHelp: "Show the next panel",
+                group: "Panels", palette: false),
+            KeyBinding(
+                keys: ["shift+tab"], action: .previousPanel, help: "previous panel",
+                longHelp: "Show the previous panel", group: "Panels", palette: false),
+            KeyBinding(
+                keys: ["j", "down"], action: .down, help: "next stage",
+                longHelp: "Next stage's histogram; scroll a comparison down", group: "Panels", palette: false),
+            KeyBinding(
+                keys: ["k", "up"], action: .up, help: "previous stage",
+                longHelp: "Previous stage's histogram; scroll a comparison up", group: "Panels",
+                palette: false),
+            KeyBinding(
+                keys: ["r"], action: .pickRun, help: "runs", longHelp: "Pick the run to show", group: "Run",
+                statusBar: true),
+            KeyBinding(
+                keys: ["c"], action: .compare, help: "compare",
+                longHelp: "Compare this run with another (again: stop comparing)", group: "Run",
+                statusBar: true),
+            KeyBinding(
+                keys: ["e"], action: .export, help: "export",
+                longHelp: "Export the report to a file (.txt, .csv or .json)", group: "Run", statusBar: true),
+            KeyBinding(
+                keys: ["f"], action: .findLead, help: "find lead",
+                longHelp: "Open a lead's timeline in this run by its id", group: "Run", statusBar: true),
+            KeyBinding(
+                keys: ["ctrl+r"], action: .refresh, help: "refresh", longHelp: "Reload the run and the runs",
+                group: "Run"),
+        ])
+
+    static let pickerKeys = KeyMap<Action>([
+        KeyBinding(keys: ["k", "up"], action: .up, help: "up", group: "Runs", palette: false),
+        KeyBinding(keys: ["j", "down"], action: .down, help: "down", group: "Runs", palette: false),
+        KeyBinding(
+            keys: ["enter"], action: .choose, help: "choose", longHelp: "Show (or compare with) this run",
+            group: "Runs", statusBar: true),
+        KeyBinding(
+            keys: ["esc"], action: .close, help: "close", longHelp: "Close the list", group: "Runs",
+            statusBar: true),
+    ])
+
+    static let promptKeys = KeyMap<Action>([
+        KeyBinding(
+            keys: ["enter"], action: .choose, help: "ok", longHelp: "Export to this path, or find this lead",
+            group: "Prompt", statusBar: true),
+        KeyBinding(
+            keys: ["esc"], action: .close, help: "cancel", longHelp: "Close the prompt", group: "Prompt",
+            statusBar: true),
+    ])
+
+    static var keyTables: [KeyTable] {
+        [
+            KeyTable("Dashboard", panelKeys),
+            KeyTable("Dashboard: run list", pickerKeys, takesEveryKey: true),
+            KeyTable("Dashboard: prompt", promptKeys, takesEveryKey: true),
+        ]
+    }
+
+    var keyMap: KeyMap<Action> {
+        switch mode {
+        case .panels: return Self.panelKeys
+        case .pickRun: return Self.pickerKeys
+        case .prompt: return Self.promptKeys
+        }
+    }
+
+    var statusMode: String {
+        switch mode {
+        case .panels: return comparison == nil ? "" : "COMPARE"
+        case .pickRun(.open, _): return "RUNS"
+        case .pickRun(.compare, _): return "COMPARE WITH"
+        case .prompt(.export, _): return "EXPORT"
+        case .prompt(.findLead, _): return "FIND"
+        }
+    }
+
+    /// The dashboard draws as a grid from this width; narrower, as tabs.
+    static let gridWidth = 120
+
+    func onAppear(_ environment: StudioEnvironment) -> [Effect<StudioMessage>] {
+        let workspace = environment.workspace
+        let run = self.run
+        return [.load { Message.loaded(DashboardData.load(workspace, run: run)) }]
+    }
+
+    mutating func intercept(_ key: Key, _ environment: StudioEnvironment) -> [Effect<StudioMessage>]? {
+        switch mode {
+        case .panels:
+            return nil
+        case .pickRun:
+            if let action = Self.pickerKeys.action(for: key) { return perform(action, environment) }
+            return []
+        case .prompt(let prompt, var input):
+            if let action = Self.promptKeys.action(for: key) { return perform(action, environment) }
+            _ = input.handle(key)
+            mode = .prompt(prompt, input)
+            return []
+        }
+    }
 
     mutating func perform(_ action: Action, _ environment: StudioEnvironment) -> [Effect<StudioMessage>] {
-        []
+        switch action {
+        case .show(let panel): self.panel = panel
+        case .nextPanel: panel = panel.next
+        case .previousPanel: panel = panel.previous
+        case .down, .up: move(action == .down ? 1 : -1)
+        case .pickRun: mode = .pickRun(.open, ListState(selected: selectedRunIndex))
+        case .compare:
+            if comparison != nil {
+                comparison = nil
+            } else if runs.count < 2 {
+                return [.toast("Only one run in this workspace: replay again to compare two", .warning)]
+            } else if let current = report?.run.id {
+                // The run listed after this one (the previous run), else the one before it.
+                let index = runs.firstIndex { $0.id == current } ?? 0
+                mode = .pickRun(.compare, ListState(selected: index + 1 < runs.count ? index + 1 : index - 1))
+            }
+        case .export:
+            guard let report else { return [] }
+            let base = comparison.map { "compare-run\($0.first.run.id)-run\($0.second.run.id)" }
+            let name = (base ?? "report-run\(report.run.id)") + ".txt"
+            mode = .prompt(.export, TextInputState(text: name))
+        case .findLead:
+            guard report != nil else { return [] }
+            mode = .prompt(.findLead, TextInputState())
+        case .refresh: return onAppear(environment)
+        case .choose: return choose(environment)
+        case .close: mode = .panels
+        }
+        return []
     }
+
+    private var selectedRunIndex: Int {
+        runs.firstIndex { $0.id == report?.run.id } ?? 0
+    }
+
+    private mutating func move(_ delta: Int) {
+        switch mode {
+        case .pickRun(let purpose, var list):
+            list.move(by: delta, count: runs.count)
+            mode = .pickRun(purpose, list)
+        case .panels where comparison != nil:
+            comparisonScroll = max(0, comparisonScroll + delta)
+        case .panels:
+            let count = report?.timeInStage.count ?? 0
+            if count > 0 { stage = min(count - 1, max(0, stage + delta)) }
+        case .prompt:
+            break
+        }
+    }
+
+    private mutating func choose(_ environment: StudioEnvironment) -> [Effect<StudioMessage>] {
+        let workspace = environment.workspace
+        switch mode {
+        case .panels:
+            return []
+        case .pickRun(let purpose, let list):
+            mode = .panels
+            guard let index = list.selected, runs.indices.contains(index) else { return [] }
+            let chosen = runs[index].id
+            switch purpose {
+            case .open:
+                run = chosen
+                comparison = nil
+                stage = 0
+                return onAppear(environment)
+            case .compare:
+                guard let report else { return [] }
+                return [
+                    .load { Message.compared(DashboardData.compare(report, with: chosen, in: workspace)) }
+                ]
+            }
+        case .prompt(.findLead, let input):
+            mode = .panels
+            let lead = input.text.trimmingCharacters(in: .whitespaces)
+            guard let run = report?.run.id, !lead.isEmpty else { return [] }
+            return [.send(.open(.lead(id: lead, run: run)))]
+        case .prompt(.export, let input):
+            mode = .panels
+            let path = input.text.trimmingCharacters(in: .whitespaces)
+            guard let report, !path.isEmpty else { return [] }
+            let comparison = self.comparison
+            return [
+                .load {
+                    Message.exported(
+                        Result { () throws(ReportExport.Failure) in
+                            let format = ReportExport.Format(path: path)
+                            let text: String
+                            if let comparison {
+                                text = try ReportExport.render(comparison, as: format)
+                            } else {
+                                text = try ReportExport.render(report, as: format)
+                            }
+                            try ReportExport.write(text, to: path)
+                            return path
+                        })
+                }
+            ]
+        }
+    }
+
     mutating func receive(_ message: Message, _ environment: StudioEnvironment) -> [Effect<StudioMessage>] {
-        []
+        switch message {
+        case .loaded(.success(let data)):
+            report = data.report
+            runs = data.runs
+            problem = nil
+            stage = min(stage, max(0, data.report.timeInStage.count - 1))
+        case .loaded(.failure(let failure)):
+            report = nil
+            runs = failure.runs
+            problem = failure.message
+        case .compared(.success(let comparison)):
+            self.comparison = comparison
+            comparisonScroll = 0
+        case .compared(.failure(let failure)):
+            return [.toast("Cannot compare: \(failure.message)", .error)]
+        case .exported(.success(let path)):
+            return [.toast("Exported to \(path)", .success)]
+        case .exported(.failure(let failure)):
+            return [.toast(failure.description, .error)]
+        }
+        return []
+    }
+
+    mutating func mouse(_ event: MouseEvent, in area: Rect, _ environment: StudioEnvironment)
+        -> [Effect<StudioMessage>]
+    {
+        switch event.kind {
+        case .wheelDown: move(1)
+        case .wheelUp: move(-1)
+        case .press(button: 1):
+            if case .pickRun(let purpose, var list) = mode {
+                if let row = DashboardView.pickerRow(at: event.position, in: area, runs: runs, list: list) {
+                    list.selected = row
+                    mode = .pickRun(purpose, list)
+                }
+                return []
+            }
+            guard case .panels = mode, comparison == nil, let report else { return [] }
+            if area.width < Self.gridWidth, let tab = DashboardView.tab(at: event.position, in: area) {
+                panel = tab
+            } else if let row = DashboardView.stageRow(
+                at: event.position, in: area, selected: panel, report: report, stage: stage)
+            {
+                stage = row
+            }
+        default:
+            break
+        }
+        return []
     }
 
     func view(in area: Rect, frame: inout Frame, _ environment: StudioEnvironment) {
-        frame.render(Paragraph("The dashboard of run \(run.map(String.init) ?? "latest")."), in: area)
+        DashboardView.render(self, in: area, frame: &frame)
     }
 }

@@ -122,6 +122,8 @@ struct JourneysScreen: StudioScreen {
         }
     }
 
+    var capturesKeys: Bool { mode != .browsing }
+
     var selected: JourneyRow? {
         guard let rows = overview?.journeys, let index = list.selected, rows.indices.contains(index) else {
             return nil

@@ -63,6 +63,44 @@ public final class Workspace: Sendable {
         return workspace
     }
 
+    /// Opens an existing workspace only to read it (`cairn dashboard`): nothing is created,
+    /// migrated, seeded or marked. A missing file, or one that needs migrating by a newer
+    /// `cairn` first, is an error; writes through the returned workspace fail.
+    public static func openReadOnly(at path: String) throws(WorkspaceError) -> Workspace {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw .cannotOpen(
+                path: path, reason: "there is no workspace there (run cairn once to create one)")
+        }
+        try WorkspaceFileCheck.check(path)
+        var configuration = configuration(busyTimeout: 10)
+        configuration.readonly = true
+        let pool: DatabasePool
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+        } catch {
+            throw WorkspaceError.from(error, path: path)
+        }
+        let migrator = WorkspaceMigrations.migrator
+        do {
+            let (complete, superseded) = try pool.read { db in
+                (try migrator.hasCompletedMigrations(db), try migrator.hasBeenSuperseded(db))
+            }
+            if superseded {
+                throw WorkspaceError.madeByNewerCairn(
+                    path: path, writtenBy: "a newer Cairn", unknownMigrations: [])
+            }
+            if !complete {
+                throw WorkspaceError.cannotOpen(
+                    path: path, reason: "it is empty or needs an upgrade (open it once with cairn)")
+            }
+        } catch let error as WorkspaceError {
+            throw error
+        } catch {
+            throw WorkspaceError.from(error, path: path)
+        }
+        return Workspace(path: path, pool: pool)
+    }
+
     /// A new file is marked `seed = pending` before seeding and `done` after, so a seeding cut
     /// short (killed, disk full) is finished by the next open rather than left half done.
     private static func plantSeedIfDue(_ seed: WorkspaceSeed?, isNew: Bool, in workspace: Workspace) throws {

@@ -1,0 +1,173 @@
+import Analytics
+import TerminalUI
+import Workspace
+
+/// Draws the dashboard: a heading with the run, then the panels (a grid from 120 columns, else
+/// tabs) or a comparison, with the run list or a prompt over them.
+enum DashboardView {
+    static func render(_ screen: DashboardScreen, in area: Rect, frame: inout Frame) {
+        let rows = Layout.vertical([.length(1), .fill(1)]).split(area)
+        guard let report = screen.report else {
+            let block = Block(title: "Dashboard")
+            frame.render(block, in: rows[1])
+            let text =
+                screen.problem.map { "Nothing to show: \($0)\n\nr picks another run." } ?? "Loading…"
+            frame.render(
+                Paragraph(text, role: screen.problem == nil ? .muted : .error), in: block.inner(rows[1]))
+            renderOverlay(screen, in: area, frame: &frame)
+            return
+        }
+        frame.render(heading(report.run), in: rows[0])
+        if let comparison = screen.comparison {
+            renderComparison(comparison, scroll: screen.comparisonScroll, in: rows[1], frame: &frame)
+        } else {
+            let grid = area.width >= DashboardScreen.gridWidth
+            if !grid { renderTabs(selected: screen.panel, in: rows[1].row(0), frame: &frame) }
+            for (panel, cell) in panelCells(in: area, selected: screen.panel) {
+                let title = grid ? "\(panel.rawValue + 1) \(panel.heading)" : panel.heading
+                let block = Block(title: title, focused: !grid)
+                frame.render(block, in: cell)
+                DashboardPanels.render(
+                    panel, report, stage: screen.stage, in: block.inner(cell), frame: &frame)
+            }
+        }
+        renderOverlay(screen, in: area, frame: &frame)
+    }
+
+    /// `Run #3 welcome-series v1 · cohort sample · seed 1 · mixed · finished` (no wall-clock
+    /// times: they belong to the report, not to a screen compared with goldens).
+    static func heading(_ run: RunInfo) -> Line {
+        Line([
+            Span("Run #\(run.id) ", role: .title), Span("\(run.journey) v\(run.version)"),
+            Span(
+                " · cohort \(run.cohort) · seed \(run.seed) · \(run.mode) · \(ReportFormat.count(run.leads)) leads · ",
+                role: .muted),
+            Span(run.status, role: run.status == "completed" ? .success : .warning),
+        ])
+    }
+
+    /// Where each panel shown is drawn (border included) in the screen's `area`: all seven in a
+    /// grid from 120 columns, else the selected one below the tabs.
+    static func panelCells(in area: Rect, selected: DashboardPanel) -> [(DashboardPanel, Rect)] {
+        let body = area.inset(top: 1)
+        guard area.width >= DashboardScreen.gridWidth else { return [(selected, body.inset(top: 1))] }
+        let bands = Layout.vertical([.fill(1), .fill(1), .fill(1)]).split(body)
+        let layout: [(Rect, [DashboardPanel])] = [
+            (bands[0], [.funnel, .dropoff, .health]), (bands[1], [.timeInStage, .abTest]),
+            (bands[2], [.channels, .handoffs]),
+        ]
+        return layout.flatMap { band, panels in
+            zip(panels, Layout.horizontal(panels.map { _ in .fill(1) }).split(band)).map { ($0, $1) }
+        }
+    }
+
+    /// The time-in-stage row under a click, if that table is shown and the click is on a row.
+    static func stageRow(
+        at point: Point, in area: Rect, selected: DashboardPanel, report: RunReport, stage: Int
+    )
+        -> Int?
+    {
+        guard let cell = panelCells(in: area, selected: selected).first(where: { $0.0 == .timeInStage })?.1
+        else { return nil }
+        let table = DashboardPanels.timeInStageParts(in: Block().inner(cell))[0]
+        let body = table.inset(top: 2)
+        guard body.contains(point) else { return nil }
+        let count = report.timeInStage.count
+        let offset = ListState(selected: stage).visibleOffset(height: body.height, count: count)
+        let index = point.y - body.y + offset
+        return index < count ? index : nil
+    }
+
+    /// Where each tab is drawn in a row starting at `x`: ` 1 Funnel ` and so on.
+    static func tabRects(in row: Rect) -> [(DashboardPanel, Rect)] {
+        var x = row.x
+        return DashboardPanel.allCases.map { panel in
+            let width = DisplayWidth.of(tabLabel(panel))
+            defer { x += width + 1 }
+            return (panel, Rect(x: x, y: row.y, width: width, height: 1))
+        }
+    }
+
+    static func tabLabel(_ panel: DashboardPanel) -> String { " \(panel.rawValue + 1) \(panel.title) " }
+
+    static func renderTabs(selected: DashboardPanel, in row: Rect, frame: inout Frame) {
+        for (panel, rect) in tabRects(in: row) {
+            let style = panel == selected ? frame.theme[.selection] : frame.theme[.muted]
+            _ = frame.write(tabLabel(panel), at: rect.origin, style: style, clip: row)
+        }
+    }
+
+    /// The tab under a click in the screen's `area` (tabs are on its second row, below the heading).
+    static func tab(at point: Point, in area: Rect) -> DashboardPanel? {
+        let row = Rect(x: area.x, y: area.y + 1, width: area.width, height: 1)
+        return tabRects(in: row).first { $0.1.contains(point) }?.0
+    }
+
+    static func renderComparison(_ comparison: RunComparison, scroll: Int, in area: Rect, frame: inout Frame)
+    {
+        let block = Block(
+            title: "Run #\(comparison.first.run.id) vs run #\(comparison.second.run.id)",
+            footer: "j/k scroll · c stops comparing", focused: true)
+        frame.render(block, in: area)
+        let inner = block.inner(area)
+        let lines = ComparisonTextRenderer.render(comparison).split(
+            separator: "\n", omittingEmptySubsequences: false)
+        let top = min(scroll, max(0, lines.count - inner.height))
+        frame.render(
+            Paragraph(lines.dropFirst(top).joined(separator: "\n"), wraps: false), in: inner)
+    }
+
+    // MARK: Overlays
+
+    static func pickerRect(in area: Rect) -> Rect {
+        area.centered(Size(width: min(area.width - 4, 76), height: min(area.height - 2, 16)))
+    }
+
+    static func renderOverlay(_ screen: DashboardScreen, in area: Rect, frame: inout Frame) {
+        switch screen.mode {
+        case .panels:
+            break
+        case .pickRun(let purpose, let list):
+            let rect = pickerRect(in: area)
+            let title = purpose == .open ? "Show run" : "Compare run #\(screen.report?.run.id ?? 0) with"
+            let block = Block(
+                title: title, footer: "Enter choose · Esc close", focused: true, background: .panel)
+            frame.render(block, in: rect)
+            frame.render(runsTable(screen.runs, list: list), in: block.inner(rect))
+        case .prompt(let prompt, let input):
+            let rect = Rect(x: area.x, y: area.maxY - 3, width: area.width, height: 3)
+            let label = prompt == .export ? "Export to (.txt, .csv, .json)" : "Lead id"
+            let block = Block(
+                title: label, footer: "Enter ok · Esc cancel", focused: true, background: .panel)
+            frame.render(block, in: rect)
+            frame.render(TextInput(input), in: block.inner(rect))
+        }
+    }
+
+    static func runsTable(_ runs: [RunListing], list: ListState) -> Table {
+        Table(
+            columns: [
+                TableColumn("Run", width: .length(5), alignment: .trailing),
+                TableColumn("Journey", width: .fill(2)),
+                TableColumn("Cohort", width: .fill(1)),
+                TableColumn("Seed", width: .length(5), alignment: .trailing),
+                TableColumn("Entries", width: .length(8), alignment: .trailing),
+                TableColumn("Status", width: .length(9)),
+            ],
+            rows: runs.map {
+                [
+                    "#\($0.id)", "\($0.journey) v\($0.version)", $0.cohort, "\($0.seed)",
+                    ReportFormat.count($0.entries), $0.status,
+                ]
+            }, state: list)
+    }
+
+    /// The run under a click in the open run list (its rows start below the header and rule).
+    static func pickerRow(at point: Point, in area: Rect, runs: [RunListing], list: ListState) -> Int? {
+        let body = pickerRect(in: area).inset(by: 1).inset(top: 2)
+        guard body.contains(point) else { return nil }
+        let offset = list.visibleOffset(height: body.height, count: runs.count)
+        let index = point.y - body.y + offset
+        return runs.indices.contains(index) ? index : nil
+    }
+}
