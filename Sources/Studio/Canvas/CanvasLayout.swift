@@ -206,6 +206,16 @@ struct CanvasLayout: Sendable, Hashable {
         for layer in order.layers {
             for id in layer where nodes[id] == nil { maxBottom = max(maxBottom, (top[id] ?? 0) + 1) }
         }
+        // Turning columns in each gap, ordered so lines fanning out or in nest instead of
+        // crossing: lines going up turn in order of their target from the top, then lines going
+        // down in order of their target from the bottom.
+        for layer in bendTargets.indices {
+            bendTargets[layer].sort { a, b in
+                let keyA = Self.bendKey(a, links: order.links, top: top, isBox: { nodes[$0] != nil })
+                let keyB = Self.bendKey(b, links: order.links, top: top, isBox: { nodes[$0] != nil })
+                return keyA != keyB ? keyA.lexicographicallyPrecedes(keyB) : a < b
+            }
+        }
         let boxByID = Dictionary(boxes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         func bendX(layer: Int, target: String) -> Int {
             let slot = bendTargets[layer].firstIndex(of: target) ?? 0
@@ -262,6 +272,17 @@ struct CanvasLayout: Sendable, Hashable {
         for box in boxes { maxRight = max(maxRight, box.rect.maxX) }
         let loops = graph.back.count
         extent = Size(width: maxRight + 2, height: maxBottom + (loops > 0 ? loops + 1 : 0))
+    }
+
+    /// Where a target's turning column goes among its gap's: up-going lines first (top target
+    /// first), then down-going ones (bottom target first).
+    static func bendKey(
+        _ target: String, links: [(String, String)], top: [String: Int], isBox: (String) -> Bool
+    ) -> [Int] {
+        let arrival = (top[target] ?? 0) + (isBox(target) ? 1 : 0)
+        let sources = links.filter { $0.1 == target }.map { (top[$0.0] ?? 0) + (isBox($0.0) ? 1 : 0) }
+        let from = sources.isEmpty ? arrival : sources.reduce(0, +) / sources.count
+        return arrival < from ? [0, arrival] : [1, -arrival]
     }
 
     /// Drops repeated points and points in the middle of a straight run.
