@@ -217,4 +217,84 @@ import Workspace
             try RunNodeCounts.load(workspace.workspace, run: run + 1)
         }
     }
+
+    @Test func enterOpensTheNodeEditorWhichTakesEveryKeyUntilItCloses() throws {
+        let workspace = try TestWorkspace()
+        let start: [Route] = [.journeys, Self.welcome]
+        let (_, open) = runStudio(workspace, start: start, events: Event.keys("l", "enter", "q"))
+        let canvas = try Self.canvas(open)
+        guard case .editor(let editor) = canvas.mode else {
+            Issue.record("the editor is not open")
+            return
+        }
+        #expect(editor.target == .node("welcome-email"))
+        #expect(canvas.statusMode == "EDIT")
+        // Esc closes the editor, not the canvas.
+        let (_, closed) = runStudio(workspace, start: start, events: Event.keys("l", "enter", "esc"))
+        #expect(closed.stack.count == 2)
+        guard case .browsing = try Self.canvas(closed).mode else {
+            Issue.record("the editor is still open")
+            return
+        }
+        let (_, goal) = runStudio(workspace, start: start, events: Event.keys("G"))
+        guard case .editor(let goalEditor) = try Self.canvas(goal).mode else {
+            Issue.record("the goal editor is not open")
+            return
+        }
+        #expect(goalEditor.target == .goal)
+    }
+
+    @Test func insertOnAnEdgeAndConnectPickFromPrompts() throws {
+        let workspace = try TestWorkspace()
+        let start: [Route] = [.journeys, Self.welcome]
+        let insert =
+            Event.keys("i") + Event.typing("nudge") + Event.keys("enter") + Event.typing("goal")
+            + Event.keys("enter")
+        let (_, inserted) = runStudio(workspace, start: start, events: insert)
+        let journey = try #require(try Self.canvas(inserted).currentJourney)
+        #expect(journey.node("sms-nudge")?.edges.map(\.target) == ["goal-1"])
+        #expect(try Self.canvas(inserted).selection == "goal-1")
+        // Disconnect the nudge's way on, then connect it to done by name.
+        let reconnect =
+            Event.keys("g") + Event.typing("sms-nudge") + Event.keys("enter", "x", "enter", "c")
+            + Event.typing("done") + Event.keys("enter")
+        let (_, connected) = runStudio(workspace, start: start, events: reconnect)
+        #expect(try Self.canvas(connected).currentJourney?.node("sms-nudge")?.edges.map(\.target) == ["done"])
+    }
+
+    @Test func runKeysOpenTheReplayDashboardAndLeadInspector() throws {
+        let workspace = try TestWorkspace()
+        let (_, replay) = runStudio(workspace, start: [.journeys, Self.welcome], events: Event.keys("r"))
+        #expect(replay.stack.count == 3)
+        let (noRun, _) = runStudio(workspace, start: [.journeys, Self.welcome], events: Event.keys("d", "f"))
+        #expect(noRun.frames.contains { $0.plainText.contains("No run") })
+        let run = try Self.replayWelcome(workspace)
+        let route = Route.canvas(journey: "welcome-series", version: 1, run: run)
+        let (_, dashboard) = runStudio(workspace, start: [.journeys, route], events: Event.keys("d"))
+        #expect(dashboard.current is DashboardScreen)
+        let (_, lead) = runStudio(
+            workspace, start: [.journeys, route],
+            events: Event.keys("f") + Event.typing("lead-7") + Event.keys("enter"))
+        let inspector = try #require(lead.current as? LeadInspectorScreen)
+        #expect(inspector.lead == "lead-7" && inspector.run == run)
+    }
+
+    @Test func theRouteVersionIsTheOneDrawn() throws {
+        let workspace = try TestWorkspace()
+        let start: [Route] = [.journeys, Self.welcome]
+        _ = runStudio(
+            workspace, start: start,
+            events: Event.keys("l", "a") + Event.typing("exit") + Event.keys("enter", "s", "enter") + [
+                Self.settle
+            ])
+        let (_, first) = runStudio(
+            workspace, start: [.journeys, .canvas(journey: "welcome-series", version: 1, run: nil)],
+            events: [])
+        #expect(try Self.canvas(first).document?.version == 1)
+        #expect(try Self.canvas(first).currentJourney?.node("exit-2") == nil)
+        let (_, second) = runStudio(
+            workspace, start: [.journeys, .canvas(journey: "welcome-series", version: 2, run: nil)],
+            events: [])
+        #expect(try Self.canvas(second).currentJourney?.node("exit-2") != nil)
+    }
 }
