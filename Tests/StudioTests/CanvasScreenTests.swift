@@ -92,6 +92,17 @@ import Workspace
             MouseEvent(kind: .press(button: 1), position: Point(x: box.rect.x + 2, y: box.rect.y + 1 + 1)))
         let (_, clicked) = runStudio(workspace, start: [.journeys, Self.welcome], events: [click])
         #expect(try Self.canvas(clicked).selection == "wait-2d")
+        // welcome-series fits top to bottom, so the wheel pans along it.
+        let wheel = Event.mouse(MouseEvent(kind: .wheelDown, position: Point(x: 10, y: 10)))
+        let (_, scrolled) = runStudio(workspace, start: [.journeys, Self.welcome], events: [wheel, wheel])
+        #expect(try Self.canvas(scrolled).viewport.offset == Point(x: 24, y: 0))
+    }
+
+    @Test func jumpPromptCompletesFuzzily() throws {
+        let workspace = try TestWorkspace()
+        let (screen, _) = runStudio(
+            workspace, start: [.journeys, Self.welcome], events: Event.keys("g") + Event.typing("wt"))
+        assertSnapshot(screen.lastFrame, cursor: screen.cursor, named: "canvas-jump-80x24")
     }
 
     @Test func addingAfterTheSelectionPicksAKindAndUndoRedoWork() throws {

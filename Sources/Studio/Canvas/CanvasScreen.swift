@@ -568,7 +568,11 @@ struct CanvasScreen: StudioScreen {
             if outline {
                 move(step < 0 ? .up : .down, environment)
             } else {
-                viewport.scroll(dx: 0, dy: step, extent: layout.extent, viewport: canvasArea.size)
+                // Journeys run left to right: when the graph fits top to bottom the wheel pans along it.
+                let tall = layout.extent.height > canvasArea.height
+                viewport.scroll(
+                    dx: tall ? 0 : step * 4, dy: tall ? step : 0, extent: layout.extent,
+                    viewport: canvasArea.size)
             }
         default:
             break
