@@ -128,5 +128,8 @@ import Testing
             layout.layers.map { $0.filter { !$0.hasPrefix("\u{1}") } } == [
                 ["entry"], ["ask"], ["wait"], ["done"],
             ])
+        var frame = Frame(size: Size(width: 80, height: 10))
+        frame.render(JourneyCanvasView(journey: journey, selection: "wait", compact: true), in: frame.area)
+        assertSnapshot(frame.buffer, named: "canvas-loop-80x10")
     }
 }

@@ -44,6 +44,8 @@ import Workspace
             workspace, start: [.journeys, Self.welcome], size: Self.big, events: Event.keys("z"))
         #expect(try Self.canvas(model).compact)
         assertSnapshot(screen.lastFrame, named: "canvas-compact-120x40")
+        let (small, _) = runStudio(workspace, start: [.journeys, Self.welcome], events: Event.keys("z"))
+        assertSnapshot(small.lastFrame, named: "canvas-compact-80x24")
     }
 
     @Test func outlineAt80x24() throws {
@@ -198,6 +200,8 @@ import Workspace
         #expect(counts.arrivals["opened-welcome"] == 22)
         #expect(counts.share(of: RunCounts.Edge(from: "opened-welcome", to: "sms-nudge")) == 6.0 / 22.0)
         assertSnapshot(screen.lastFrame, named: "canvas-overlay-120x40")
+        let (small, _) = runStudio(workspace, start: [.journeys, route], events: [])
+        assertSnapshot(small.lastFrame, named: "canvas-overlay-80x24")
         let (hidden, _) = runStudio(
             workspace, start: [.journeys, route], size: Self.big, events: Event.keys("v"))
         #expect(!hidden.lastFrame.plainText.contains("24 in"))
