@@ -21,9 +21,16 @@ struct CanvasLoad: Sendable {
         CanvasLoad, Failure
     > {
         let stored: JourneyVersion
-        do {
-            stored = try workspace.versionToReplay(
-                ReplayOrder(journey: journey, version: version, cohort: ""))
+        do throws(WorkspaceError) {
+            if let version {
+                stored = try workspace.journeyVersion(journey, version: version)
+            } else {
+                if let active = try workspace.activeJourneyVersion(journey) {
+                    stored = active
+                } else {
+                    stored = try workspace.journeyVersion(journey)
+                }
+            }
         } catch {
             return .failure(Failure(message: error.description))
         }
