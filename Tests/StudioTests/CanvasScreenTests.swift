@@ -259,6 +259,17 @@ import Workspace
         #expect(goalEditor.target == .goal)
     }
 
+    @Test func onAWideTerminalTheEditedNodeStaysBesideTheEditor() throws {
+        let workspace = try TestWorkspace()
+        let (_, model) = runStudio(
+            workspace, start: [.journeys, Self.welcome], size: Self.big,
+            events: Event.keys("g") + Event.typing("opened") + Event.keys("enter", "enter"))
+        let canvas = try Self.canvas(model)
+        let box = try #require(canvas.layout?.box("opened-welcome"))
+        #expect(box.rect.x >= canvas.viewport.offset.x)
+        #expect(box.rect.maxX - canvas.viewport.offset.x <= Self.big.width - CanvasScreenView.editorWidth)
+    }
+
     @Test func insertOnAnEdgeAndConnectPickFromPrompts() throws {
         let workspace = try TestWorkspace()
         let start: [Route] = [.journeys, Self.welcome]

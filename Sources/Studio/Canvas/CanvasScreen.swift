@@ -220,10 +220,10 @@ struct CanvasScreen: StudioScreen {
             showsCounts.toggle()
             keepSelection(environment)
         case .edit:
-            openEditor(selected == Journey.entryID ? .entry : .node(selected), journey)
-        case .editEntry: openEditor(.entry, journey)
-        case .editGoal: openEditor(.goal, journey)
-        case .editPolicy: openEditor(.policy, journey)
+            openEditor(selected == Journey.entryID ? .entry : .node(selected), journey, environment)
+        case .editEntry: openEditor(.entry, journey, environment)
+        case .editGoal: openEditor(.goal, journey, environment)
+        case .editPolicy: openEditor(.policy, journey, environment)
         case .add:
             let ways = JourneyEdits.slots(of: selected, in: journey)
             guard !ways.isEmpty else {
@@ -396,8 +396,15 @@ struct CanvasScreen: StudioScreen {
         ]
     }
 
-    private mutating func openEditor(_ target: EditTarget, _ journey: Journey) {
+    private mutating func openEditor(
+        _ target: EditTarget, _ journey: Journey, _ environment: StudioEnvironment
+    ) {
         mode = .editor(NodeEditor(journey: journey, target: target, completions: completions))
+        // On a wide terminal the editor sits beside the canvas: keep the node in the part left.
+        let size = Self.canvasSize(environment)
+        if size.width >= CanvasScreenView.editorBesideWidth {
+            reveal(in: Size(width: size.width - CanvasScreenView.editorWidth, height: size.height))
+        }
     }
 
     private mutating func ask(
@@ -492,8 +499,11 @@ struct CanvasScreen: StudioScreen {
     /// Scrolls so the selected box (with a margin) is in view: centred on it when it was out of
     /// view, so a jump shows the box with what lies around it.
     mutating func reveal(_ environment: StudioEnvironment) {
+        reveal(in: Self.canvasSize(environment))
+    }
+
+    mutating func reveal(in size: Size) {
         guard let layout, let box = selection.flatMap(layout.box) else { return }
-        let size = Self.canvasSize(environment)
         let margin = Rect(
             x: box.rect.x - 2, y: box.rect.y - 1, width: box.rect.width + 4, height: box.rect.height + 2)
         let visible = Rect(origin: viewport.offset, size: size)

@@ -6,6 +6,10 @@ import TerminalUI
 /// edit state and the validator's message, and whatever is open on top (prompt, delete
 /// question, node editor).
 enum CanvasScreenView {
+    /// From this width on the node editor opens beside the graph, this wide; below, over it.
+    static let editorBesideWidth = 100
+    static let editorWidth = 60
+
     static func render(_ screen: CanvasScreen, in area: Rect, frame: inout Frame) {
         guard let document = screen.document else {
             let text =
@@ -31,7 +35,7 @@ enum CanvasScreenView {
         case .prompt(let prompt, _): prompt.render(in: canvasArea, frame: &frame)
         case .confirmDelete(let confirm, _): frame.render(confirm.dialog, in: canvasArea)
         case .editor(let editor):
-            let width = canvasArea.width >= 100 ? 60 : canvasArea.width
+            let width = canvasArea.width >= editorBesideWidth ? editorWidth : canvasArea.width
             let panel = Rect(
                 x: canvasArea.maxX - width, y: canvasArea.y, width: width, height: canvasArea.height)
             frame.buffer.fill(panel, with: frame.theme[.panel])
