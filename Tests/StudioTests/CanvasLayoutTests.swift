@@ -132,4 +132,11 @@ import Testing
         frame.render(JourneyCanvasView(journey: journey, selection: "wait", compact: true), in: frame.area)
         assertSnapshot(frame.buffer, named: "canvas-loop-80x10")
     }
+
+    @Test func edgeCountsFitTheRoomBesideTheLabel() {
+        #expect(
+            [950, 9999, 12_345, 999_999, 1_234_567, 12_345_678].map(JourneyCanvasView.compactCount) == [
+                "950", "9999", "12k", "999k", "1.2M", "12M",
+            ])
+    }
 }

@@ -67,7 +67,18 @@ struct JourneyCanvasView: Widget {
         let key = RunCounts.Edge(from: edge.from, to: edge.to)
         let siblings = counts.edges.keys.filter { $0.from == edge.from }.count
         if siblings > 1, let share = counts.share(of: key) { return "\(Int((share * 100).rounded()))%" }
-        return (counts.edges[key] ?? 0).formatted()
+        return compactCount(counts.edges[key] ?? 0)
+    }
+
+    /// A count in at most four characters, so it fits the room the layout keeps beside a label:
+    /// `950`, `9999`, `12k`, `1.2M`.
+    static func compactCount(_ count: Int) -> String {
+        switch count {
+        case ..<10_000: return "\(count)"
+        case ..<1_000_000: return "\(count / 1000)k"
+        case ..<10_000_000: return "\(count / 1_000_000).\(count / 100_000 % 10)M"
+        default: return "\(count / 1_000_000)M"
+        }
     }
 
     static func canvas(
