@@ -1,26 +1,305 @@
+import JourneyModel
 import TerminalUI
+import Workspace
 
-/// A journey on the canvas (placeholder until the canvas lands).
+/// A journey on the canvas: laid out left to right, navigated by direction, edge and name,
+/// edited with undo, validated as it changes, saved as a new version; with a run's counts on
+/// top when the route names a run.
 struct CanvasScreen: StudioScreen {
-    enum Action: Hashable, Sendable { case none }
-    enum Message: Sendable { case none }
+    typealias Action = CanvasAction
+
+    enum Message: Sendable {
+        case loaded(Result<CanvasLoad, CanvasLoad.Failure>)
+        case saved(Result<JourneySaveOutcome, CanvasLoad.Failure>)
+    }
+
+    /// What a prompt's answer is for.
+    enum Question: Sendable, Hashable {
+        case jump
+        case addWay(from: String)
+        case kind(from: String, field: EdgeSlot.Field)
+        case insertEdge
+        case connectTarget(from: String)
+        case disconnectWay(from: String)
+        case moveParent(node: String)
+        case saveMessage
+        case leadID
+    }
+
+    enum Mode: Sendable {
+        case browsing
+        case prompt(CanvasPrompt, Question)
+        case confirmDelete(ConfirmState, node: String)
+        case editor(NodeEditor)
+    }
 
     var journey: String
     var version: Int?
     var run: Int64?
 
-    var title: String { journey }
-    var keyMap: KeyMap<Action> { KeyMap([]) }
-    static var keyTables: [KeyTable] { [] }
+    var document: CanvasDocument?
+    var problem: String?
+    var counts: RunCounts?
+    var completions = FieldCompletions()
+    var selection: String?
+    var viewport = CanvasViewport()
+    var compact = false
+    var outlineWanted = false
+    var showsCounts = true
+    var mode = Mode.browsing
+    /// Where Tab came from, for Shift-Tab; and which edge Tab takes next from each node.
+    var trail: [String] = []
+    var edgeTurns: [String: Int] = [:]
 
-    mutating func perform(_ action: Action, _ environment: StudioEnvironment) -> [Effect<StudioMessage>] {
-        []
+    init(journey: String, version: Int?, run: Int64?) {
+        self.journey = journey
+        self.version = version
+        self.run = run
     }
+
+    var title: String { journey }
+
+    var keyMap: KeyMap<CanvasAction> {
+        switch mode {
+        case .browsing: return CanvasKeys.canvas
+        case .prompt: return CanvasKeys.prompt
+        case .confirmDelete: return CanvasKeys.confirm
+        case .editor(let editor): return CanvasKeys.editor(editor.keyMap)
+        }
+    }
+
+    static var keyTables: [KeyTable] {
+        [
+            KeyTable("Canvas", CanvasKeys.canvas),
+            KeyTable("Canvas prompt", CanvasKeys.prompt, takesEveryKey: true),
+            KeyTable("Canvas delete question", CanvasKeys.confirm, takesEveryKey: true),
+        ]
+    }
+
+    var statusMode: String {
+        switch mode {
+        case .editor: return "EDIT"
+        case .prompt, .confirmDelete: return "ASK"
+        case .browsing: return document?.isDirty == true ? "MODIFIED" : ""
+        }
+    }
+
+    var leaveQuestion: String? {
+        guard let document, document.isDirty else { return nil }
+        return "\(journey) has unsaved changes. Leave and discard them?"
+    }
+
+    var currentJourney: Journey? { document?.journey }
+
+    var layout: CanvasLayout? {
+        currentJourney.map {
+            CanvasLayout(journey: $0, compact: compact, labelReserve: overlayCounts == nil ? 0 : 4)
+        }
+    }
+
+    var overlayCounts: RunCounts? { showsCounts ? counts : nil }
+
+    /// Node ids in the order the outline lists them: the entry, then file order.
+    var outlineOrder: [String] {
+        guard let journey = currentJourney else { return [] }
+        return [Journey.entryID] + journey.nodes.map(\.id)
+    }
+
+    /// The outline replaces the graph when asked, or when the graph would be too cramped.
+    func showsOutline(_ size: Size) -> Bool {
+        outlineWanted || size.width < 60 || size.height < 10
+    }
+
+    // MARK: Loading
+
+    func onAppear(_ environment: StudioEnvironment) -> [Effect<StudioMessage>] {
+        let workspace = environment.workspace
+        let order = (journey: journey, version: version, run: run)
+        return [
+            .load {
+                Message.loaded(
+                    CanvasLoad.load(workspace, journey: order.journey, version: order.version, run: order.run)
+                )
+            }
+        ]
+    }
+
     mutating func receive(_ message: Message, _ environment: StudioEnvironment) -> [Effect<StudioMessage>] {
-        []
+        switch message {
+        case .loaded(.success(let load)):
+            document = CanvasDocument(journey: load.journey, version: load.version)
+            version = load.version
+            counts = load.counts
+            completions = load.completions
+            problem = nil
+            select(Journey.entryID, environment)
+            if let countsProblem = load.countsProblem { return [.toast(countsProblem, .warning)] }
+        case .loaded(.failure(let failure)):
+            problem = failure.message
+        case .saved(.success(let outcome)):
+            document?.markSaved(version: outcome.version)
+            version = outcome.version
+            if outcome.created { return [.toast("Saved \(outcome.journey) v\(outcome.version)", .success)] }
+            return [.toast("No change: v\(outcome.version) already has this content", .info)]
+        case .saved(.failure(let failure)):
+            return [.toast("Not saved: \(failure.message)", .error)]
+        }
+        return []
+    }
+
+    // MARK: Keys
+
+    mutating func intercept(_ key: Key, _ environment: StudioEnvironment) -> [Effect<StudioMessage>]? {
+        switch mode {
+        case .browsing:
+            return nil
+        case .editor(var editor):
+            switch editor.handle(key) {
+            case .editing: mode = .editor(editor)
+            case .cancelled: mode = .browsing
+            case .saved(let edited):
+                mode = .browsing
+                document?.apply(edited)
+                keepSelection(environment)
+            }
+            return []
+        case .confirmDelete(var confirm, let node):
+            switch confirm.handle(key) {
+            case .none: mode = .confirmDelete(confirm, node: node)
+            case .cancelled: mode = .browsing
+            case .confirmed:
+                mode = .browsing
+                return deleteNode(node, environment)
+            }
+            return []
+        case .prompt(var prompt, let question):
+            switch prompt.handle(key) {
+            case .open: mode = .prompt(prompt, question)
+            case .cancelled: mode = .browsing
+            case .answered(let answer):
+                mode = .browsing
+                return respond(to: question, answer, environment)
+            }
+            return []
+        }
+    }
+
+    mutating func perform(_ action: CanvasAction, _ environment: StudioEnvironment) -> [Effect<StudioMessage>]
+    {
+        guard let journey = currentJourney else { return [] }
+        let selected = selection ?? Journey.entryID
+        if Self.isEdit(action), environment.mode == .readOnly {
+            return [.toast("Read-only: editing and replaying are off here", .warning)]
+        }
+        switch action {
+        case .left, .right, .up, .down:
+            move(action, environment)
+        case .nextEdge:
+            let targets = successors(of: selected, in: journey)
+            guard !targets.isEmpty else { return [.toast("\(selected) has no way out", .info)] }
+            let turn = edgeTurns[selected, default: 0]
+            edgeTurns[selected] = turn + 1
+            trail.append(selected)
+            select(targets[turn % targets.count], environment, keepTrail: true)
+        case .previousEdge:
+            if let previous = trail.popLast() {
+                select(previous, environment, keepTrail: true)
+            } else if let parent = predecessors(of: selected, in: journey).first {
+                select(parent, environment, keepTrail: true)
+            }
+        case .jump:
+            ask("Jump to", .jump, choices: nodeChoices(journey))
+        case .compact:
+            compact.toggle()
+            keepSelection(environment)
+        case .outline:
+            outlineWanted.toggle()
+        case .overlay:
+            guard counts != nil else { return [.toast("No run to show: open the canvas from a run", .info)] }
+            showsCounts.toggle()
+            keepSelection(environment)
+        case .edit:
+            openEditor(selected == Journey.entryID ? .entry : .node(selected), journey, environment)
+        case .editEntry: openEditor(.entry, journey, environment)
+        case .editGoal: openEditor(.goal, journey, environment)
+        case .editPolicy: openEditor(.policy, journey, environment)
+        case .add:
+            let ways = JourneyEdits.slots(of: selected, in: journey)
+            guard !ways.isEmpty else {
+                return [.toast("\(selected) ends the journey: select a node before which to add", .warning)]
+            }
+            if ways.count == 1, let way = ways.first {
+                askKind(from: selected, field: way.field)
+            } else {
+                ask("Add after \(selected): which way", .addWay(from: selected), choices: wayChoices(ways))
+            }
+        case .insert:
+            ask("Insert on which edge", .insertEdge, choices: edgeChoices(journey))
+        case .connect:
+            ask(
+                "Connect \(selected) to", .connectTarget(from: selected),
+                choices: nodeChoices(journey).filter { $0.value != Journey.entryID })
+        case .disconnect:
+            let ways = JourneyEdits.slots(of: selected, in: journey).filter { $0.target != nil }
+            guard !ways.isEmpty else { return [.toast("\(selected) has no edge to disconnect", .info)] }
+            ask(
+                "Disconnect which edge of \(selected)", .disconnectWay(from: selected),
+                choices: wayChoices(ways))
+        case .delete:
+            guard selected != Journey.entryID else {
+                return [.toast("The entry cannot be deleted", .warning)]
+            }
+            mode = .confirmDelete(
+                ConfirmState(
+                    title: "Delete",
+                    question: "Delete \(selected)? What led to it is reconnected where it can be."),
+                node: selected)
+        case .moveBranch:
+            guard selected != Journey.entryID else { return [.toast("The entry cannot move", .warning)] }
+            let branch = JourneyEdits.descendants(of: selected, in: journey)
+            ask(
+                "Move \(selected)'s branch under", .moveParent(node: selected),
+                choices: nodeChoices(journey).filter { !branch.contains($0.value) })
+        case .undo:
+            guard document?.undo() == true else { return [.toast("Nothing to undo", .info)] }
+            keepSelection(environment)
+        case .redo:
+            guard document?.redo() == true else { return [.toast("Nothing to redo", .info)] }
+            keepSelection(environment)
+        case .save:
+            if let errors = document?.diagnostics.errors, !errors.isEmpty {
+                return [
+                    .toast("Fix \(errors.count) problem\(errors.count == 1 ? "" : "s") before saving", .error)
+                ]
+            }
+            ask("Save \(self.journey) — message", .saveMessage, freeText: true)
+        case .replay:
+            return [.send(.open(.replay(journey: self.journey, version: version)))]
+        case .dashboard:
+            guard let run else { return [.toast("No run to show: replay the journey first (r)", .info)] }
+            return [.send(.open(.dashboard(run: run)))]
+        case .findLead:
+            guard run != nil else {
+                return [.toast("No run to look in: replay the journey first (r)", .info)]
+            }
+            ask("Lead id", .leadID, freeText: true)
+        case .editorKey, .promptKey:
+            break
+        }
+        return []
+    }
+
+    static func isEdit(_ action: CanvasAction) -> Bool {
+        switch action {
+        case .edit, .editEntry, .editGoal, .editPolicy, .add, .insert, .connect, .disconnect, .delete,
+            .moveBranch, .undo, .redo, .save, .replay:
+            return true
+        default:
+            return false
+        }
     }
 
     func view(in area: Rect, frame: inout Frame, _ environment: StudioEnvironment) {
-        frame.render(Paragraph("The canvas of \(journey)."), in: area)
+        CanvasScreenView.render(self, in: area, frame: &frame)
     }
 }

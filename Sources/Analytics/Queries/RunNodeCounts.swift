@@ -1,0 +1,51 @@
+import GRDB
+import Workspace
+
+/// What a run did at each node and on each edge, for the canvas overlay: read from the run
+/// summaries the engine writes at the end of a run (`runs`, `run_node_summary`,
+/// `run_edge_summary`) — a few rows per node, so it is as quick on a million-lead run as on ten.
+public struct RunNodeCounts: Sendable, Hashable {
+    public struct Edge: Sendable, Hashable {
+        public var from: String
+        public var to: String
+        public var leads: Int
+    }
+
+    /// Executions that arrived at each node (first visits); `entry` has the run's entries.
+    public var arrivals: [String: Int]
+    /// Executions that converted at each node; `entry` has every conversion of the run.
+    public var conversions: [String: Int]
+    /// Leads along each edge (branch labels between the same two nodes added up), by source then
+    /// target.
+    public var edges: [Edge]
+
+    public static func load(_ workspace: Workspace, run: Int64) throws(RunReportBuilder.Failure)
+        -> RunNodeCounts
+    {
+        do {
+            return try workspace.pool.read { db in try load(db, run: run) }
+        } catch let failure as RunReportBuilder.Failure {
+            throw failure
+        } catch {
+            throw .database("cannot read the workspace: \(error)")
+        }
+    }
+
+    static func load(_ db: Database, run: Int64) throws -> RunNodeCounts {
+        guard let info = try RunQueries.run(db, id: run) else {
+            throw RunReportBuilder.Failure.unknownRun(run)
+        }
+        var arrivals = ["entry": info.entries]
+        var conversions = ["entry": info.conversions]
+        for row in try Row.fetchAll(
+            db, sql: "SELECT node_id, entered, converted FROM run_node_summary WHERE run_id = ?",
+            arguments: [run])
+        {
+            arrivals[row["node_id"]] = row["entered"]
+            let converted: Int = row["converted"]
+            if converted > 0 { conversions[row["node_id"]] = converted }
+        }
+        let edges = try RunQueries.edges(db, run: run).map { Edge(from: $0.from, to: $0.to, leads: $0.leads) }
+        return RunNodeCounts(arrivals: arrivals, conversions: conversions, edges: edges)
+    }
+}
