@@ -51,7 +51,7 @@ enum EditorForms {
         // MARK: Nodes
 
         func node(_ node: JourneyNode) -> [Line] {
-            var lines = [Line.field("label", text("label", node.label ?? "", placeholder: node.id))]
+            var lines = [Line.field("label", text("label", node.label ?? "", placeholder: "none"))]
             switch node.body {
             case .decision(let d):
                 for (index, branch) in d.branches.enumerated() {
@@ -258,7 +258,7 @@ enum EditorForms {
             if chosen == "after" {
                 var after = ""
                 if case .after(let d) = entry.reentry { after = d.description }
-                reentryCells.append(text("reentry.after", after, placeholder: "30d"))
+                reentryCells.append(text("reentry.after", after))
             }
             lines.append(EditorLine(.fields, "re-entry", cells: reentryCells))
             lines.append(.field("next", target("next", entry.next, optional: false)))
@@ -293,7 +293,9 @@ enum EditorForms {
             lines.append(
                 .field(
                     "max steps",
-                    text("max_steps", policy.maxStepsPerLead.map(String.init) ?? "", placeholder: "200")))
+                    text(
+                        "max_steps", policy.maxStepsPerLead.map(String.init) ?? "",
+                        placeholder: "engine limit (200)")))
             for (index, rule) in policy.handoffRules.enumerated() { lines += handoffRule(index, rule) }
             return lines
         }

@@ -38,7 +38,7 @@ enum NodeEditorView {
             }
             return
         }
-        let footer = footerLines(editor)
+        let footer = footerLines(editor, width: inner.width)
         let body = inner.inset(bottom: footer.isEmpty ? 0 : footer.count + 1)
         let placed = place(editor, in: body)
         for line in placed { draw(line, editor, body: body, frame: &frame) }
@@ -52,6 +52,16 @@ enum NodeEditorView {
 
     // MARK: - Layout
 
+    /// Where a line's problems start, and the rows they take there (wrapped to fit).
+    static func messageColumn(_ line: EditorLine, labelWidth: Int) -> Int {
+        line.isConditionRow ? 2 + line.depth * 2 : labelWidth
+    }
+
+    static func messageRows(_ line: EditorLine, width: Int, labelWidth: Int) -> [String] {
+        let room = max(10, width - messageColumn(line, labelWidth: labelWidth))
+        return line.messages.flatMap { TextMeasure.wrap($0, width: room) }
+    }
+
     static func labelWidth(_ editor: NodeEditor) -> Int {
         let widest = editor.lines.filter { !$0.isConditionRow }.map { DisplayWidth.of($0.label) }.max() ?? 0
         return min(16, widest + 2)
@@ -59,17 +69,19 @@ enum NodeEditorView {
 
     /// The lines that show in `body`, scrolled so the focused line and its problems are in view.
     static func place(_ editor: NodeEditor, in body: Rect) -> [PlacedLine] {
+        let labels = labelWidth(editor)
         var starts: [Int] = []
+        var heights: [Int] = []
         var y = 0
         for line in editor.lines {
             starts.append(y)
-            y += 1 + line.messages.count
+            heights.append(1 + messageRows(line, width: body.width, labelWidth: labels).count)
+            y += heights[heights.count - 1]
         }
         let focusLine = min(editor.focus.line, editor.lines.count - 1)
-        let focusEnd = starts[focusLine] + 1 + editor.lines[focusLine].messages.count
+        let focusEnd = starts[focusLine] + heights[focusLine]
         // Keep the focus in view, and show a group's heading when its first row has the focus.
         let top = max(0, min(starts[focusLine] - 1, focusEnd - body.height))
-        let labels = labelWidth(editor)
         var placed: [PlacedLine] = []
         for (index, line) in editor.lines.enumerated() {
             let rowY = body.y + starts[index] - top
@@ -96,7 +108,7 @@ enum NodeEditorView {
         case .leaf:
             let start = x + 2 + line.depth * 2
             let room = x + width - start
-            let fixed = [10, 12, 6, 9]
+            let fixed = [12, 14, 6, 10]
             let flexible = max(4, room - fixed.reduce(0, +) - 5)
             let field = flexible / 2
             return row([fixed[0], field, fixed[1], flexible - field, fixed[2], fixed[3]], from: start)
@@ -108,8 +120,10 @@ enum NodeEditorView {
             return row(Array(repeating: 7, count: line.cells.count), from: x + labelWidth)
         case .path:
             let room = width - labelWidth
-            let name = max(6, (room - 8) / 2)
-            return row([name, 4, room - name - 8], from: x + labelWidth)
+            let name = max(6, (room - 9) / 2)
+            var rects = row([name, 4], from: x + labelWidth)
+            rects.append(Rect(x: rects[1].maxX + 3, y: y, width: max(0, room - name - 9), height: 1))
+            return rects
         case .fields:
             let count = max(1, line.cells.count)
             let room = width - labelWidth
@@ -122,7 +136,7 @@ enum NodeEditorView {
     static func focus(at point: Point, in area: Rect, _ editor: NodeEditor) -> EditorFocus? {
         let block = Block(focused: true)
         let inner = block.inner(area).inset(left: 1, right: 1)
-        let footer = footerLines(editor)
+        let footer = footerLines(editor, width: inner.width)
         let body = inner.inset(bottom: footer.isEmpty ? 0 : footer.count + 1)
         for line in place(editor, in: body) where line.y == point.y {
             if let cell = line.cells.firstIndex(where: { $0.contains(point) }) {
@@ -190,8 +204,10 @@ enum NodeEditorView {
                 meaning, at: Point(x: rect.maxX + 2, y: rect.y), style: frame.theme[.muted], clip: body)
         }
         // Problems, one per row under the line, from where its cells start.
-        let messageX = line.isConditionRow ? (placed.cells.first?.x ?? body.x) : body.x + placed.labelWidth
-        for (offset, message) in line.messages.enumerated() {
+        let messageX = body.x + messageColumn(line, labelWidth: placed.labelWidth)
+        for (offset, message) in messageRows(line, width: body.width, labelWidth: placed.labelWidth)
+            .enumerated()
+        {
             let y = placed.y + 1 + offset
             guard y < body.maxY else { break }
             let rect = Rect(x: messageX, y: y, width: body.maxX - messageX, height: 1)
@@ -204,14 +220,20 @@ enum NodeEditorView {
     ) {
         switch cell.value {
         case .text(let state):
-            let style = cell.error == nil ? nil : frame.theme[.error]
-            TextInput(state, placeholder: placeholder, focused: focused).render(in: rect, frame: &frame)
-            if let style, !focused {
-                // An unreadable value is marked in the error colour even without the focus.
-                frame.buffer.fill(rect.row(0), with: frame.buffer[rect.x, rect.y].style.patched(with: style))
-                TextInput(state, placeholder: placeholder, focused: false).render(in: rect, frame: &frame)
-                frame.write(
-                    state.text, at: rect.origin, style: frame.theme[.input].patched(with: style), clip: rect)
+            if focused {
+                TextInput(state, placeholder: placeholder, focused: true).render(in: rect, frame: &frame)
+                return
+            }
+            // Without the focus a field shows its beginning (an input scrolls to its cursor),
+            // in the error colour when it does not read.
+            let row = rect.row(0)
+            var style = frame.theme[.input].patched(with: frame.theme[.muted])
+            if cell.error != nil { style = style.patched(with: frame.theme[.error]) }
+            frame.buffer.fill(row, with: frame.buffer[row.x, row.y].style.patched(with: style))
+            if state.text.isEmpty {
+                frame.write(placeholder, at: row.origin, style: frame.theme[.muted], clip: row)
+            } else {
+                frame.write(state.text, at: row.origin, style: style, clip: row)
             }
         case .choice(let state):
             var closed = state
@@ -235,7 +257,7 @@ enum NodeEditorView {
         }
         let matches = editor.completionMatches
         guard !matches.isEmpty else { return }
-        let width = max(rect.width, (matches.map { DisplayWidth.of($0) }.max() ?? 0) + 4)
+        let width = max(rect.width, (matches.map { DisplayWidth.of($0) }.max() ?? 0) + 6)
         let popup = Rect(
             x: rect.x, y: rect.maxY, width: min(width, frame.area.maxX - rect.x), height: matches.count + 2
         )
@@ -246,10 +268,14 @@ enum NodeEditorView {
             in: block.inner(popup), frame: &frame)
     }
 
-    private static func footerLines(_ editor: NodeEditor) -> [(text: String, role: ThemeRole)] {
+    private static func footerLines(_ editor: NodeEditor, width: Int) -> [(text: String, role: ThemeRole)] {
         var lines: [(String, ThemeRole)] = []
-        for problem in editor.problems.prefix(2) { lines.append(("✗ " + problem, .error)) }
-        if let message = editor.message { lines.append((message, .warning)) }
+        for problem in editor.problems.prefix(2) {
+            lines += TextMeasure.wrap("✗ " + problem, width: max(10, width)).prefix(2).map { ($0, .error) }
+        }
+        if let message = editor.message {
+            lines += TextMeasure.wrap(message, width: max(10, width)).prefix(2).map { ($0, .warning) }
+        }
         return lines
     }
 }
