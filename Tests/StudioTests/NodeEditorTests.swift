@@ -215,6 +215,121 @@ import Workspace
                             next: "wait-to-day-5"))))
     }
 
+    @Test func aDurationWaitBecomesAnEventWaitWithATimeout() throws {
+        let journey = try seededJourney(TestWorkspace(), "welcome-series")
+        var editor = NodeEditor(journey: journey, target: .node("wait-2d"), completions: FieldCompletions())
+        editor.focusCell("wait.form")
+        editor.press("right")  // for → event
+        editor.focusCell("wait.event")
+        editor.type("email.opened")
+        editor.press("tab")
+        editor.type("1d")
+        editor.focusCell("on_timeout")
+        editor.press("enter", "down", "down", "down", "down", "enter")  // (none) → ... → sms-nudge
+        let result = editor.apply()
+        let saved = try #require(result)
+        #expect(
+            saved.node("wait-2d")?.body
+                == .wait(
+                    Wait(
+                        condition: .event("email.opened", timeout: .days(1)), next: "opened-welcome",
+                        timeoutNext: "sms-nudge")))
+    }
+
+    @Test func updateAndHandoffActionsReadTheirFields() throws {
+        let journey = try seededJourney(TestWorkspace(), "chat-qualified-to-closer")
+        var update = NodeEditor(journey: journey, target: .node("mark-sql"), completions: FieldCompletions())
+        update.focusCell("update.value")
+        update.replace(with: "[a, 2, true]")
+        let result = update.apply()
+        let saved = try #require(result)
+        guard case .action(let step) = saved.node("mark-sql")?.body else {
+            Issue.record("kind")
+            return
+        }
+        #expect(step.action == .update(field: "stage", value: ["a", 2, true]))
+
+        let handoffID = try #require(
+            journey.nodes.first { node in
+                if case .action(let step) = node.body, case .handoff = step.action { return true }
+                return false
+            }?.id)
+        var handoff = NodeEditor(journey: journey, target: .node(handoffID), completions: FieldCompletions())
+        handoff.focusCell("to.kind")
+        handoff.press("left", "left")  // human → bot → (none)
+        handoff.focusCell("to.expertise")
+        handoff.replace(with: "")
+        #expect(
+            handoff.lines.flatMap(\.messages) == [
+                "a handoff target needs an agent, or a channel, kind or expertise to route by"
+            ])
+        handoff.focusCell("to.agent")
+        handoff.type("ana-closer")
+        let result2 = handoff.apply()
+        let saved2 = try #require(result2)
+        guard case .action(let step2) = saved2.node(handoffID)?.body, case .handoff(let h) = step2.action
+        else {
+            Issue.record("kind")
+            return
+        }
+        #expect(h.to == HandoffTarget(agent: "ana-closer"))
+    }
+
+    @Test func pathsBranchesAndRulesAreAddedAndDeleted() throws {
+        let workspace = try TestWorkspace()
+        let geo = try seededJourney(workspace, "geographic-campaigns")
+        var split = NodeEditor(journey: geo, target: .node("offer-test"), completions: FieldCompletions())
+        split.press("ctrl+b")
+        #expect(split.currentCell?.content == "path-3")
+        split.focusCell("path.weight", occurrence: 2)
+        split.replace(with: "10")
+        split.focusCell("holdout")
+        split.replace(with: "")
+        let result = split.apply()
+        let saved = try #require(result)
+        guard case .split(let s) = saved.node("offer-test")?.body else {
+            Issue.record("kind")
+            return
+        }
+        #expect(s.paths.map(\.name) == ["cash-rebate", "low-apr", "path-3"])
+        split.focusCell("path.name", occurrence: 0)
+        split.press("ctrl+x")
+        #expect(split.lines.filter { $0.role == .path }.count == 2)
+
+        let welcome = try seededJourney(workspace, "welcome-series")
+        var decision = NodeEditor(
+            journey: welcome, target: .node("opened-welcome"), completions: FieldCompletions())
+        decision.press("ctrl+b")
+        guard case .editing = decision.press("ctrl+s") else {
+            Issue.record("applied an empty branch")
+            return
+        }
+        #expect(decision.message == "Not applied: a branch needs a condition: ctrl+n adds a row")
+        decision.press("ctrl+n")
+        decision.type("vip")
+        decision.press(
+            "tab", "right", "right", "right", "right", "right", "right", "right", "right", "right", "right",
+            "right")
+        #expect(decision.currentCell?.content == "exists")
+        let result2 = decision.apply()
+        let saved2 = try #require(result2)
+        guard case .decision(let d) = saved2.node("opened-welcome")?.body else {
+            Issue.record("kind")
+            return
+        }
+        #expect(d.branches.count == 2)
+        #expect(d.branches[1].condition == .leaf(ConditionLeaf(type: .property, field: "vip", op: .exists)))
+
+        let silence = try seededJourney(workspace, "email-silence-to-sms")
+        var policy = NodeEditor(journey: silence, target: .policy, completions: FieldCompletions())
+        policy.focusCell("rule.0.name")
+        policy.press("ctrl+x")
+        let result3 = policy.apply()
+        let saved3 = try #require(result3)
+        #expect(saved3.policy.handoffRules.isEmpty)
+        #expect(saved3.policy.frequencyCap == FrequencyCap(perDay: 1))
+    }
+
     // MARK: - Errors
 
     @Test func aBadDurationShowsTheReadersMessageAndIsNotApplied() throws {
@@ -255,7 +370,7 @@ import Workspace
         editor.press("enter")
         for _ in 0..<12 { editor.press("up") }
         editor.press("enter")
-        #expect(editor.currentCell?.content == "—")
+        #expect(editor.currentCell?.content == "(none)")
         let message = "decision 'opened-welcome' has no 'else': leads matching no branch would be stuck"
         #expect(editor.problems == [message])
         guard case .editing = editor.press("ctrl+s") else {

@@ -316,20 +316,24 @@ enum EditorForms {
     }
 
     /// Lines for a new decision branch, split path or handoff rule (ctrl+b).
-    static func newBranch(_ index: Int, in journey: Journey, completions: FieldCompletions) -> [EditorLine] {
+    static func newBranch(
+        _ index: Int, then next: String?, in journey: Journey, completions: FieldCompletions
+    )
+        -> [EditorLine]
+    {
         Builder(journey: journey, completions: completions, overrides: [:]).condition(
             "branch.\(index).if", "if (\(index + 1))", nil)
             + [
                 .field(
                     "then",
                     Builder(journey: journey, completions: completions, overrides: [:]).target(
-                        "branch.\(index).then", journey.nodes.first?.id, optional: false))
+                        "branch.\(index).then", next ?? journey.nodes.first?.id, optional: false))
             ]
     }
 
-    static func newPath(_ name: String, in journey: Journey) -> EditorLine {
+    static func newPath(_ name: String, next: String?, in journey: Journey) -> EditorLine {
         Builder(journey: journey, completions: FieldCompletions(), overrides: [:]).path(
-            SplitPath(name: name, weight: 0, next: journey.nodes.first?.id ?? ""))
+            SplitPath(name: name, weight: 0, next: next ?? journey.nodes.first?.id ?? ""))
     }
 
     static func newRule(_ index: Int, in journey: Journey, completions: FieldCompletions) -> [EditorLine] {

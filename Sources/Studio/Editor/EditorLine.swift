@@ -129,4 +129,4 @@ extension FormField {
 }
 
 /// The option a choice shows for "none".
-let noneOption = "—"
+let noneOption = "(none)"

@@ -473,7 +473,11 @@ struct NodeEditor: Sendable {
             case .split?:
                 let paths = lines.indices.filter { lines[$0].role == .path }
                 let at = (paths.last ?? 0) + 1
-                lines.insert(EditorForms.newPath("path-\(paths.count + 1)", in: journey), at: at)
+                lines.insert(
+                    EditorForms.newPath(
+                        "path-\(paths.count + 1)",
+                        next: paths.last.flatMap { lines[$0].cell("path.next")?.content },
+                        in: journey), at: at)
                 focus = EditorFocus(line: at, cell: 0)
             case .decision?:
                 let next =
@@ -481,7 +485,9 @@ struct NodeEditor: Sendable {
                         ?? -1) + 1
                 let at = lines.firstIndex { $0.cell("else") != nil } ?? lines.count
                 lines.insert(
-                    contentsOf: EditorForms.newBranch(next, in: journey, completions: completions), at: at)
+                    contentsOf: EditorForms.newBranch(
+                        next, then: EditorBuild(lines: lines, base: journey).target("else"), in: journey,
+                        completions: completions), at: at)
                 focus = EditorFocus(line: at, cell: 0)
             default:
                 message = "ctrl+b adds a split path, a decision branch or a handoff rule"

@@ -271,7 +271,7 @@ enum NodeEditorView {
     private static func footerLines(_ editor: NodeEditor, width: Int) -> [(text: String, role: ThemeRole)] {
         var lines: [(String, ThemeRole)] = []
         for problem in editor.problems.prefix(2) {
-            lines += TextMeasure.wrap("✗ " + problem, width: max(10, width)).prefix(2).map { ($0, .error) }
+            lines += TextMeasure.wrap(problem, width: max(10, width)).prefix(2).map { ($0, .error) }
         }
         if let message = editor.message {
             lines += TextMeasure.wrap(message, width: max(10, width)).prefix(2).map { ($0, .warning) }
