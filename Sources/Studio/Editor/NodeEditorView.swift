@@ -276,6 +276,13 @@ enum NodeEditorView {
         if let message = editor.message {
             lines += TextMeasure.wrap(message, width: max(10, width)).prefix(2).map { ($0, .warning) }
         }
+        if lines.isEmpty, editor.lines.indices.contains(editor.focus.line),
+            case .leaf = editor.lines[editor.focus.line].role
+        {
+            // The row's cells have no headings: say what they are while one has the focus.
+            let columns = "type, field (Tab completes), operator, value, within, since"
+            lines.append((TextMeasure.truncate("row: " + columns, toWidth: width), .muted))
+        }
         return lines
     }
 }
