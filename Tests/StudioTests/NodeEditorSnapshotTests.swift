@@ -65,6 +65,17 @@ import Testing
         render(editor, "completion")
     }
 
+    @Test func monochromeAndASCII() throws {
+        // NO_COLOR and a non-UTF-8 locale: attributes only, ASCII lines and arrows.
+        var editor = try editor("welcome-series", .node("opened-welcome"))
+        editor.focusCell("value", occurrence: 1)
+        editor.replace(with: "\"80\"")
+        var frame = Frame(size: Size(width: 80, height: 24), theme: .fallback(.monochrome), glyphs: .ascii)
+        frame.fill(frame.area, role: .surface)
+        editor.view(in: frame.area, frame: &frame)
+        assertSnapshot(frame.buffer, cursor: frame.cursor, named: "editor-ascii-mono-80x24")
+    }
+
     @Test func discardQuestion() throws {
         var editor = try editor("welcome-series", .node("wait-2d"))
         editor.focusCell("wait.for")

@@ -279,16 +279,13 @@ struct NodeEditor: Sendable {
     /// fit the focused row, and read everything back.
     private mutating func afterEdit() {
         var reshaped = false
+        let laidOut = EditorForms.lines(target, in: journey, completions: completions, overrides: overrides)
         for key in EditorForms.shapeKeys {
-            guard let value = lines.lazy.compactMap({ $0.cell(key) }).first?.content,
-                !(lines.lazy.compactMap({ $0.cell(key) }).first?.isOpenChoice ?? false)
-            else { continue }
-            let laidOut = EditorForms.lines(
-                target, in: journey, completions: completions, overrides: overrides
-            )
-            .lazy.compactMap { $0.cell(key) }.first?.content
-            if value != laidOut {
-                overrides[key] = value
+            guard let cell = lines.lazy.compactMap({ $0.cell(key) }).first, !cell.isOpenChoice else {
+                continue
+            }
+            if cell.content != laidOut.lazy.compactMap({ $0.cell(key) }).first?.content {
+                overrides[key] = cell.content
                 reshaped = true
             }
         }
