@@ -27,6 +27,7 @@ import Workspace
                 continue
             }
             #expect(saved == journey, "\(journeyID) \(target)")
+            #expect(JourneyValidator.validate(saved).errors.isEmpty)
         }
     }
 
@@ -477,6 +478,18 @@ import Workspace
                 .firstIndex { $0.contains("template") })
         editor.click(at: Point(x: 30, y: row), in: area)
         #expect(editor.currentCell?.label == "send.template")
+    }
+
+    @Test func f2AppliesLikeCtrlS() throws {
+        let journey = try seededJourney(TestWorkspace(), "welcome-series")
+        var editor = NodeEditor(journey: journey, target: .node("done"), completions: FieldCompletions())
+        editor.focusCell("exit.reason")
+        editor.replace(with: "finished")
+        guard case .saved(let saved) = editor.press("f2") else {
+            Issue.record("f2 did not apply")
+            return
+        }
+        #expect(saved.node("done")?.body == .exit(ExitStep(reason: "finished")))
     }
 
     @Test func editorKeysAreWellFormed() {

@@ -72,10 +72,11 @@ struct NodeEditor: Sendable {
     static let addItem = Key.ctrl("b")
 
     static let keys = KeyMap<Key>([
+        // F2 too: a terminal with flow control on (IXON) swallows ctrl+s as "stop output".
         KeyBinding(
-            [apply], apply, help: "apply",
-            longHelp: "Apply the edit to the journey (refused while a field has an error)",
-            group: "Editor", statusBar: true),
+            [apply, Key(.function(2))], apply, help: "apply",
+            longHelp: "Apply the edit to the journey (refused while a field has an error)", group: "Editor",
+            statusBar: true),
         KeyBinding(
             [.escape], .escape, help: "cancel",
             longHelp: "Close the editor; asks first when there are changes",
