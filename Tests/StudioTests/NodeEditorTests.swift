@@ -480,6 +480,22 @@ import Workspace
         #expect(editor.currentCell?.label == "send.template")
     }
 
+    @Test func aLongFormScrollsToKeepTheFocusInView() throws {
+        let journey = try seededJourney(TestWorkspace(), "email-silence-to-sms")
+        var editor = NodeEditor(journey: journey, target: .policy, completions: FieldCompletions())
+        editor.press("ctrl+b", "ctrl+b")
+        editor.type("third-rule")
+        var frame = Frame(size: Size(width: 80, height: 24))
+        editor.view(in: frame.area, frame: &frame)
+        #expect(frame.buffer.plainText.contains("third-rule"))
+        #expect(!frame.buffer.plainText.contains("frequency cap"))
+        #expect(frame.cursor != nil)
+        editor.focusCell("cap.all.day")
+        frame = Frame(size: Size(width: 80, height: 24))
+        editor.view(in: frame.area, frame: &frame)
+        #expect(frame.buffer.plainText.contains("frequency cap"))
+    }
+
     @Test func f2AppliesLikeCtrlS() throws {
         let journey = try seededJourney(TestWorkspace(), "welcome-series")
         var editor = NodeEditor(journey: journey, target: .node("done"), completions: FieldCompletions())

@@ -80,8 +80,11 @@ enum NodeEditorView {
         }
         let focusLine = min(editor.focus.line, editor.lines.count - 1)
         let focusEnd = starts[focusLine] + heights[focusLine]
-        // Keep the focus in view, and show a group's heading when its first row has the focus.
-        let top = max(0, min(starts[focusLine] - 1, focusEnd - body.height))
+        // Without a stored scroll position, put the focus a third of the way down once the form
+        // is taller than the box: lines above and below it stay in view as it moves.
+        let total = y
+        var top = max(0, min(starts[focusLine] - body.height / 3, total - body.height))
+        top = max(top, focusEnd - body.height)
         var placed: [PlacedLine] = []
         for (index, line) in editor.lines.enumerated() {
             let rowY = body.y + starts[index] - top
