@@ -112,7 +112,7 @@ import Workspace
         editor.press("ctrl+n")
         editor.type("score")
         editor.press("tab", "enter")  // open the operators
-        for _ in 0..<ConditionOperator.allCases.firstIndex(of: .atLeast)! { editor.press("down") }
+        for _ in 0..<(ConditionOperator.allCases.firstIndex(of: .atLeast) ?? 0) { editor.press("down") }
         editor.press("enter", "tab")
         editor.type("50")
         let result = editor.apply()

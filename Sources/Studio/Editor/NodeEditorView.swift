@@ -145,9 +145,8 @@ enum NodeEditorView {
             if let cell = line.cells.firstIndex(where: { $0.contains(point) }) {
                 return EditorFocus(line: line.index, cell: cell)
             }
-            let stop = editor.stops.first { $0.line == line.index }
-            if case .conditionHeading = editor.lines[line.index].role { return stop }
-            return stop
+            // Beside the cells: the line's first place for the focus (an empty condition's heading).
+            return editor.stops.first { $0.line == line.index }
         }
         return nil
     }
