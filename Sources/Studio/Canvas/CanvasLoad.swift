@@ -54,6 +54,6 @@ struct CanvasLoad: Sendable {
     /// The editor's completions from the workspace; none if they cannot be read (the editor
     /// then completes nothing, which is still usable).
     private static func completions(_ workspace: Workspace) -> FieldCompletions {
-        FieldCompletions()
+        (try? FieldCompletions.load(workspace)) ?? FieldCompletions()
     }
 }

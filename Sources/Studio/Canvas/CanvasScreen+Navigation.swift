@@ -95,8 +95,13 @@ extension CanvasScreen {
     mutating func mouse(_ event: MouseEvent, in area: Rect, _ environment: StudioEnvironment) -> [Effect<
         StudioMessage
     >] {
-        guard case .browsing = mode, let layout else { return [] }
         let canvasArea = Rect(x: area.x, y: area.y, width: area.width, height: max(0, area.height - 1))
+        if case .editor(var editor) = mode, case .press(button: 1) = event.kind {
+            editor.click(at: event.position, in: CanvasScreenView.editorPanel(in: canvasArea))
+            mode = .editor(editor)
+            return []
+        }
+        guard case .browsing = mode, let layout else { return [] }
         let outline = showsOutline(canvasArea.size)
         switch event.kind {
         case .press(button: 1):

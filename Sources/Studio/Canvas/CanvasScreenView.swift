@@ -35,12 +35,16 @@ enum CanvasScreenView {
         case .prompt(let prompt, _): prompt.render(in: canvasArea, frame: &frame)
         case .confirmDelete(let confirm, _): frame.render(confirm.dialog, in: canvasArea)
         case .editor(let editor):
-            let width = canvasArea.width >= editorBesideWidth ? editorWidth : canvasArea.width
-            let panel = Rect(
-                x: canvasArea.maxX - width, y: canvasArea.y, width: width, height: canvasArea.height)
+            let panel = editorPanel(in: canvasArea)
             frame.buffer.fill(panel, with: frame.theme[.panel])
             editor.view(in: panel, frame: &frame)
         }
+    }
+
+    /// Where the node editor is drawn: beside the graph on wide terminals, over it on narrow ones.
+    static func editorPanel(in canvasArea: Rect) -> Rect {
+        let width = canvasArea.width >= editorBesideWidth ? editorWidth : canvasArea.width
+        return Rect(x: canvasArea.maxX - width, y: canvasArea.y, width: width, height: canvasArea.height)
     }
 
     /// The first outline row shown, so the selection stays in view.

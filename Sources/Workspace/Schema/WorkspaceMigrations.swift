@@ -13,6 +13,7 @@ enum WorkspaceMigrations {
         migrator.registerMigration("v1-runs", migrate: RunSchema.runs)
         migrator.registerMigration("v1-run-summaries", migrate: RunSchema.summaries)
         migrator.registerMigration("v1-run-paths", migrate: RunPathSchema.paths)
+        migrator.registerMigration("v1-event-types", migrate: EventTypeSchema.index)
         return migrator
     }
 
