@@ -37,6 +37,12 @@ struct CanvasScreen: StudioScreen {
     var version: Int?
     var run: Int64?
 
+    /// A prompt, a question or the node editor takes every key while it is open.
+    var capturesKeys: Bool {
+        if case .browsing = mode { return false }
+        return true
+    }
+
     var document: CanvasDocument?
     var problem: String?
     var counts: RunCounts?

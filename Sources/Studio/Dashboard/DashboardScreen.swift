@@ -41,6 +41,9 @@ struct DashboardScreen: StudioScreen {
     var comparisonScroll = 0
     var mode = Mode.panels
 
+    /// The run picker and the prompts take every key while they are open.
+    var capturesKeys: Bool { mode != .panels }
+
     init(run: Int64?) {
         self.run = run
     }

@@ -7,6 +7,12 @@ import Synchronization
     import Darwin
 #endif
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The signal that asked us to stop, set from the signal handler (an atomic
 /// store is async-signal-safe) and read by the event loop between reads.
 private let receivedSignalNumber = Atomic<Int32>(0)
@@ -62,6 +68,16 @@ public final class NcursesScreen: Screen {
     }
 
     /// Takes over the terminal, runs `body`, and gives the terminal back.
+    /// Ctrl-S and Ctrl-Q reach the program as keys instead of stopping and restarting the
+    /// terminal's output (XON/XOFF), which would look like a frozen screen. `endwin` restores
+    /// the modes the terminal had.
+    private static func disableFlowControl() {
+        var modes = termios()
+        guard tcgetattr(STDIN_FILENO, &modes) == 0 else { return }
+        modes.c_iflag &= ~tcflag_t(IXON)
+        _ = tcsetattr(STDIN_FILENO, TCSANOW, &modes)
+    }
+
     public static func run<T>(options: Options = Options(), _ body: (NcursesScreen) throws -> T) throws -> T {
         let screen = try NcursesScreen(options: options)
         let result: T
@@ -94,6 +110,7 @@ public final class NcursesScreen: Screen {
             set_escdelay(25)
         }
         cbreak()
+        Self.disableFlowControl()
         noecho()
         nonl()
         keypad(cairn_stdscr(), true)
