@@ -19,7 +19,7 @@ struct Cairn: ParsableCommand {
             ValidateCommand.self, ShowCommand.self, InitCommand.self, ImportCommand.self, CohortCommand.self,
             JourneysCommand.self, CohortsCommand.self, HistoryCommand.self, DiffCommand.self,
             ActivateCommand.self, RollbackCommand.self, ArchiveCommand.self, ExportCommand.self,
-            ReplayCommand.self, RunsCommand.self, LeadCommand.self, ReportCommand.self,
+            ReplayCommand.self, RunsCommand.self, LeadCommand.self, ReportCommand.self, DemoCommand.self,
             DashboardCommand.self, UIGalleryCommand.self,
         ]
     )

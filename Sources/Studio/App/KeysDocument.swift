@@ -2,9 +2,10 @@
 /// keeps the file in step).
 enum KeysDocument {
     static var tables: [KeyTable] {
-        [KeyTable("Every screen", SharedKeys.map)] + JourneysScreen.keyTables + CanvasScreen.keyTables
+        [KeyTable("Every screen", SharedKeys.map)] + JourneysScreen.keyTables + HistoryScreen.keyTables
+            + CanvasScreen.keyTables
             + NodeEditor.keyTables + ReplayScreen.keyTables + DashboardScreen.keyTables
-            + LeadInspectorScreen.keyTables
+            + LeadInspectorScreen.keyTables + DemoScreen.keyTables
     }
 
     static var markdown: String {

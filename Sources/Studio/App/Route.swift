@@ -11,6 +11,8 @@ public enum Route: Sendable, Hashable {
     case replay(journey: String, version: Int?)
     /// A run's dashboard (`nil`: the newest run).
     case dashboard(run: Int64?)
+    /// `cairn demo`: the pre-built journeys replayed one after another, starting at `first`.
+    case demo(journeys: [String], first: Int)
     /// One lead's path through a run.
     case lead(id: String, run: Int64)
 
@@ -23,6 +25,7 @@ public enum Route: Sendable, Hashable {
         case .replay(let journey, let version): return ReplayScreen(journey: journey, version: version)
         case .dashboard(let run): return DashboardScreen(run: run)
         case .lead(let id, let run): return LeadInspectorScreen(lead: id, run: run)
+        case .demo(let journeys, let first): return DemoScreen(journeys: journeys, index: first)
         }
     }
 }

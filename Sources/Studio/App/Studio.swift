@@ -28,10 +28,11 @@ public enum Studio {
     /// Runs the studio on the terminal until the user quits.
     public static func run(
         environment: StudioEnvironment, start: [Route] = [.journeys], theme: Theme = .fallback,
-        notice: String? = nil, mouse: Bool = true
+        notice: String? = nil, mouse: Bool = true, beforeSignalExit: (@Sendable () -> Void)? = nil
     ) throws {
         var program = program(environment: environment, start: start, theme: theme, notice: notice)
-        _ = try NcursesScreen.run(options: NcursesScreen.Options(mouse: mouse)) { screen in
+        let options = NcursesScreen.Options(mouse: mouse, beforeSignalExit: beforeSignalExit)
+        _ = try NcursesScreen.run(options: options) { screen in
             program.run(on: screen)
         }
     }

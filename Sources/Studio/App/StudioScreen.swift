@@ -32,6 +32,9 @@ protocol StudioScreen: Sendable {
     func onAppear(_ environment: StudioEnvironment) -> [Effect<StudioMessage>]
     /// Keys before the key map: a field being typed in takes every key. `nil` lets the key through.
     mutating func intercept(_ key: Key, _ environment: StudioEnvironment) -> [Effect<StudioMessage>]?
+    /// Keys after `intercept`: by default through `keyMap` to `perform`; `nil` lets the key on
+    /// to the shared keys.
+    mutating func press(_ key: Key, _ environment: StudioEnvironment) -> [Effect<StudioMessage>]?
     mutating func perform(_ action: Action, _ environment: StudioEnvironment) -> [Effect<StudioMessage>]
     mutating func receive(_ message: Message, _ environment: StudioEnvironment) -> [Effect<StudioMessage>]
     /// A click or the wheel; `area` is where the screen was drawn.

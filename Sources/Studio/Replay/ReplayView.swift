@@ -138,6 +138,8 @@ enum ReplayView {
         frame.render(block, in: area)
         guard let journey = screen.inputs?.journey else { return }
         frame.render(
-            JourneyCanvasView(journey: journey, selection: nil, counts: counts), in: block.inner(area))
+            // Narrower than a wide terminal, compact boxes show more of the journey at once.
+            JourneyCanvasView(journey: journey, selection: nil, counts: counts, compact: area.width < 120),
+            in: block.inner(area))
     }
 }

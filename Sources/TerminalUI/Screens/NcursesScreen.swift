@@ -41,14 +41,19 @@ public final class NcursesScreen: Screen {
         /// Cap the colour depth (e.g. for `--color 256`); `nil` detects it.
         public var maximumColorDepth: ColorDepth?
         public var environment: [String: String]
+        /// Runs after the terminal is restored and before a received signal ends the process
+        /// (a temporary workspace to remove).
+        public var beforeSignalExit: (@Sendable () -> Void)?
 
         public init(
             mouse: Bool = true, maximumColorDepth: ColorDepth? = nil,
-            environment: [String: String] = NcursesScreen.processEnvironment()
+            environment: [String: String] = NcursesScreen.processEnvironment(),
+            beforeSignalExit: (@Sendable () -> Void)? = nil
         ) {
             self.mouse = mouse
             self.maximumColorDepth = maximumColorDepth
             self.environment = environment
+            self.beforeSignalExit = beforeSignalExit
         }
     }
 
@@ -67,7 +72,6 @@ public final class NcursesScreen: Screen {
         var background: Int32
     }
 
-    /// Takes over the terminal, runs `body`, and gives the terminal back.
     /// Ctrl-S and Ctrl-Q reach the program as keys instead of stopping and restarting the
     /// terminal's output (XON/XOFF), which would look like a frozen screen. `endwin` restores
     /// the modes the terminal had.
@@ -78,6 +82,7 @@ public final class NcursesScreen: Screen {
         _ = tcsetattr(STDIN_FILENO, TCSANOW, &modes)
     }
 
+    /// Takes over the terminal, runs `body`, and gives the terminal back.
     public static func run<T>(options: Options = Options(), _ body: (NcursesScreen) throws -> T) throws -> T {
         let screen = try NcursesScreen(options: options)
         let result: T
@@ -90,6 +95,7 @@ public final class NcursesScreen: Screen {
         screen.restore()
         let signal = receivedSignalNumber.load(ordering: .relaxed)
         if signal != 0 {
+            options.beforeSignalExit?()
             cairn_reraise_with_default(signal)
         }
         return result
