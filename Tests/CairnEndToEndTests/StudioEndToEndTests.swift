@@ -1,0 +1,107 @@
+import Foundation
+import TerminalUI
+import Testing
+
+private let skipReason: String? =
+    TmuxSession.unavailableReason
+    ?? (CairnProcess.binary == nil ? "no built cairn binary next to the tests" : nil)
+
+/// The studio as a user drives it, in tmux: the seed's "new workflow in minutes" path and the
+/// trainer's demo. Each step checks the screen; the workspace is checked afterwards with the
+/// command line.
+@Suite(.serialized) struct StudioEndToEndTests {
+    @Test(.enabled(if: skipReason == nil, Comment(rawValue: skipReason ?? "")))
+    func aJourneyFromATemplateWithADecisionIsSavedReplayedAndMeasured() throws {
+        let folder = try TemporaryFolder()
+        let db = folder.url.appendingPathComponent("studio.db").path
+        let binary = try #require(CairnProcess.binary)
+        let session = try TmuxSession(command: [binary.path, "--db", db], size: Size(width: 80, height: 24))
+        defer { session.terminate() }
+
+        // Home, then a new journey from the welcome-series template (the last one listed).
+        try session.waitFor("california-messaging — California Messaging")
+        try session.send(keys: "n")
+        try session.waitFor("New journey from")
+        try session.send(keys: "End", "Enter")
+        try session.waitFor("New from Welcome Series")
+        try session.send(keys: "C-u")
+        try session.type("Spring promo")
+        try session.send(keys: "Enter")
+        var screen = try session.waitFor("Created spring-promo v1")
+        #expect(screen.contains("Journeys › spring-promo"))
+
+        // A decision after the welcome email, its condition edited in the form.
+        try session.send(keys: "l")
+        try session.send(keys: "a")
+        try session.waitFor("kind")
+        try session.type("decision")
+        try session.send(keys: "Enter")
+        try session.waitFor("decision-2")
+        try session.send(keys: "Enter")
+        try session.waitFor("Edit decision 'decision-2'")
+        try session.send(keys: "Tab", "Left", "Tab", "End", "C-u")
+        try session.type("state")
+        screen = try session.waitFor("if     state exists")
+        try session.send(keys: "F2")
+        screen = try session.waitFor("modified")
+        #expect(screen.contains("valid"))
+
+        // Saved as version 2 with a message.
+        try session.send(keys: "s")
+        try session.waitFor("Save")
+        try session.type("check the state")
+        try session.send(keys: "Enter")
+        try session.waitFor("v2")
+
+        // Replayed on the sample cohort, then the dashboard.
+        try session.send(keys: "r")
+        try session.waitFor("SETUP")
+        try session.send(keys: "Enter")
+        screen = try session.waitFor("Run #1 finished", timeout: .seconds(60))
+        #expect(screen.contains("Leads         24"))
+        try session.send(keys: "Enter")
+        screen = try session.waitFor("1 Funnel")
+        #expect(screen.contains("Run #1 spring-promo v2"))
+        try session.send(keys: "q")
+        let exit = try session.waitForExit()
+        #expect(exit.status == 0)
+        #expect(exit.terminalSettingsRestored && exit.screenModesRestored)
+
+        // The workspace: version 2 with its message, the decision in its file, the run.
+        let history = try CairnProcess.run(["history", "spring-promo", "--db", db, "--format", "json"])
+        #expect(history.status == 0)
+        #expect(history.stdout.contains("\"message\" : \"check the state\""))
+        let exported = try CairnProcess.run(["export", "journey", "spring-promo", "--db", db])
+        #expect(exported.stdout.contains("id: decision-2"))
+        #expect(exported.stdout.contains("field: state"))
+        let runs = try CairnProcess.run(["runs", "--db", db, "--format", "json"])
+        #expect(runs.stdout.contains("\"journey\" : \"spring-promo\""))
+        #expect(runs.stdout.contains("\"version\" : 2"))
+    }
+
+    @Test(.enabled(if: skipReason == nil, Comment(rawValue: skipReason ?? "")))
+    func theDemoReplaysShowsTheDashboardMovesOnAndLeavesNothingBehind() throws {
+        let binary = try #require(CairnProcess.binary)
+        let session = try TmuxSession(
+            command: [binary.path, "demo", "--leads", "400"], size: Size(width: 80, height: 24))
+        defer { session.terminate() }
+        try session.waitFor("Demo 1/4: welcome-series")
+        try session.waitFor("1 Funnel", timeout: .seconds(60))
+        let pid = try #require(try session.programProcessIDs().first)
+        let folders = try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory())
+        #expect(folders.contains { $0.hasPrefix("cairn-demo-\(pid)-") })
+        try session.send(keys: "n")
+        try session.waitFor("Demo 2/4: re-engagement")
+        try session.waitFor("1 Funnel", timeout: .seconds(60))
+        try session.send(keys: "q")
+        #expect(try session.waitForExit().status == 0)
+        let after = try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory())
+        #expect(!after.contains { $0.hasPrefix("cairn-demo-\(pid)-") })
+    }
+
+    @Test func theDemoNeedsATerminal() throws {
+        let outcome = try CairnProcess.run(["demo"])
+        #expect(outcome.status == 2)
+        #expect(outcome.stderr.contains("cairn demo draws on a terminal"))
+    }
+}
