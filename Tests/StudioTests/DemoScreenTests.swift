@@ -9,7 +9,9 @@ import Workspace
 /// `r` replays the journey again, `n` moves on.
 @Suite struct DemoScreenTests {
     /// Runs the demo on a fresh demo workspace of `leads` leads through `events`.
-    func runDemo(leads: Int = 300, first: Int = 0, events: [Event]) throws -> (
+    func runDemo(
+        leads: Int = 300, first: Int = 0, size: Size = Size(width: 80, height: 24), events: [Event]
+    ) throws -> (
         screen: TestScreen, model: StudioModel, workspace: Workspace
     ) {
         let demo = try DemoWorkspace(leads: leads)
@@ -18,7 +20,7 @@ import Workspace
             workspace: demo.workspace, workspacePath: "demo (temporary)", mode: .demo)
         var program = Studio.program(
             environment: environment, start: [.demo(journeys: DemoScreen.journeys, first: first)])
-        let screen = TestScreen(size: Size(width: 80, height: 24), events: events)
+        let screen = TestScreen(size: size, events: events)
         let result = program.run(on: screen)
         return (screen, result.model, demo.workspace)
     }
@@ -59,5 +61,10 @@ import Workspace
     @Test func theDashboardStageAt80x24() throws {
         let (screen, _, _) = try runDemo(events: [.key(.enter)])
         assertSnapshot(screen.lastFrame, named: "demo-dashboard-80x24")
+    }
+
+    @Test func theFinishedReplayAt120x40() throws {
+        let (screen, _, _) = try runDemo(size: Size(width: 120, height: 40), events: [])
+        assertSnapshot(screen.lastFrame, named: "demo-replayed-120x40")
     }
 }

@@ -121,6 +121,18 @@ import Workspace
         #expect(try workspace.workspace.activeJourneyVersion("california-messaging")?.version == 2)
     }
 
+    @Test(arguments: [Size(width: 80, height: 24), Size(width: 120, height: 40)])
+    func historyGolden(size: Size) throws {
+        let workspace = try TestWorkspace()
+        let stored = try workspace.workspace.journeyVersion("california-messaging")
+        try workspace.workspace.saveJourney(
+            yaml: stored.yaml.replacingOccurrences(
+                of: "name: California Messaging", with: "name: California 2"),
+            file: "v2", message: "rename", author: "ana")
+        let (screen, _) = runStudio(workspace, size: size, events: Event.keys("h"))
+        assertSnapshot(maskingTimes(screen.lastFrame), named: "history-\(size.width)x\(size.height)")
+    }
+
     @Test func readOnlyRefusesChanges() throws {
         let workspace = try TestWorkspace()
         let (screen, _) = runStudio(workspace, mode: .readOnly, events: Event.keys("n", "D", "a"))

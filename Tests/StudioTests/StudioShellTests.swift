@@ -39,4 +39,20 @@ import Testing
         #expect(model.stack.count == 2)
         #expect(model.current.title == "california-messaging")
     }
+
+    @Test(arguments: [Size(width: 80, height: 24), Size(width: 120, height: 40)])
+    func helpAndPaletteGoldens(size: Size) throws {
+        let workspace = try TestWorkspace()
+        let (help, _) = runStudio(workspace, size: size, events: Event.keys("?"))
+        assertSnapshot(help.lastFrame, named: "help-home-\(size.width)x\(size.height)")
+        let (palette, _) = runStudio(workspace, size: size, events: Event.keys(":") + Event.typing("rep"))
+        assertSnapshot(palette.lastFrame, named: "palette-home-\(size.width)x\(size.height)")
+    }
+
+    @Test func theTrailGoesBackWhenClicked() throws {
+        let workspace = try TestWorkspace()
+        let click = Event.mouse(MouseEvent(kind: .press(button: 1), position: Point(x: 3, y: 0)))
+        let (_, model) = runStudio(workspace, events: Event.keys("enter", "h") + [click])
+        #expect(model.stack.count == 1)
+    }
 }
