@@ -136,6 +136,17 @@ import Workspace
         #expect(decoded == (try RunReportBuilder.build(workspace.workspace, run: 1)))
     }
 
+    @Test func exportAsksForAPathInThePromptBox() throws {
+        let workspace = try Self.workspaceWithRun()
+        let (screen, _) = runStudio(workspace, start: [.dashboard(run: 1)], events: Event.keys("e"))
+        assertSnapshot(screen.lastFrame, cursor: screen.cursor, named: "dashboard-export-80x24")
+        // Nothing to export to: the prompt stays open and says why.
+        let (empty, model) = runStudio(
+            workspace, start: [.dashboard(run: 1)], events: Event.keys("e", "ctrl+u", "enter"))
+        #expect(empty.lastFrame.plainText.contains("type something first"))
+        #expect((model.current as? DashboardScreen)?.statusMode == "EXPORT")
+    }
+
     @Test func findOpensTheLeadInspector() throws {
         let workspace = try Self.workspaceWithRun()
         let (_, model) = runStudio(

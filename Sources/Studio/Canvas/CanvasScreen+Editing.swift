@@ -109,15 +109,17 @@ extension CanvasScreen {
         }
     }
 
-    mutating func ask(
-        _ title: String, _ question: Question, choices: [CanvasPrompt.Choice] = [], freeText: Bool = false
-    ) {
-        mode = .prompt(CanvasPrompt(title: title, choices: choices, freeText: freeText), question)
+    mutating func ask(_ title: String, _ question: Question, choices: [Prompt.Choice]) {
+        ask(Prompt(title: title, choices: choices), question)
+    }
+
+    mutating func ask(_ prompt: Prompt, _ question: Question) {
+        mode = .prompt(prompt, question)
     }
 
     mutating func askKind(from: String, field: EdgeSlot.Field) {
         let kinds = NodeKind.listable.map { kind in
-            CanvasPrompt.Choice(value: kind.rawValue, text: kind.rawValue, detail: Self.kindDetail(kind))
+            Prompt.Choice(value: kind.rawValue, text: kind.rawValue, detail: Self.kindDetail(kind))
         }
         ask("Add after \(from): kind", .kind(from: from, field: field), choices: kinds)
     }
@@ -134,32 +136,32 @@ extension CanvasScreen {
         }
     }
 
-    func nodeChoices(_ journey: Journey) -> [CanvasPrompt.Choice] {
+    func nodeChoices(_ journey: Journey) -> [Prompt.Choice] {
         outlineOrder.map { id in
             let node = journey.node(id)
             let detail = node.map(NodeSummary.line) ?? NodeSummary.trigger(journey.entry.trigger)
-            return CanvasPrompt.Choice(
+            return Prompt.Choice(
                 value: id, text: node?.label.map { "\(id) “\($0)”" } ?? id, detail: detail)
         }
     }
 
-    func wayChoices(_ ways: [EdgeSlot]) -> [CanvasPrompt.Choice] {
+    func wayChoices(_ ways: [EdgeSlot]) -> [Prompt.Choice] {
         let all = currentJourney.map { journey in JourneyEdits.slots(of: selection ?? "", in: journey) } ?? []
         return ways.map { way in
             let index = all.firstIndex(of: way) ?? 0
             let label = way.label.isEmpty ? "next" : way.label
-            return CanvasPrompt.Choice(
+            return Prompt.Choice(
                 value: "\(index)", text: label, detail: "→ " + (way.target ?? "(not connected)"))
         }
     }
 
-    func edgeChoices(_ journey: Journey) -> [CanvasPrompt.Choice] {
+    func edgeChoices(_ journey: Journey) -> [Prompt.Choice] {
         outlineOrder.flatMap { from in
             JourneyEdits.slots(of: from, in: journey).enumerated().compactMap {
-                index, way -> CanvasPrompt.Choice? in
+                index, way -> Prompt.Choice? in
                 guard let target = way.target else { return nil }
                 let label = way.label.isEmpty ? "" : " [\(way.label)]"
-                return CanvasPrompt.Choice(value: "\(from)\u{1}\(index)", text: "\(from) → \(target)\(label)")
+                return Prompt.Choice(value: "\(from)\u{1}\(index)", text: "\(from) → \(target)\(label)")
             }
         }
     }

@@ -28,7 +28,7 @@ struct CanvasScreen: StudioScreen {
 
     enum Mode: Sendable {
         case browsing
-        case prompt(CanvasPrompt, Question)
+        case prompt(Prompt, Question)
         case confirmDelete(ConfirmState, node: String)
         case editor(NodeEditor)
     }
@@ -88,6 +88,11 @@ struct CanvasScreen: StudioScreen {
         case .prompt, .confirmDelete: return "ASK"
         case .browsing: return document?.isDirty == true ? "MODIFIED" : ""
         }
+    }
+
+    var statusHints: [KeyHint] {
+        if case .prompt(let prompt, _) = mode { return prompt.keyHints }
+        return keyMap.statusHints
     }
 
     var leaveQuestion: String? {
@@ -180,9 +185,9 @@ struct CanvasScreen: StudioScreen {
             return []
         case .prompt(var prompt, let question):
             switch prompt.handle(key) {
-            case .open: mode = .prompt(prompt, question)
+            case .editing: mode = .prompt(prompt, question)
             case .cancelled: mode = .browsing
-            case .answered(let answer):
+            case .submitted(let answer):
                 mode = .browsing
                 return respond(to: question, answer, environment)
             }
@@ -278,7 +283,11 @@ struct CanvasScreen: StudioScreen {
                     .toast("Fix \(errors.count) problem\(errors.count == 1 ? "" : "s") before saving", .error)
                 ]
             }
-            ask("Save \(self.journey) — message", .saveMessage, freeText: true)
+            ask(
+                Prompt(
+                    title: "Save \(self.journey)", label: "Message:",
+                    note: "saved as a new version; the message is optional", check: Prompt.anything),
+                .saveMessage)
         case .replay:
             return [.send(.open(.replay(journey: self.journey, version: version)))]
         case .dashboard:
@@ -288,7 +297,9 @@ struct CanvasScreen: StudioScreen {
             guard run != nil else {
                 return [.toast("No run to look in: replay the journey first (r)", .info)]
             }
-            ask("Lead id", .leadID, freeText: true)
+            ask(
+                Prompt(title: "Find a lead", label: "Lead id:", note: "opens its timeline in this run"),
+                .leadID)
         case .editorKey, .promptKey:
             break
         }

@@ -23,10 +23,10 @@ struct DashboardScreen: StudioScreen {
     /// A mode that takes the keys first: a list of runs, or a line to type.
     enum Mode: Sendable, Hashable {
         enum Purpose: Sendable, Hashable { case open, compare }
-        enum Prompt: Sendable, Hashable { case export, findLead }
+        enum Question: Sendable, Hashable { case export, findLead }
         case panels
         case pickRun(Purpose, ListState)
-        case prompt(Prompt, TextInputState)
+        case prompt(Prompt, Question)
     }
 
     /// The run asked for (`nil`: the newest).
@@ -128,9 +128,14 @@ struct DashboardScreen: StudioScreen {
         case .panels: return comparison == nil ? "" : "COMPARE"
         case .pickRun(.open, _): return "RUNS"
         case .pickRun(.compare, _): return "COMPARE WITH"
-        case .prompt(.export, _): return "EXPORT"
-        case .prompt(.findLead, _): return "FIND"
+        case .prompt(_, .export): return "EXPORT"
+        case .prompt(_, .findLead): return "FIND"
         }
+    }
+
+    var statusHints: [KeyHint] {
+        if case .prompt(let prompt, _) = mode { return prompt.keyHints }
+        return keyMap.statusHints
     }
 
     /// The dashboard draws as a grid from this width; narrower, as tabs.
@@ -149,10 +154,14 @@ struct DashboardScreen: StudioScreen {
         case .pickRun:
             if let action = Self.pickerKeys.action(for: key) { return perform(action, environment) }
             return []
-        case .prompt(let prompt, var input):
-            if let action = Self.promptKeys.action(for: key) { return perform(action, environment) }
-            _ = input.handle(key)
-            mode = .prompt(prompt, input)
+        case .prompt(var prompt, let question):
+            switch prompt.handle(key) {
+            case .editing: mode = .prompt(prompt, question)
+            case .cancelled: mode = .panels
+            case .submitted(let text):
+                mode = .panels
+                return answer(question, text, environment)
+            }
             return []
         }
     }
@@ -178,10 +187,15 @@ struct DashboardScreen: StudioScreen {
             guard let report else { return [] }
             let base = comparison.map { "compare-run\($0.first.run.id)-run\($0.second.run.id)" }
             let name = (base ?? "report-run\(report.run.id)") + ".txt"
-            mode = .prompt(.export, TextInputState(text: name))
+            let prompt = Prompt(
+                title: "Export the report", label: "Path:", text: name,
+                note: "the extension picks the format: .txt, .csv or .json")
+            mode = .prompt(prompt, .export)
         case .findLead:
-            guard report != nil else { return [] }
-            mode = .prompt(.findLead, TextInputState())
+            guard let run = report?.run.id else { return [] }
+            mode = .prompt(
+                Prompt(title: "Find a lead", label: "Lead id:", note: "opens its timeline in run #\(run)"),
+                .findLead)
         case .refresh: return onAppear(environment)
         case .choose: return choose(environment)
         case .close: mode = .panels
@@ -229,15 +243,23 @@ struct DashboardScreen: StudioScreen {
                     .load { Message.compared(DashboardData.compare(report, with: chosen, in: workspace)) }
                 ]
             }
-        case .prompt(.findLead, let input):
-            mode = .panels
-            let lead = input.text.trimmingCharacters(in: .whitespaces)
-            guard let run = report?.run.id, !lead.isEmpty else { return [] }
-            return [.send(.open(.lead(id: lead, run: run)))]
-        case .prompt(.export, let input):
-            mode = .panels
-            let path = input.text.trimmingCharacters(in: .whitespaces)
-            guard let report, !path.isEmpty else { return [] }
+        case .prompt:
+            // The prompt takes its keys in `intercept`; Enter from anywhere else does the same.
+            return intercept(.enter, environment) ?? []
+        }
+    }
+
+    /// Does what a prompt asked for with its (checked, trimmed) answer.
+    private mutating func answer(
+        _ question: Mode.Question, _ text: String, _ environment: StudioEnvironment
+    ) -> [Effect<StudioMessage>] {
+        switch question {
+        case .findLead:
+            guard let run = report?.run.id else { return [] }
+            return [.send(.open(.lead(id: text, run: run)))]
+        case .export:
+            let path = text
+            guard let report else { return [] }
             let comparison = self.comparison
             return [
                 .load {

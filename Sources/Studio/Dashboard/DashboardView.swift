@@ -134,13 +134,8 @@ enum DashboardView {
                 title: title, footer: "Enter choose · Esc close", focused: true, background: .panel)
             frame.render(block, in: rect)
             frame.render(runsTable(screen.runs, list: list), in: block.inner(rect))
-        case .prompt(let prompt, let input):
-            let rect = Rect(x: area.x, y: area.maxY - 3, width: area.width, height: 3)
-            let label = prompt == .export ? "Export to (.txt, .csv, .json)" : "Lead id"
-            let block = Block(
-                title: label, footer: "Enter ok · Esc cancel", focused: true, background: .panel)
-            frame.render(block, in: rect)
-            frame.render(TextInput(input), in: block.inner(rect))
+        case .prompt(let prompt, _):
+            prompt.render(in: area, frame: &frame)
         }
     }
 

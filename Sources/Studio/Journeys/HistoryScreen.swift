@@ -99,12 +99,9 @@ struct HistoryScreen: StudioScreen {
             let workspace = environment.workspace
             let journey = journey
             return [
-                .load {
-                    Message.changed(
-                        Result { () throws(WorkspaceError) in
-                            let active = try workspace.activate(journey, version: version.version)
-                            return "\(journey) v\(active) is active"
-                        })
+                change { () throws(WorkspaceError) in
+                    let active = try workspace.activate(journey, version: version.version)
+                    return "\(journey) v\(active) is active"
                 }
             ]
         case .rollback:
@@ -131,16 +128,20 @@ struct HistoryScreen: StudioScreen {
             let workspace = environment.workspace
             let journey = journey
             return [
-                .load {
-                    Message.changed(
-                        Result { () throws(WorkspaceError) in
-                            let created = try workspace.rollback(journey, to: version)
-                            return "\(journey) v\(created) restores v\(version)"
-                        })
+                change { () throws(WorkspaceError) in
+                    let created = try workspace.rollback(journey, to: version)
+                    return "\(journey) v\(created) restores v\(version)"
                 }
             ]
         }
         return []
+    }
+
+    /// Runs a change off the UI thread; its message (or the error) comes back as a toast.
+    private func change(_ work: @escaping @Sendable () throws(WorkspaceError) -> String) -> Effect<
+        StudioMessage
+    > {
+        .load { Message.changed(Result { () throws(WorkspaceError) in try work() }) }
     }
 
     mutating func receive(_ message: Message, _ environment: StudioEnvironment) -> [Effect<StudioMessage>] {

@@ -116,7 +116,7 @@ struct JourneysScreen: StudioScreen {
         case .browsing: return Self.keys.statusHints
         case .pickTemplate:
             return Self.templateKeys.bindings.map { KeyHint(keys: $0.keyLabel, help: $0.help) }
-        case .prompt: return [KeyHint(keys: "enter", help: "ok"), KeyHint(keys: "esc", help: "cancel")]
+        case .prompt(let prompt, _): return prompt.keyHints
         case .confirmArchive:
             return [KeyHint(keys: "←/→", help: "choose"), KeyHint(keys: "enter", help: "answer")]
         }
