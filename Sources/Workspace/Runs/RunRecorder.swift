@@ -38,8 +38,10 @@ public final class RunRecorder: ReplayRecorder {
     private var executionsSeen: Int64 = 0
 
     struct InFlight {
-        /// Its `workflow_executions.id`, given when it is first seen.
-        var executionID = ""
+        /// Its number in the run, given when it is first seen: its `workflow_executions.id`
+        /// is made from it when its row is written (a number, not the id's text, waits in memory
+        /// for each of the many executions in flight).
+        var number: Int64 = 0
         var trigger = ""
         var explanations: [String: String] = [:]
         var handoffs: [[SQLValue]] = []
@@ -103,7 +105,7 @@ public final class RunRecorder: ReplayRecorder {
         if let index = inFlight.index(forKey: execution) { return index }
         executionsSeen += 1
         var state = InFlight()
-        state.executionID = Self.executionID(run: runID, sequence: executionsSeen)
+        state.number = executionsSeen
         inFlight[execution] = state
         return inFlight.index(forKey: execution) ?? inFlight.startIndex
     }
@@ -146,7 +148,7 @@ public final class RunRecorder: ReplayRecorder {
         JSONText.writeString(state.trigger, into: &context)
         context += "}"
         batch.executions.append([
-            .text(state.executionID), .integer(runID), .text(workflowID),
+            .text(Self.executionID(run: runID, sequence: state.number)), .integer(runID), .text(workflowID),
             .text(ended.execution.leadID), .integer(Int64(ended.execution.rotation)),
             .text(ended.status.rawValue),
             SQLValue(ended.nodeID), .text(context), SQLValue(ended.reason),
@@ -218,7 +220,7 @@ public final class RunRecorder: ReplayRecorder {
         let index = inFlightIndex(handoff.execution)
         let row: [SQLValue] = [
             .text("\(runID):\(handoff.id)"), .integer(runID),
-            .text(inFlight.values[index].executionID),
+            .text(Self.executionID(run: runID, sequence: inFlight.values[index].number)),
             .text(handoff.execution.leadID), SQLValue(handoff.fromAgentID), SQLValue(handoff.toAgentID),
             .text(handoff.reason), .text(context), .integer(EpochSeconds.seconds(handoff.requestedAt)),
             SQLValue(handoff.assignedAt.map(EpochSeconds.seconds)),
