@@ -69,7 +69,8 @@ enum StudioView {
         let parts = trail(model)
         for (index, part) in parts.enumerated() {
             if index > 0 {
-                _ = frame.write(" › ", at: Point(x: part.x - 3, y: area.y), style: base, clip: trailArea)
+                let separator = frame.glyphs.isUnicode ? " › " : " > "
+                _ = frame.write(separator, at: Point(x: part.x - 3, y: area.y), style: base, clip: trailArea)
             }
             let style = index == parts.count - 1 ? base.patched(with: frame.theme[.title]) : base
             _ = frame.write(part.label, at: Point(x: part.x, y: area.y), style: style, clip: trailArea)

@@ -83,3 +83,27 @@ public struct LineDirections: OptionSet, Hashable, Sendable {
     public static let right = LineDirections(rawValue: 8)
 
 }
+
+extension GlyphSet {
+    /// What an ASCII terminal shows for a cell's text: ASCII as it is, common punctuation as its
+    /// ASCII look-alike (`—` as `-`, `›` as `>`), anything else as `?` — never a blank that hides
+    /// that something was there.
+    public static func asciiStandIn(for grapheme: String) -> String {
+        if grapheme.allSatisfy(\.isASCII) { return grapheme }
+        switch grapheme {
+        case "—", "–", "─", "━", "·", "•", "‐": return "-"
+        case "…": return "."
+        case "›", "→", "▶", "»", "⟶": return ">"
+        case "‹", "←", "«": return "<"
+        case "↑", "▲": return "^"
+        case "↓", "▼": return "v"
+        case "×": return "x"
+        case "“", "”", "„": return "\""
+        case "‘", "’": return "'"
+        case "│", "┃": return "|"
+        case "≤": return "<"
+        case "≥": return ">"
+        default: return grapheme.isEmpty ? grapheme : "?"
+        }
+    }
+}

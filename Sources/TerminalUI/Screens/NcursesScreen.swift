@@ -191,7 +191,8 @@ public final class NcursesScreen: Screen {
         if style.attributes.contains(.reverse) { attributes |= cairn_a_reverse() }
         if style.attributes.contains(.blink) { attributes |= cairn_a_blink() }
         let pair = colorPair(foreground: style.foreground, background: style.background)
-        let codepoints = cell.grapheme.unicodeScalars.map(\.value)
+        let text = glyphs.isUnicode ? cell.grapheme : GlyphSet.asciiStandIn(for: cell.grapheme)
+        let codepoints = text.unicodeScalars.map(\.value)
         // The bottom-right cell reports ERR after drawing (the cursor cannot advance); that is fine.
         _ = cairn_put_cell(Int32(y), Int32(x), codepoints, Int32(codepoints.count), attributes, pair)
     }
