@@ -58,9 +58,13 @@ final class BatchInserter {
         let statement: Statement
         if rows == rowsPerStatement, let fullStatement {
             statement = fullStatement
+        } else if rows == rowsPerStatement {
+            // The connection keeps the full-width statement between inserters (a run's writer
+            // makes four per batch): parsing thousands of placeholders once, not per batch.
+            statement = try db.cachedStatement(sql: sql(rows: rows))
+            fullStatement = statement
         } else {
             statement = try db.makeStatement(sql: sql(rows: rows))
-            if rows == rowsPerStatement { fullStatement = statement }
         }
         let handle = statement.sqliteStatement
         sqlite3_reset(handle)
