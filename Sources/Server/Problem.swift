@@ -12,6 +12,8 @@ public struct Problem: Error, HTTPResponseError, Sendable, Equatable {
     public var detail: String
     /// Located messages, one per problem found.
     public var errors: [String]
+    /// Located warnings that came with them (an invalid journey's unreachable nodes, say).
+    public var warnings: [String] = []
     /// Extra headers, such as `Retry-After` or `WWW-Authenticate`.
     public var headers: [String: String]
 
@@ -42,6 +44,7 @@ public struct Problem: Error, HTTPResponseError, Sendable, Equatable {
             "detail": .string(detail),
         ]
         if !errors.isEmpty { fields["errors"] = .array(errors.map(JSON.string)) }
+        if !warnings.isEmpty { fields["warnings"] = .array(warnings.map(JSON.string)) }
         var response = APIResponse.text(JSONText.encode(.object(fields)) + "\n", status: status)
         response.headers[.contentType] = "application/problem+json"
         for (name, value) in headers {

@@ -18,6 +18,7 @@ extension Problem {
                 .unprocessableContent, "Invalid journey",
                 detail: "the journey has \(errors.count) error\(errors.count == 1 ? "" : "s"); see errors",
                 errors: errors)
+            warnings = diagnostics.filter { $0.severity != .error }.map(\.description)
         case .journeyIDMismatch:
             self.init(.unprocessableContent, "Journey id mismatch", detail: detail)
         case .importFailed(let report):

@@ -132,6 +132,12 @@ import Workspace
             #expect(first.hasPrefix("request.json:8:"), "\(first)")
             #expect(first.contains(": error: "))
             #expect(first.contains("dne"))
+            // Warnings come along, as validate prints them: the exit is now unreachable.
+            guard case .array(let warnings)? = try response.json["warnings"] else {
+                Issue.record("no warnings: \(response.text)")
+                return
+            }
+            #expect(warnings.contains { $0.string?.contains("warning: node 'done' is unreachable") == true })
             // The column points at the unknown name in that line of the body.
             let parts = first.split(separator: ":")
             let line = broken.split(separator: "\n", omittingEmptySubsequences: false)[7]
