@@ -4,39 +4,100 @@ import Testing
 /// `cairn serve` as a user runs it: on a free loopback port it answers over HTTP; on another
 /// host without a token it refuses to start.
 @Suite struct ServeCommandTests {
-    @Test func servesTheWorkflowsOnAFreePort() throws {
-        let folder = try TemporaryFolder()
-        let database = folder.url.appendingPathComponent("cairn.db").path
-        guard let binary = CairnProcess.binary else { throw CairnProcess.MissingBinary() }
+    /// A running `cairn serve` on a free port, stopped (SIGTERM, then SIGKILL) when it goes away.
+    final class RunningServer {
         let process = Process()
-        process.executableURL = binary
-        process.arguments = ["serve", "--port", "0", "--db", database]
-        var environment = ProcessInfo.processInfo.environment
-        environment["CAIRN_API_TOKEN"] = nil
-        process.environment = environment
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        defer {
+        let port: Int
+        let firstLine: String
+
+        init(_ arguments: [String]) throws {
+            guard let binary = CairnProcess.binary else { throw CairnProcess.MissingBinary() }
+            process.executableURL = binary
+            process.arguments = ["serve", "--port", "0"] + arguments
+            var environment = ProcessInfo.processInfo.environment
+            environment["CAIRN_API_TOKEN"] = nil
+            process.environment = environment
+            let out = Pipe()
+            process.standardOutput = out
+            process.standardError = FileHandle.nullDevice
+            process.standardInput = FileHandle.nullDevice
+            try process.run()
+            firstLine = ServeCommandTests.firstLine(of: out.fileHandleForReading, within: 60)
+            port = ServeCommandTests.port(in: firstLine) ?? 0
+        }
+
+        /// SIGTERM, and whether it stopped within the time limit.
+        func stop() -> Bool {
+            kill(process.processIdentifier, SIGTERM)
+            let deadline = Date().addingTimeInterval(20)
+            while process.isRunning, Date() < deadline { usleep(10_000) }
+            return !process.isRunning
+        }
+
+        deinit {
             if process.isRunning { kill(process.processIdentifier, SIGKILL) }
             process.waitUntilExit()
         }
-        let line = Self.firstLine(of: out.fileHandleForReading, within: 60)
-        #expect(line.hasPrefix("cairn serve: listening on http://127.0.0.1:"), "\(line)")
-        let port = try #require(Self.port(in: line))
-        let response = try LoopbackHTTP.get(port: port, path: "/api/workflows")
+    }
+
+    @Test func servesTheWorkflowsOnAFreePort() throws {
+        let folder = try TemporaryFolder()
+        let server = try RunningServer(["--db", folder.url.appendingPathComponent("cairn.db").path])
+        #expect(
+            server.firstLine.hasPrefix("cairn serve: listening on http://127.0.0.1:"), "\(server.firstLine)")
+        try #require(server.port > 0)
+        let response = try LoopbackHTTP.get(port: server.port, path: "/api/workflows")
         #expect(response.hasPrefix("HTTP/1.1 200"), "\(response.prefix(200))")
         #expect(response.contains("welcome-series"))
-        let missing = try LoopbackHTTP.get(port: port, path: "/api/workflows/nope")
+        let missing = try LoopbackHTTP.get(port: server.port, path: "/api/workflows/nope")
         #expect(missing.hasPrefix("HTTP/1.1 404"))
         #expect(missing.contains("application/problem+json"))
         // SIGTERM: a graceful stop.
-        kill(process.processIdentifier, SIGTERM)
-        let deadline = Date().addingTimeInterval(20)
-        while process.isRunning, Date() < deadline { usleep(10_000) }
-        #expect(!process.isRunning)
+        #expect(server.stop())
+    }
+
+    @Test func withATokenFileEveryRequestNeedsTheToken() throws {
+        let folder = try TemporaryFolder()
+        let tokenFile = try folder.file("api.token", Array("s3cret-token\n".utf8))
+        let server = try RunningServer([
+            "--db", folder.url.appendingPathComponent("cairn.db").path, "--token-file", tokenFile,
+        ])
+        #expect(server.firstLine.contains("bearer token required"), "\(server.firstLine)")
+        try #require(server.port > 0)
+        let refused = try LoopbackHTTP.get(port: server.port, path: "/api/workflows")
+        #expect(refused.hasPrefix("HTTP/1.1 401"), "\(refused.prefix(200))")
+        let wrong = try LoopbackHTTP.get(
+            port: server.port, path: "/api/workflows", headers: ["Authorization": "Bearer guess"])
+        #expect(wrong.hasPrefix("HTTP/1.1 401"))
+        let allowed = try LoopbackHTTP.get(
+            port: server.port, path: "/api/workflows", headers: ["Authorization": "Bearer s3cret-token"])
+        #expect(allowed.hasPrefix("HTTP/1.1 200"), "\(allowed.prefix(200))")
+        #expect(server.stop())
+    }
+
+    @Test func webhooksAreAddedListedAndRemoved() throws {
+        let folder = try TemporaryFolder()
+        let database = folder.url.appendingPathComponent("cairn.db").path
+        let secret = try folder.file("form.secret", Array("abc\n".utf8))
+        let added = try CairnProcess.run([
+            "webhook", "add", "form", "--secret-file", secret, "--lead-id-field", "contact.id",
+            "--map", "contact.state=state", "--cohort", "inbound", "--db", database,
+        ])
+        #expect(added.status == 0, "\(added.stderr)")
+        let listed = try CairnProcess.run(["webhook", "list", "--format", "json", "--db", database])
+        #expect(listed.status == 0)
+        #expect(listed.stdout.contains("\"contact.state\" : \"state\""), "\(listed.stdout)")
+        #expect(!listed.stdout.contains("abc"))
+        let badMap = try CairnProcess.run([
+            "webhook", "add", "x", "--secret-file", secret, "--lead-id-field", "id", "--map", "nothing",
+            "--db", database,
+        ])
+        #expect(badMap.status == 2)
+        let removed = try CairnProcess.run(["webhook", "remove", "form", "--db", database])
+        #expect(removed.status == 0)
+        let unknown = try CairnProcess.run(["webhook", "remove", "form", "--db", database])
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr.contains("no webhook 'form'"))
     }
 
     @Test func refusesAnotherHostWithoutAToken() throws {
@@ -100,7 +161,7 @@ enum LoopbackHTTP {
         var description: String
     }
 
-    static func get(port: Int, path: String) throws -> String {
+    static func get(port: Int, path: String, headers: [String: String] = [:]) throws -> String {
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard descriptor >= 0 else { throw Failure(description: "socket() failed") }
         defer { close(descriptor) }
@@ -116,7 +177,9 @@ enum LoopbackHTTP {
             }
         }
         guard connected == 0 else { throw Failure(description: "cannot connect to 127.0.0.1:\(port)") }
-        let request = Array("GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".utf8)
+        let extra = headers.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)\r\n" }.joined()
+        let request = Array(
+            "GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\(extra)\r\n".utf8)
         guard send(descriptor, request, request.count, 0) == request.count else {
             throw Failure(description: "send() failed")
         }
