@@ -25,6 +25,8 @@ struct TrialReplayRoute {
         var status: String?
         /// Every entry with its stays (decisions explained leaf by leaf), messages and handoffs.
         var executions: [LeadTimeline.Execution]
+        /// The same as text, as `cairn lead` prints a lead's path.
+        var text: String
     }
 
     struct Outcome: Encodable {
@@ -81,10 +83,13 @@ struct TrialReplayRoute {
             LeadTimeline.timelines(fromTrial: outcome.records).map { ($0.lead, $0) },
             uniquingKeysWith: { a, _ in a })
         let paths = outcome.leads.map { lead in
-            let executions = timelines[lead]?.executions ?? []
+            let timeline = timelines[lead]
+            let executions = timeline?.executions ?? []
             return LeadPath(
                 lead: lead, entered: !executions.isEmpty, path: executions.first?.stays.map(\.node) ?? [],
-                status: executions.first?.status, executions: executions)
+                status: executions.first?.status, executions: executions,
+                text: timeline.map(LeadTimelineTextRenderer.render)
+                    ?? "Lead \(lead) in a test replay: did not enter\n")
         }
         return try APIResponse.json(
             Outcome(

@@ -55,6 +55,10 @@ import Workspace
                 return
             }
             #expect(leaves.contains { $0["field"]?.string == "score" && $0["matched"] == .bool(true) })
+            // The same path as text, as `cairn lead` prints it.
+            let text = paths[0]["text"]?.string ?? ""
+            #expect(text.hasPrefix("Lead S1 in a test replay"), "\(text)")
+            #expect(text.contains("score greater_than: expected 80, actual 90 → yes"), "\(text)")
         }
         #expect(try seeded.workspace.runs().count == runsBefore)
         #expect(try seeded.workspace.cohorts().count == cohortsBefore)
