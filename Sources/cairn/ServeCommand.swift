@@ -10,15 +10,15 @@ struct ServeCommand: ParsableCommand {
         commandName: "serve",
         abstract: "Serve the HTTP API and webhook intake over the workspace (see docs/server.md).",
         discussion: """
-            Listens on 127.0.0.1:8080 by default. Any other host needs a token, from CAIRN_API_TOKEN
-            or --token-file; with a token, every request needs 'Authorization: Bearer TOKEN'.
+            Listens on 127.0.0.1:8080 by default. Any other host needs a token, from CAIRN_API_TOKEN \
+            or --token-file; with a token, every request needs 'Authorization: Bearer TOKEN'. \
             Stop with Ctrl-C (or SIGTERM): requests in flight finish first.
             """
     )
 
     @OptionGroup var workspace: WorkspaceOptions
 
-    @Option(help: "The address to listen on; not loopback only with a token.")
+    @Option(help: "The address to listen on; any but loopback needs a token.")
     var host: String = "127.0.0.1"
 
     @Option(help: "The port (0: any free port, printed when listening).")
