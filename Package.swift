@@ -14,6 +14,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-collections", exact: "1.6.0"),
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
         .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // C shim over ncursesw; only TerminalUI imports it.
@@ -46,16 +48,27 @@ let package = Package(
             ]
         ),
         .target(
-            name: "Analytics", dependencies: ["Workspace", .product(name: "GRDB", package: "GRDB.swift")]),
+            name: "Analytics",
+            dependencies: ["Workspace", "ReplayEngine", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(
             name: "TerminalUI",
             dependencies: ["CNCurses", .product(name: "Yams", package: "Yams")]
         ),
         .target(name: "Studio", dependencies: ["Analytics", "TerminalUI", "CairnResources"]),
+        // The HTTP API and webhook intake (`cairn serve`); the studio never depends on it.
+        .target(
+            name: "Server",
+            dependencies: [
+                "Workspace", "Analytics", "JourneyModel", "ReplayEngine", "CairnResources",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         .executableTarget(
             name: "cairn",
             dependencies: [
-                "JourneyModel", "Workspace", "Analytics", "Studio", "TerminalUI", "CairnResources",
+                "JourneyModel", "Workspace", "Analytics", "Studio", "Server", "TerminalUI", "CairnResources",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -81,6 +94,15 @@ let package = Package(
             name: "StudioTests",
             dependencies: ["Studio", "Workspace", "TerminalUI", "JourneyModel", "Analytics"],
             exclude: ["Goldens"]),
+        .testTarget(
+            name: "ServerTests",
+            dependencies: [
+                "Server", "Workspace", "JourneyModel", "Analytics",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         .testTarget(name: "CairnEndToEndTests", dependencies: ["cairn"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,11 +1,13 @@
 import Foundation
 import PackagePlugin
 
-/// Carries the top-level `sample-journeys/` and `themes/` folders — the editable source of
-/// truth — into the binary, so `cairn` works from any directory once installed.
+/// Carries the top-level `sample-journeys/` and `themes/` folders and the API description
+/// `docs/openapi.yaml` — the editable sources of truth — into the binary, so `cairn` works
+/// from any directory once installed.
 @main
 struct EmbedFiles: BuildToolPlugin {
     static let folders = ["sample-journeys", "themes"]
+    static let singleFiles = ["docs/openapi.yaml"]
 
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
         let root = context.package.directoryURL
@@ -24,11 +26,14 @@ struct EmbedFiles: BuildToolPlugin {
                 relativePaths.append(relative)
             }
         }
+        relativePaths += Self.singleFiles.filter {
+            FileManager.default.fileExists(atPath: root.appendingPathComponent($0).path)
+        }
         relativePaths.sort()
         let output = context.pluginWorkDirectoryURL.appendingPathComponent("EmbeddedFiles.swift")
         return [
             .buildCommand(
-                displayName: "Embedding \(relativePaths.count) sample and theme files",
+                displayName: "Embedding \(relativePaths.count) sample, theme and document files",
                 executable: try context.tool(named: "embed-files").url,
                 arguments: [root.path, output.path] + relativePaths,
                 inputFiles: relativePaths.map { root.appendingPathComponent($0) },

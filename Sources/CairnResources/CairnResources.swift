@@ -1,7 +1,8 @@
 import Foundation
 
 /// The sample journeys, cohorts, rosters, profiles and themes, as they were in the
-/// repository's `sample-journeys/` and `themes/` folders when the binary was built.
+/// repository's `sample-journeys/` and `themes/` folders when the binary was built, and the
+/// HTTP API's description `docs/openapi.yaml`.
 public enum CairnResources {
     /// Relative path (`sample-journeys/welcome-series.journey.yaml`) → file text.
     public static let files: [String: String] = {

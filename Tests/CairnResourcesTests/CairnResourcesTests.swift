@@ -24,7 +24,7 @@ import Testing
     }
 
     @Test func embedsEverySampleAndTheme() throws {
-        let onDisk = Self.filesOnDisk("sample-journeys") + Self.filesOnDisk("themes")
+        let onDisk = Self.filesOnDisk("sample-journeys") + Self.filesOnDisk("themes") + ["docs/openapi.yaml"]
         #expect(!onDisk.isEmpty)
         #expect(CairnResources.files.keys.sorted() == onDisk.sorted())
         for path in onDisk {

@@ -4,7 +4,9 @@ import Foundation
 /// with their fate, handoffs with where they went.
 public enum LeadTimelineTextRenderer {
     public static func render(_ timeline: LeadTimeline) -> String {
-        var lines = ["Lead \(timeline.lead) in run \(timeline.run)"]
+        // Run 0 is a test replay, which stores no run.
+        let source = timeline.run == 0 ? "a test replay" : "run \(timeline.run)"
+        var lines = ["Lead \(timeline.lead) in \(source)"]
         for execution in timeline.executions {
             lines.append("")
             let ended = execution.completedAt.map { " → \(time($0))" } ?? ""

@@ -21,6 +21,11 @@ public enum WorkspaceError: Error, Sendable, Equatable, CustomStringConvertible 
     case invalidRoster([Diagnostic])
     case invalidProfile([Diagnostic])
     case invalidArgument(String)
+    case webhookNotFound(String, suggestion: String?)
+    case invalidWebhook(String)
+    /// A delivery whose signature was already taken: the same request sent again.
+    case webhookReplayed(String)
+    case invalidWebhookPayload(String)
 
     public var description: String {
         switch self {
@@ -62,6 +67,16 @@ public enum WorkspaceError: Error, Sendable, Equatable, CustomStringConvertible 
         case .invalidRoster(let diagnostics), .invalidProfile(let diagnostics):
             return diagnostics.errors.map(\.description).joined(separator: "\n")
         case .invalidArgument(let message):
+            return message
+        case .webhookNotFound(let name, let suggestion):
+            return "no webhook '\(name)' in this workspace"
+                + (suggestion.map { " (did you mean '\($0)'?)" } ?? "")
+        case .invalidWebhook(let message):
+            return message
+        case .webhookReplayed(let name):
+            return
+                "this delivery to webhook '\(name)' was already received (same signature); replays are refused"
+        case .invalidWebhookPayload(let message):
             return message
         }
     }

@@ -201,7 +201,24 @@ public final class RunRecorder: ReplayRecorder {
             tally.waits.add(Int64(wait.rounded()))
         }
         handoffs[group] = tally
-        let context = JSONText.encode(
+        let context = Self.contextJSON(handoff)
+        let index = inFlightIndex(handoff.execution)
+        let row: [SQLValue] = [
+            .text("\(runID):\(handoff.id)"), .integer(runID),
+            .text(Self.executionID(run: runID, sequence: inFlight.values[index].number)),
+            .text(handoff.execution.leadID), SQLValue(handoff.fromAgentID), SQLValue(handoff.toAgentID),
+            .text(handoff.reason), .text(context), .integer(EpochSeconds.seconds(handoff.requestedAt)),
+            SQLValue(handoff.assignedAt.map(EpochSeconds.seconds)),
+            SQLValue(handoff.queueWaitSeconds.map { Int64($0.rounded()) }), SQLValue(handoff.nodeID),
+            SQLValue(handoff.rule),
+        ]
+        // Written with its execution's row, which it refers to.
+        inFlight.values[index].handoffs.append(row)
+    }
+
+    /// The context an agent receives, as `agent_handoffs.context` stores it.
+    public static func contextJSON(_ handoff: HandoffRecord) -> String {
+        JSONText.encode(
             .object([
                 "conversation": .array(
                     handoff.context.conversation.map { entry in
@@ -217,18 +234,6 @@ public final class RunRecorder: ReplayRecorder {
                 "metadata": .object(handoff.context.metadata.mapValues(JSON.string)),
                 "outcome": .string(handoff.outcome.rawValue),
             ]))
-        let index = inFlightIndex(handoff.execution)
-        let row: [SQLValue] = [
-            .text("\(runID):\(handoff.id)"), .integer(runID),
-            .text(Self.executionID(run: runID, sequence: inFlight.values[index].number)),
-            .text(handoff.execution.leadID), SQLValue(handoff.fromAgentID), SQLValue(handoff.toAgentID),
-            .text(handoff.reason), .text(context), .integer(EpochSeconds.seconds(handoff.requestedAt)),
-            SQLValue(handoff.assignedAt.map(EpochSeconds.seconds)),
-            SQLValue(handoff.queueWaitSeconds.map { Int64($0.rounded()) }), SQLValue(handoff.nodeID),
-            SQLValue(handoff.rule),
-        ]
-        // Written with its execution's row, which it refers to.
-        inFlight.values[index].handoffs.append(row)
     }
 
     static func row(_ m: MessageRecord, run: Int64) -> [SQLValue] {

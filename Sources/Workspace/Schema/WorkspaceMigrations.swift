@@ -14,6 +14,7 @@ enum WorkspaceMigrations {
         migrator.registerMigration("v1-run-summaries", migrate: RunSchema.summaries)
         migrator.registerMigration("v1-run-paths", migrate: RunPathSchema.paths)
         migrator.registerMigration("v1-event-types", migrate: EventTypeSchema.index)
+        migrator.registerMigration("v2-webhooks", migrate: WebhookSchema.webhooks)
         return migrator
     }
 

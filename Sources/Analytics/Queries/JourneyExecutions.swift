@@ -1,0 +1,151 @@
+import GRDB
+import Workspace
+
+/// A journey's executions (the plan's `workflow_executions`: one per lead per entry in a run)
+/// page by page, one execution with its lead's path explained, and the journey's runs: what
+/// `GET /api/workflows/:id/executions`, `GET /api/workflows/executions/:id` and the
+/// journey analytics endpoints read.
+public enum JourneyExecutions {
+    public enum Failure: Error, Sendable, Equatable, CustomStringConvertible {
+        case workspace(WorkspaceError)
+        case noRuns(journey: String)
+        case runOfAnotherJourney(run: Int64, journey: String)
+        case unknownRun(Int64)
+        case unknownExecution(String)
+        case database(String)
+
+        public var description: String {
+            switch self {
+            case .workspace(let error): return error.description
+            case .noRuns(let journey):
+                return "journey '\(journey)' has no runs yet; replay it first (cairn replay \(journey))"
+            case .runOfAnotherJourney(let run, let journey):
+                return "run \(run) is not a run of journey '\(journey)'"
+            case .unknownRun(let id): return "no run \(id) in this workspace (see cairn runs)"
+            case .unknownExecution(let id): return "no execution '\(id)' in this workspace"
+            case .database(let message): return message
+            }
+        }
+    }
+
+    /// One row of `workflow_executions`.
+    public struct Execution: Sendable, Hashable, Codable {
+        public var id: String
+        public var run: Int64
+        public var journey: String
+        public var lead: String
+        public var rotation: Int
+        public var status: String
+        public var currentStep: String?
+        public var reason: String?
+        public var startedAt: Int64
+        public var completedAt: Int64?
+        /// The stored context, as JSON text.
+        public var context: String?
+    }
+
+    public struct Page: Sendable, Hashable, Codable {
+        public var journey: String
+        public var run: RunInfo
+        /// Executions of the run matching the filter, all pages together.
+        public var total: Int
+        public var limit: Int
+        public var offset: Int
+        public var executions: [Execution]
+    }
+
+    /// One execution with its lead's passage through it: stays with decisions explained,
+    /// messages and handoffs, as `cairn lead` shows them.
+    public struct Detail: Sendable, Hashable, Codable {
+        public var execution: Execution
+        public var path: LeadTimeline.Execution?
+    }
+
+    /// The run of `journey` a caller means: `run` when given (it must be the journey's), else
+    /// the journey's latest run.
+    public static func runID(_ workspace: Workspace, journey: String, run: Int64?) throws(Failure) -> Int64 {
+        let workflowID: String
+        do {
+            workflowID = try workspace.workflowID(for: journey, allowArchived: true)
+        } catch {
+            throw .workspace(error)
+        }
+        let found: (owner: String?, latest: Int64?) = try read(workspace) { db in
+            let owner = try run.flatMap {
+                try String.fetchOne(db, sql: "SELECT workflow_id FROM runs WHERE id = ?", arguments: [$0])
+            }
+            let latest = try Int64.fetchOne(
+                db, sql: "SELECT MAX(id) FROM runs WHERE workflow_id = ?", arguments: [workflowID])
+            return (owner, latest)
+        }
+        if let run {
+            guard let owner = found.owner else { throw .unknownRun(run) }
+            guard owner == workflowID else { throw .runOfAnotherJourney(run: run, journey: journey) }
+            return run
+        }
+        guard let latest = found.latest else { throw .noRuns(journey: journey) }
+        return latest
+    }
+
+    /// A page of a run's executions, in the run's order, optionally of one status.
+    public static func page(
+        _ workspace: Workspace, journey: String, run: Int64?, status: String? = nil, limit: Int = 100,
+        offset: Int = 0
+    ) throws(Failure) -> Page {
+        let runID = try runID(workspace, journey: journey, run: run)
+        return try read(workspace) { db in
+            guard let info = try RunQueries.run(db, id: runID) else { throw Failure.unknownRun(runID) }
+            let filter = status == nil ? "" : " AND e.status = ?"
+            var arguments: StatementArguments = [runID]
+            if let status { arguments += [status] }
+            let total =
+                try Int.fetchOne(
+                    db, sql: "SELECT COUNT(*) FROM workflow_executions e WHERE e.run_id = ?\(filter)",
+                    arguments: arguments) ?? 0
+            arguments += [limit, offset]
+            let rows = try Row.fetchAll(
+                db, sql: selectExecutions + " WHERE e.run_id = ?\(filter) ORDER BY e.id LIMIT ? OFFSET ?",
+                arguments: arguments)
+            return Page(
+                journey: journey, run: info, total: total, limit: limit, offset: offset,
+                executions: rows.map(execution))
+        }
+    }
+
+    /// One execution by its id, with the lead's path through it.
+    public static func detail(_ workspace: Workspace, id: String) throws(Failure) -> Detail {
+        let found = try read(workspace) { db in
+            try Row.fetchOne(db, sql: selectExecutions + " WHERE e.id = ?", arguments: [id]).map(execution)
+        }
+        guard let found else { throw .unknownExecution(id) }
+        let timeline = try? LeadTimeline.load(workspace, run: found.run, lead: found.lead)
+        return Detail(
+            execution: found, path: timeline?.executions.first { $0.rotation == found.rotation })
+    }
+
+    static let selectExecutions = """
+        SELECT e.id, e.run_id, w.slug, e.lead_id, e.rotation, e.status, e.current_step, e.reason, e.started_at,
+               e.completed_at, e.context
+        FROM workflow_executions e JOIN workflows w ON w.id = e.workflow_id
+        """
+
+    static func execution(_ row: Row) -> Execution {
+        Execution(
+            id: row["id"], run: row["run_id"], journey: row["slug"], lead: row["lead_id"],
+            rotation: row["rotation"], status: row["status"], currentStep: row["current_step"],
+            reason: row["reason"], startedAt: row["started_at"], completedAt: row["completed_at"],
+            context: row["context"])
+    }
+
+    static func read<T: Sendable>(_ workspace: Workspace, _ body: @Sendable (Database) throws -> T)
+        throws(Failure) -> T
+    {
+        do {
+            return try workspace.pool.read(body)
+        } catch let failure as Failure {
+            throw failure
+        } catch {
+            throw .database("cannot read the workspace: \(error)")
+        }
+    }
+}
