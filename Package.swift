@@ -99,7 +99,6 @@ let package = Package(
             dependencies: [
                 "Server", "Workspace", "JourneyModel", "Analytics",
                 .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),

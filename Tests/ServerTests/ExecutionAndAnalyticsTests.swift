@@ -1,7 +1,6 @@
 import Analytics
 import HTTPTypes
 import Hummingbird
-import HummingbirdTesting
 import Testing
 import Workspace
 

@@ -1,12 +1,14 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
-import HummingbirdTesting
-import NIOCore
 import Testing
 import Workspace
 
 @testable import Server
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
 
 /// A real workspace file, seeded with the sample journeys and cohorts, in a fresh temporary
 /// folder removed when the test ends.
@@ -37,17 +39,72 @@ final class SeededWorkspace: Sendable {
     }
 }
 
-/// Starts `server` for real on loopback and runs `body` with an HTTP client connected to it.
+/// Starts `server` for real on a free loopback port and runs `body` with a client talking HTTP
+/// to it (Foundation's URLSession: no HTTP client package to build); stops it afterwards.
 func withLiveServer(
-    _ server: CairnServer, _ body: @Sendable (any TestClientProtocol) async throws -> Void
+    _ server: CairnServer, _ body: @Sendable (LiveClient) async throws -> Void
 ) async throws {
-    let application = try server.application()
-    try await application.test(.live) { client in try await body(client) }
+    let (ports, listening) = AsyncStream.makeStream(of: Int.self)
+    let application = try server.application(onListening: { listening.yield($0) })
+    let running = Task { try await application.runService(gracefulShutdownSignals: []) }
+    defer { running.cancel() }
+    var iterator = ports.makeAsyncIterator()
+    guard let port = await iterator.next(), port > 0 else {
+        Issue.record("the server did not start listening")
+        return
+    }
+    try await body(LiveClient(port: port))
+    running.cancel()
+    _ = try? await running.value
 }
 
-/// A response's body as text and as JSON.
-extension TestResponse {
-    var text: String { String(buffer: body) }
+/// An HTTP client for one live test server.
+struct LiveClient: Sendable {
+    var port: Int
+
+    /// The session: no caching, no cookies, nothing shared between tests.
+    private static let session: URLSession = {
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
+        configuration.timeoutIntervalForRequest = 60
+        return URLSession(configuration: configuration)
+    }()
+
+    @discardableResult
+    func request(
+        _ method: HTTPRequest.Method, _ uri: String, body: String? = nil, headers: HTTPFields = [:]
+    ) async throws -> LiveResponse {
+        guard let url = URL(string: "http://127.0.0.1:\(port)\(uri)") else {
+            throw URLError(.badURL)
+        }
+        var request = URLRequest(url: url)
+        request.httpMethod = method.rawValue
+        for field in headers { request.addValue(field.value, forHTTPHeaderField: field.name.rawName) }
+        if let body {
+            request.httpBody = Data(body.utf8)
+            if headers[.contentType] == nil {
+                request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+            }
+        }
+        let (data, response) = try await Self.session.data(for: request)
+        guard let http = response as? HTTPURLResponse else { throw URLError(.badServerResponse) }
+        var fields = HTTPFields()
+        for (name, value) in http.allHeaderFields {
+            if let text = name as? String, let name = HTTPField.Name(text), let value = value as? String {
+                fields.append(HTTPField(name: name, value: value))
+            }
+        }
+        return LiveResponse(
+            status: HTTPResponse.Status(code: http.statusCode), headers: fields,
+            text: String(decoding: data, as: UTF8.self))
+    }
+}
+
+/// A response's status, headers and body.
+struct LiveResponse: Sendable {
+    var status: HTTPResponse.Status
+    var headers: HTTPFields
+    var text: String
 
     var json: JSON {
         get throws { try JSON.parse(text) }
@@ -56,21 +113,9 @@ extension TestResponse {
     var contentType: String? { headers[.contentType] }
 }
 
-extension TestClientProtocol {
-    @discardableResult
-    func request(
-        _ method: HTTPRequest.Method, _ uri: String, body: String? = nil, headers: HTTPFields = [:]
-    ) async throws -> TestResponse {
-        var headers = headers
-        if body != nil, headers[.contentType] == nil { headers[.contentType] = "application/json" }
-        return try await execute(
-            uri: uri, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) })
-    }
-}
-
 /// Checks a problem-details response: status, content type, and the fields every one has.
 func expectProblem(
-    _ response: TestResponse, _ status: HTTPResponse.Status, title: String? = nil,
+    _ response: LiveResponse, _ status: HTTPResponse.Status, title: String? = nil,
     sourceLocation: SourceLocation = #_sourceLocation
 ) throws {
     #expect(response.status == status, "\(response.text)", sourceLocation: sourceLocation)
