@@ -149,3 +149,16 @@ import Workspace
         #expect(twice.current.title == "email-silence-to-sms")
     }
 }
+
+extension JourneysScreenTests {
+    @Test func homeShowsWhatTheCanvasSavedWhenYouComeBack() throws {
+        let workspace = try TestWorkspace()
+        let (screen, _) = runStudio(
+            workspace,
+            events: Event.keys("enter", "a") + Event.typing("exit") + Event.keys("enter", "s")
+                + Event.typing("more")
+                + Event.keys("enter", "esc"))
+        #expect(try workspace.workspace.journeyVersion("california-messaging").version == 2)
+        #expect(screen.lastFrame.plainText.contains("California Messaging     v1     v2"))
+    }
+}

@@ -30,6 +30,9 @@ protocol StudioScreen: Sendable {
 
     /// Runs when the screen is shown for the first time (its loads).
     func onAppear(_ environment: StudioEnvironment) -> [Effect<StudioMessage>]
+    /// Runs when the screen is shown again after the one above it is left: a screen whose data
+    /// the screens above may have changed (home, after a save) reloads it.
+    func onReturn(_ environment: StudioEnvironment) -> [Effect<StudioMessage>]
     /// Keys before the key map: a field being typed in takes every key. `nil` lets the key through.
     mutating func intercept(_ key: Key, _ environment: StudioEnvironment) -> [Effect<StudioMessage>]?
     /// Keys after `intercept`: by default through `keyMap` to `perform`; `nil` lets the key on
@@ -57,6 +60,7 @@ extension StudioScreen {
     var helpSections: [HelpSection] { keyMap.helpSections }
     var capturesKeys: Bool { false }
     func onAppear(_ environment: StudioEnvironment) -> [Effect<StudioMessage>] { [] }
+    func onReturn(_ environment: StudioEnvironment) -> [Effect<StudioMessage>] { [] }
     mutating func intercept(_ key: Key, _ environment: StudioEnvironment) -> [Effect<StudioMessage>]? { nil }
     mutating func mouse(_ event: MouseEvent, in area: Rect, _ environment: StudioEnvironment)
         -> [Effect<StudioMessage>]

@@ -63,7 +63,7 @@ enum StudioUpdate {
         }
         model.current.willLeave()
         model.stack.removeLast()
-        return []
+        return model.current.onReturn(model.environment)
     }
 
     private static func press(_ key: Key, _ model: inout StudioModel) -> [Effect<StudioMessage>] {

@@ -81,6 +81,9 @@ struct HistoryScreen: StudioScreen {
         ]
     }
 
+    /// Versions and runs made on the screens above show when coming back.
+    func onReturn(_ environment: StudioEnvironment) -> [Effect<StudioMessage>] { onAppear(environment) }
+
     mutating func perform(_ action: Action, _ environment: StudioEnvironment) -> [Effect<StudioMessage>] {
         switch action {
         case .up, .down:

@@ -140,6 +140,9 @@ struct JourneysScreen: StudioScreen {
         ]
     }
 
+    /// Versions and runs made on the screens above show when coming back.
+    func onReturn(_ environment: StudioEnvironment) -> [Effect<StudioMessage>] { onAppear(environment) }
+
     mutating func perform(_ action: Action, _ environment: StudioEnvironment) -> [Effect<StudioMessage>] {
         let count = overview?.journeys.count ?? 0
         switch action {
