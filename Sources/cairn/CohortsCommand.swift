@@ -1,3 +1,4 @@
+import Analytics
 import ArgumentParser
 import Workspace
 
@@ -29,7 +30,7 @@ struct CohortsCommand: ParsableCommand {
                 ]
             }
             print(
-                TextTable.render(["COHORT", "ORIGIN", "LEADS", "EVENTS", "SEED", "CREATED"], rows),
+                TextTable.list(["COHORT", "ORIGIN", "LEADS", "EVENTS", "SEED", "CREATED"], rows),
                 terminator: "")
         }
     }

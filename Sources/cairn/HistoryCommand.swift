@@ -1,3 +1,4 @@
+import Analytics
 import ArgumentParser
 import Workspace
 
@@ -52,7 +53,7 @@ struct HistoryCommand: ParsableCommand {
                 ]
             }
             print(
-                TextTable.render(["VERSION", "", "SAVED", "AUTHOR", "ORIGIN", "HASH", "MESSAGE"], rows),
+                TextTable.list(["VERSION", "", "SAVED", "AUTHOR", "ORIGIN", "HASH", "MESSAGE"], rows),
                 terminator: "")
         }
     }

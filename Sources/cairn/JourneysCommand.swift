@@ -1,3 +1,4 @@
+import Analytics
 import ArgumentParser
 import Workspace
 
@@ -35,7 +36,7 @@ struct JourneysCommand: ParsableCommand {
                 ]
             }
             print(
-                TextTable.render(["JOURNEY", "LATEST", "ACTIVE", "UPDATED", "", "NAME"], rows), terminator: ""
+                TextTable.list(["JOURNEY", "LATEST", "ACTIVE", "UPDATED", "", "NAME"], rows), terminator: ""
             )
         }
     }

@@ -1,3 +1,4 @@
+import Analytics
 import ArgumentParser
 import Workspace
 
@@ -28,7 +29,7 @@ struct RunsCommand: ParsableCommand {
                 ]
             }
             print(
-                TextTable.render(
+                TextTable.list(
                     [
                         "RUN", "JOURNEY", "COHORT", "MODE", "SEED", "STATUS", "ENTRIES", "CONVERSIONS",
                         "STARTED",

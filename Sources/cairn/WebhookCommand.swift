@@ -1,3 +1,4 @@
+import Analytics
 import ArgumentParser
 import Foundation
 import Workspace
@@ -101,7 +102,7 @@ struct WebhookListCommand: ParsableCommand {
                 ]
             }
             print(
-                TextTable.render(["WEBHOOK", "COHORT", "LEAD ID FIELD", "MAP", "RECENT DELIVERIES"], rows),
+                TextTable.list(["WEBHOOK", "COHORT", "LEAD ID FIELD", "MAP", "RECENT DELIVERIES"], rows),
                 terminator: "")
         }
     }

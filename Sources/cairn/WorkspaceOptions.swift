@@ -60,17 +60,3 @@ enum HumanTime {
         return iso.prefix(10) + " " + iso.dropFirst(11).prefix(5) + " UTC"
     }
 }
-
-/// Left-aligned text columns, widths from the longest cell.
-enum TextTable {
-    static func render(_ header: [String], _ rows: [[String]]) -> String {
-        let all = [header] + rows
-        let widths = header.indices.map { column in all.map { $0[column].count }.max() ?? 0 }
-        return all.map { row in
-            row.enumerated().map { column, cell in
-                column == row.count - 1
-                    ? cell : cell.padding(toLength: widths[column], withPad: " ", startingAt: 0)
-            }.joined(separator: "  ")
-        }.joined(separator: "\n") + "\n"
-    }
-}

@@ -45,14 +45,26 @@ public enum ReportFormat {
     }
 }
 
-/// A text table with aligned columns: text left, figures right.
-struct TextTable {
-    var header: [String]
-    var rows: [[String]] = []
+/// A text table with aligned columns: text left, figures right. The reports and the command
+/// line's lists (`cairn journeys`, `runs`, ...) print with it.
+public struct TextTable {
+    public var header: [String]
+    public var rows: [[String]] = []
     /// Columns aligned left (by index); the rest align right.
-    var leftAligned: Set<Int> = [0]
+    public var leftAligned: Set<Int> = [0]
 
-    func render(indent: String = "  ") -> String {
+    public init(header: [String], rows: [[String]] = [], leftAligned: Set<Int> = [0]) {
+        self.header = header
+        self.rows = rows
+        self.leftAligned = leftAligned
+    }
+
+    /// Every column left-aligned, no indent, a line each: the command line's lists.
+    public static func list(_ header: [String], _ rows: [[String]]) -> String {
+        TextTable(header: header, rows: rows, leftAligned: Set(header.indices)).render(indent: "") + "\n"
+    }
+
+    public func render(indent: String = "  ") -> String {
         let all = [header] + rows
         let widths = header.indices.map { column in
             all.map { $0.indices.contains(column) ? $0[column].count : 0 }.max() ?? 0
