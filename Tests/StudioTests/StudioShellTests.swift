@@ -55,4 +55,32 @@ import Testing
         let (_, model) = runStudio(workspace, events: Event.keys("enter", "h") + [click])
         #expect(model.stack.count == 1)
     }
+
+    @Test func resizingRedrawsAtTheNewSizeAndBelowTheMinimumSaysSo() throws {
+        let workspace = try TestWorkspace()
+        let wide = Size(width: 120, height: 40)
+        let tiny = Size(width: 50, height: 10)
+        let (screen, model) = runStudio(
+            workspace,
+            events: Event.keys("enter") + [
+                .resize(wide), .resize(tiny), .resize(Size(width: 80, height: 24)),
+            ])
+        let sizes = screen.frames.map(\.size)
+        #expect(sizes.contains(wide) && sizes.contains(tiny))
+        #expect(screen.frames.first { $0.size == tiny }?.plainText.contains("80×24") == true)
+        #expect(screen.lastFrame.size == Size(width: 80, height: 24))
+        #expect(screen.lastFrame.plainText.contains("Journeys › california-messaging"))
+        #expect(model.environment.screenSize == Size(width: 80, height: 24))
+    }
+
+    /// NO_COLOR (monochrome: attributes only) and an ASCII locale together still give a usable home.
+    @Test func homeInMonochromeAndASCII() throws {
+        let workspace = try TestWorkspace()
+        var program = Studio.program(environment: workspace.environment())
+        let screen = TestScreen(
+            size: Size(width: 80, height: 24), events: Event.keys("j"), colorDepth: .monochrome,
+            glyphs: .ascii)
+        _ = program.run(on: screen)
+        assertSnapshot(screen.lastFrame, named: "home-mono-ascii-80x24")
+    }
 }
