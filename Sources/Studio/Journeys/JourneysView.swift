@@ -13,9 +13,15 @@ enum JourneysView {
         }
     }
 
+    /// The journeys on top, taking what the cohorts and runs below leave: those get a third of
+    /// the height, at least 7 rows (three of each), so at 80×24 every pre-built journey shows.
+    static func sections(_ area: Rect) -> [Rect] {
+        Layout.vertical([.fill(1), .length(max(7, area.height / 3))]).split(area)
+    }
+
     /// The journeys table's rows: below the block's border and the table's header and rule.
     static func journeyRows(in area: Rect) -> Rect {
-        let top = Layout.vertical([.fill(3), .fill(2)]).split(area)[0].inset(by: 1)
+        let top = sections(area)[0].inset(by: 1)
         return top.inset(top: 2)
     }
 
@@ -41,7 +47,7 @@ enum JourneysView {
     }
 
     private static func renderLists(_ screen: JourneysScreen, in area: Rect, frame: inout Frame) {
-        let rows = Layout.vertical([.fill(3), .fill(2)]).split(area)
+        let rows = sections(area)
         let journeysBlock = Block(title: "Journeys", focused: true)
         frame.render(journeysBlock, in: rows[0])
         let inner = journeysBlock.inner(rows[0])
