@@ -22,15 +22,7 @@ struct CanvasLoad: Sendable {
     > {
         let stored: JourneyVersion
         do throws(WorkspaceError) {
-            if let version {
-                stored = try workspace.journeyVersion(journey, version: version)
-            } else {
-                if let active = try workspace.activeJourneyVersion(journey) {
-                    stored = active
-                } else {
-                    stored = try workspace.journeyVersion(journey)
-                }
-            }
+            stored = try workspace.chosenVersion(of: journey, version: version)
         } catch {
             return .failure(Failure(message: error.description))
         }

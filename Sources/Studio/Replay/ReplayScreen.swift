@@ -119,17 +119,14 @@ struct ReplayScreen: StudioScreen {
 
     func onAppear(_ environment: StudioEnvironment) -> [Effect<StudioMessage>] {
         let workspace = environment.workspace
-        let order = ReplayOrder(journey: journey, version: version, cohort: "")
+        let (journey, version) = (self.journey, self.version)
         return [
             .load {
                 Message.loaded(
                     Result { () throws(WorkspaceError) in
-                        let stored = try workspace.versionToReplay(order)
-                        let read = JourneyReader.readAndValidate(
-                            bytes: Array(stored.yaml.utf8), file: "\(stored.journey) v\(stored.version)")
-                        guard let journey = read.journey else { throw .invalidJourney(read.diagnostics) }
+                        let (stored, parsed) = try workspace.journeyToReplay(journey, version: version)
                         return Inputs(
-                            journey: journey, version: stored.version, cohorts: try workspace.cohorts())
+                            journey: parsed, version: stored.version, cohorts: try workspace.cohorts())
                     })
             }
         ]

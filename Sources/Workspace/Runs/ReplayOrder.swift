@@ -44,11 +44,22 @@ public struct ReplayProgressReport: Sendable, Hashable {
 }
 
 extension Workspace {
-    /// The version `order` names: the one asked for, else the active one, else the latest.
-    public func versionToReplay(_ order: ReplayOrder) throws(WorkspaceError) -> JourneyVersion {
-        if let version = order.version { return try journeyVersion(order.journey, version: version) }
-        if let active = try activeJourneyVersion(order.journey) { return active }
-        return try journeyVersion(order.journey)
+    /// The version a user means by `version`: that one, else the active one, else the latest.
+    public func chosenVersion(of journey: String, version: Int?) throws(WorkspaceError) -> JourneyVersion {
+        if let version { return try journeyVersion(journey, version: version) }
+        if let active = try activeJourneyVersion(journey) { return active }
+        return try journeyVersion(journey)
+    }
+
+    /// The chosen version (see `chosenVersion`) read and validated: what a replay runs.
+    public func journeyToReplay(_ journey: String, version: Int?) throws(WorkspaceError) -> (
+        stored: JourneyVersion, journey: Journey
+    ) {
+        let stored = try chosenVersion(of: journey, version: version)
+        let read = JourneyReader.readAndValidate(
+            bytes: Array(stored.yaml.utf8), file: "\(journey) v\(stored.version)")
+        guard let parsed = read.journey else { throw .invalidJourney(read.diagnostics) }
+        return (stored, parsed)
     }
 
     /// Replays `order` on the calling thread, recording through a new run. `progress` is called
@@ -60,10 +71,7 @@ extension Workspace {
         progress: ((ReplayProgressReport) -> Void)? = nil,
         observe: ((ReplayRecord) -> Void)? = nil
     ) throws(WorkspaceError) -> ReplayOutcome {
-        let stored = try versionToReplay(order)
-        let read = JourneyReader.readAndValidate(
-            bytes: Array(stored.yaml.utf8), file: "\(order.journey) v\(stored.version)")
-        guard let journey = read.journey else { throw .invalidJourney(read.diagnostics) }
+        let (stored, journey) = try journeyToReplay(order.journey, version: order.version)
         let cohortLeads = try cohort(named: order.cohort).leads
         let agents = try agents().map(\.replayProfile)
         let request = RunRequest(

@@ -50,11 +50,7 @@ public struct TrialReplayOutcome: Sendable {
 
 extension Workspace {
     public func trialReplay(_ order: TrialReplayOrder) throws(WorkspaceError) -> TrialReplayOutcome {
-        let stored = try versionToReplay(
-            ReplayOrder(journey: order.journey, version: order.version, cohort: ""))
-        let read = JourneyReader.readAndValidate(
-            bytes: Array(stored.yaml.utf8), file: "\(order.journey) v\(stored.version)")
-        guard let journey = read.journey else { throw .invalidJourney(read.diagnostics) }
+        let (stored, journey) = try journeyToReplay(order.journey, version: order.version)
         let leads: [ReplayEngine.CohortLead]
         switch order.leads {
         case .cohort(let name, let limit):
