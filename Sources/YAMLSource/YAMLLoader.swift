@@ -1,71 +1,146 @@
 import Foundation
 import Yams
 
-/// Turns bytes into a YAML node tree, refusing hostile input with one clear, located error
-/// before the YAML parser sees it: oversized, empty, binary, not UTF-8, nested absurdly deep.
-/// Alias bombs are caught by a node budget when the tree is walked.
-enum YAMLDocument {
-    static let maxBytes = 1 << 20
+/// What a YAML file holds, in the words its refusals use: a journey file, a roster, a theme.
+public struct YAMLFileKind: Sendable, Hashable {
+    /// The refusal of a file over `YAMLLoader.maxBytes`.
+    public var tooLarge: String
+    /// The refusal of a file that holds no document (nothing, or only comments).
+    public var empty: String
+
+    public init(tooLarge: String, empty: String) {
+        self.tooLarge = tooLarge
+        self.empty = empty
+    }
+}
+
+/// Why a YAML text was refused, located in it.
+public struct YAMLLoadError: Error, Sendable, Hashable, CustomStringConvertible {
+    public enum Reason: Sendable, Hashable {
+        /// Refused by the hardening, before or after parsing: size, NUL, UTF-8, nesting, alias
+        /// budget, no document. The message is complete.
+        case refused(String)
+        /// The YAML parser's complaint, with the context it gave.
+        case syntax(problem: String, context: String?)
+        case duplicateKeys([String])
+        /// Anything else the parser threw.
+        case unreadable(String)
+    }
+
+    public var location: SourceLocation
+    public var reason: Reason
+
+    public init(_ reason: Reason, at location: SourceLocation) {
+        self.reason = reason
+        self.location = location
+    }
+
+    /// The message in Cairn's words: `YAML syntax: ...`, `duplicate key 'kind' in a mapping`.
+    public var message: String {
+        switch reason {
+        case .refused(let message): return message
+        case .syntax(let problem, let context):
+            return "YAML syntax: \(problem)\(context.map { " \($0)" } ?? "")"
+        case .duplicateKeys(let keys):
+            return "duplicate key \(keys.map { "'\($0)'" }.joined(separator: ", ")) in a mapping"
+        case .unreadable(let detail): return "cannot read YAML: \(detail)"
+        }
+    }
+
+    public var description: String { "\(location): error: \(message)" }
+}
+
+/// The one way Cairn reads YAML: bytes into a node tree, refusing hostile input with one clear,
+/// located error before the YAML parser sees it — oversized, empty, binary, not UTF-8, nested
+/// absurdly deep — and alias bombs by a node budget when the tree is walked.
+public enum YAMLLoader {
+    public static let maxBytes = 1 << 20
     static let maxFlowDepth = 64
     static let maxStructuralIndent = 400
-    /// More nodes than any journey needs; expanding aliases past this means a bomb.
+    /// More nodes than any file Cairn reads needs; expanding aliases past this means a bomb.
     static let maxNodes = 200_000
 
-    static func compose(_ bytes: [UInt8], file: String) -> Result<Node, Diagnostic> {
-        func fail(_ message: String, line: Int = 1, column: Int = 1) -> Result<Node, Diagnostic> {
-            .failure(Diagnostic(.error, message, at: SourceLocation(file: file, line: line, column: column)))
+    public static func load(_ text: String, file: String, kind: YAMLFileKind) -> Result<Node, YAMLLoadError> {
+        load(Array(text.utf8), file: file, kind: kind)
+    }
+
+    public static func load(_ bytes: [UInt8], file: String, kind: YAMLFileKind) -> Result<Node, YAMLLoadError>
+    {
+        func fail(_ message: String, line: Int = 1, column: Int = 1) -> Result<Node, YAMLLoadError> {
+            .failure(
+                YAMLLoadError(.refused(message), at: SourceLocation(file: file, line: line, column: column)))
         }
-        if bytes.count > maxBytes {
-            return fail("file is over \(byteSize(maxBytes)); a journey file may be at most that large")
+        let text: String
+        switch checkedText(bytes) {
+        case .failure(let refusal):
+            let message = refusal.message ?? (refusal.tooLarge ? kind.tooLarge : kind.empty)
+            return fail(message, line: refusal.line, column: refusal.column)
+        case .success(let checked): text = checked
         }
-        if let nul = bytes.firstIndex(of: 0) {
-            let (line, column) = position(of: nul, in: bytes)
-            return fail("file looks binary (NUL byte); expected YAML text", line: line, column: column)
-        }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            let bad = firstInvalidUTF8(bytes)
-            let (line, column) = position(of: bad, in: bytes)
-            return fail(
-                "file is not valid UTF-8 (byte 0x\(String(format: "%02X", bytes[bad])))", line: line,
-                column: column)
-        }
-        if text.allSatisfy({ $0.isWhitespace }) || isOnlyComments(text) {
-            return fail("file is empty; expected a journey (see docs/journey-format.md)")
-        }
+        if text.allSatisfy({ $0.isWhitespace }) || isOnlyComments(text) { return fail(kind.empty) }
         if let (line, column, message) = nestingProblem(text) {
             return fail(message, line: line, column: column)
         }
         do {
-            guard let root = try Yams.compose(yaml: text) else {
-                return fail("file is empty; expected a journey (see docs/journey-format.md)")
-            }
+            guard let root = try Yams.compose(yaml: text) else { return fail(kind.empty) }
             if exceedsBudget(root) {
                 return fail(
                     "document expands to more than \(maxNodes) YAML nodes (an alias bomb?); refusing it")
             }
             return .success(root)
         } catch let error as YamlError {
-            return .failure(diagnostic(for: error, file: file))
+            return .failure(located(error, file: file))
         } catch {
-            return fail("cannot read YAML: \(error)")
+            return .failure(
+                YAMLLoadError(.unreadable("\(error)"), at: SourceLocation(file: file, line: 1, column: 1)))
         }
     }
 
-    static func diagnostic(for error: YamlError, file: String) -> Diagnostic {
-        func at(_ mark: Mark, _ message: String) -> Diagnostic {
-            Diagnostic(.error, message, at: SourceLocation(file: file, line: mark.line, column: mark.column))
+    /// Where a node starts, for errors about it; the file's start when there is no node.
+    public static func location(of node: Node?, file: String) -> SourceLocation {
+        guard let mark = node?.mark else { return SourceLocation(file: file, line: 1, column: 1) }
+        return SourceLocation(file: file, line: mark.line, column: mark.column)
+    }
+
+    /// Why bytes are not YAML text, before any parsing: too large (the caller's words), NUL, UTF-8.
+    private struct Refusal: Error {
+        var message: String?
+        var tooLarge = false
+        var line = 1
+        var column = 1
+    }
+
+    private static func checkedText(_ bytes: [UInt8]) -> Result<String, Refusal> {
+        if bytes.count > maxBytes { return .failure(Refusal(message: nil, tooLarge: true)) }
+        if let nul = bytes.firstIndex(of: 0) {
+            let (line, column) = position(of: nul, in: bytes)
+            return .failure(
+                Refusal(
+                    message: "file looks binary (NUL byte); expected YAML text", line: line, column: column))
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            let bad = firstInvalidUTF8(bytes)
+            let (line, column) = position(of: bad, in: bytes)
+            return .failure(
+                Refusal(
+                    message: "file is not valid UTF-8 (byte 0x\(String(format: "%02X", bytes[bad])))",
+                    line: line, column: column))
+        }
+        return .success(text)
+    }
+
+    static func located(_ error: YamlError, file: String) -> YAMLLoadError {
+        func at(_ mark: Mark, _ reason: YAMLLoadError.Reason) -> YAMLLoadError {
+            YAMLLoadError(reason, at: SourceLocation(file: file, line: mark.line, column: mark.column))
         }
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
-            let detail = context.map { " \($0.text)" } ?? ""
-            return at(mark, "YAML syntax: \(problem)\(detail)")
+            return at(mark, .syntax(problem: problem, context: context?.text))
         case .duplicatedKeysInMapping(let duplicates, let context):
-            let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
-            return at(context.mark, "duplicate key \(keys) in a mapping")
+            return at(context.mark, .duplicateKeys(duplicates))
         default:
-            return Diagnostic(
-                .error, "cannot read YAML: \(error)", at: SourceLocation(file: file, line: 1, column: 1))
+            return YAMLLoadError(.unreadable("\(error)"), at: SourceLocation(file: file, line: 1, column: 1))
         }
     }
 
@@ -180,6 +255,9 @@ enum YAMLDocument {
             }
         }
     }
+
+    /// `maxBytes` as people read it: `1.0 MiB`.
+    public static var maxSizeText: String { byteSize(maxBytes) }
 
     static func byteSize(_ n: Int) -> String {
         if n >= 1 << 20 {
