@@ -26,10 +26,12 @@ let package = Package(
         .plugin(name: "EmbedFiles", capability: .buildTool(), dependencies: ["embed-files"]),
         .executableTarget(name: "embed-files"),
 
+        // The one way YAML is read: hardened loading with located errors (a leaf over Yams).
+        .target(name: "YAMLSource", dependencies: [.product(name: "Yams", package: "Yams")]),
         // The journey language: pure, no I/O but text.
         .target(
             name: "JourneyModel",
-            dependencies: [.product(name: "Yams", package: "Yams")]
+            dependencies: ["YAMLSource", .product(name: "Yams", package: "Yams")]
         ),
         .target(
             name: "ReplayEngine",
@@ -41,7 +43,7 @@ let package = Package(
         .target(
             name: "Workspace",
             dependencies: [
-                "JourneyModel", "ReplayEngine", "CairnResources",
+                "JourneyModel", "ReplayEngine", "CairnResources", "YAMLSource",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "Yams", package: "Yams"),
@@ -52,7 +54,7 @@ let package = Package(
             dependencies: ["Workspace", "ReplayEngine", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(
             name: "TerminalUI",
-            dependencies: ["CNCurses", .product(name: "Yams", package: "Yams")]
+            dependencies: ["CNCurses", "YAMLSource", .product(name: "Yams", package: "Yams")]
         ),
         .target(name: "Studio", dependencies: ["Analytics", "TerminalUI", "CairnResources"]),
         // The HTTP API and webhook intake (`cairn serve`); the studio never depends on it.
@@ -84,6 +86,8 @@ let package = Package(
             ]),
 
         .testTarget(name: "CairnResourcesTests", dependencies: ["CairnResources"]),
+        .testTarget(
+            name: "YAMLSourceTests", dependencies: ["YAMLSource", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "JourneyModelTests", dependencies: ["JourneyModel"]),
         .testTarget(name: "ReplayEngineTests", dependencies: ["ReplayEngine"]),
         .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "ReplayEngine"]),

@@ -19,7 +19,7 @@ public struct CairnServer: Sendable {
         router.add(middleware: ProblemMiddleware())
         router.add(middleware: RateLimitMiddleware(limiter: ClientRateLimiter(configuration.rateLimit)))
         if let token = configuration.token { router.add(middleware: BearerTokenMiddleware(token: token)) }
-        WorkflowRoutes(workspace: workspace, configuration: configuration).register(on: router)
+        JourneyRoutes(workspace: workspace, configuration: configuration).register(on: router)
         ExecutionRoutes(workspace: workspace).register(on: router)
         TrialReplayRoute(workspace: workspace, configuration: configuration).register(on: router)
         AnalyticsRoutes(workspace: workspace).register(on: router)

@@ -58,7 +58,8 @@ struct ReportFixture {
 
     static func insert(_ db: Database) throws {
         let t0 = Self.t0
-        let workflow = try String.fetchOne(db, sql: "SELECT id FROM workflows WHERE slug = 'fixture'") ?? ""
+        let journeyRowID =
+            try String.fetchOne(db, sql: "SELECT id FROM workflows WHERE slug = 'fixture'") ?? ""
         try db.execute(
             sql:
                 "INSERT INTO cohorts (id, name, origin, author, created_at, lead_count) VALUES (1, 'twenty', 'csv', 't', ?, 20)",
@@ -70,7 +71,7 @@ struct ReportFixture {
                                       started_at, finished_at, leads, entries, conversions, executions_failed)
                     VALUES (?, ?, 1, 1, 7, 'simulated', 'test', 'completed', ?, ?, ?, ?, ?, ?)
                     """,
-                arguments: [id, workflow, t0, t0 + 10, entries, entries, conversions, id == 1 ? 1 : 0])
+                arguments: [id, journeyRowID, t0, t0 + 10, entries, entries, conversions, id == 1 ? 1 : 0])
         }
         // Run 1: node summaries (entered = executions reaching the node).
         let nodes: [(String, Int, Int, Int, Int, Int?, Int?, Int?, Int?, String)] = [
@@ -140,7 +141,7 @@ struct ReportFixture {
                 INSERT INTO workflow_executions (id, run_id, workflow_id, lead_id, rotation, status, reason, started_at,
                     completed_at)
                 VALUES ('e9', 1, ?, 'L9', 1, 'failed', 'webhook crm-sync failed after 3 retries', ?, ?)
-                """, arguments: [workflow, t0, t0 + 172_800])
+                """, arguments: [journeyRowID, t0, t0 + 172_800])
         // Stays for the given-stage funnel: L1–L20 at email; L1–L18 at check two days later;
         // L1–L8 at won after check; L10 also at won, but a day *before* its check (out of order).
         for i in 1...20 {

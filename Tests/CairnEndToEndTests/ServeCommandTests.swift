@@ -40,7 +40,7 @@ import Testing
         }
     }
 
-    @Test func servesTheWorkflowsOnAFreePort() throws {
+    @Test func servesTheJourneysOnAFreePort() throws {
         let folder = try TemporaryFolder()
         let server = try RunningServer(["--db", folder.url.appendingPathComponent("cairn.db").path])
         #expect(

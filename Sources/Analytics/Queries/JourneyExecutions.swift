@@ -64,9 +64,9 @@ public enum JourneyExecutions {
     /// The run of `journey` a caller means: `run` when given (it must be the journey's), else
     /// the journey's latest run.
     public static func runID(_ workspace: Workspace, journey: String, run: Int64?) throws(Failure) -> Int64 {
-        let workflowID: String
+        let journeyRowID: String
         do {
-            workflowID = try workspace.workflowID(for: journey, allowArchived: true)
+            journeyRowID = try workspace.journeyRowID(for: journey, allowArchived: true)
         } catch {
             throw .workspace(error)
         }
@@ -75,12 +75,12 @@ public enum JourneyExecutions {
                 try String.fetchOne(db, sql: "SELECT workflow_id FROM runs WHERE id = ?", arguments: [$0])
             }
             let latest = try Int64.fetchOne(
-                db, sql: "SELECT MAX(id) FROM runs WHERE workflow_id = ?", arguments: [workflowID])
+                db, sql: "SELECT MAX(id) FROM runs WHERE workflow_id = ?", arguments: [journeyRowID])
             return (owner, latest)
         }
         if let run {
             guard let owner = found.owner else { throw .unknownRun(run) }
-            guard owner == workflowID else { throw .runOfAnotherJourney(run: run, journey: journey) }
+            guard owner == journeyRowID else { throw .runOfAnotherJourney(run: run, journey: journey) }
             return run
         }
         guard let latest = found.latest else { throw .noRuns(journey: journey) }

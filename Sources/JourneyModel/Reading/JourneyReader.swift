@@ -1,3 +1,4 @@
+import YAMLSource
 import Yams
 
 /// What reading a journey file gives: the journey when it is well formed, every problem
@@ -13,7 +14,19 @@ public struct JourneyReadResult: Sendable {
 /// graph's meaning (references, reachability, cycles, weights) to `JourneyValidator`.
 public enum JourneyReader {
     /// The largest journey file read; larger ones are refused before parsing.
-    public static let maxFileBytes = YAMLDocument.maxBytes
+    public static let maxFileBytes = YAMLLoader.maxBytes
+
+    /// How a journey file too large or empty is refused.
+    static let fileKind = YAMLFileKind(
+        tooLarge: "file is over \(YAMLLoader.maxSizeText); a journey file may be at most that large",
+        empty: "file is empty; expected a journey (see docs/journey-format.md)")
+
+    /// The file's YAML tree through the one hardened loader, or its one located error.
+    static func compose(_ bytes: [UInt8], file: String) -> Result<Node, Diagnostic> {
+        YAMLLoader.load(bytes, file: file, kind: fileKind).mapError { error in
+            Diagnostic(.error, error.message, at: error.location)
+        }
+    }
 
     static let topKeys = ["journey", "name", "description", "entry", "goal", "policy", "nodes"]
 
@@ -23,7 +36,7 @@ public enum JourneyReader {
 
     public static func read(bytes: [UInt8], file: String) -> JourneyReadResult {
         let context = ReadContext(file: file)
-        switch YAMLDocument.compose(bytes, file: file) {
+        switch compose(bytes, file: file) {
         case .failure(let diagnostic):
             return JourneyReadResult(journey: nil, diagnostics: [diagnostic], sourceMap: context.sourceMap)
         case .success(let root):

@@ -18,7 +18,7 @@ public enum ValueText {
             // A bare '#' starts a YAML comment: the file would read nothing there.
             return .failure(Problem(message: "expected a value for '\(key)', found nothing"))
         }
-        switch YAMLDocument.compose(Array(trimmed.utf8), file: key) {
+        switch JourneyReader.compose(Array(trimmed.utf8), file: key) {
         case .failure(let diagnostic):
             return .failure(Problem(message: diagnostic.message))
         case .success(let node):

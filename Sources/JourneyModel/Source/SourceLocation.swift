@@ -1,14 +1,5 @@
-/// A place in a source file, 1-based, as compilers print it.
-public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
-    public var file: String
-    public var line: Int
-    public var column: Int
+import YAMLSource
 
-    public init(file: String, line: Int, column: Int) {
-        self.file = file
-        self.line = line
-        self.column = column
-    }
-
-    public var description: String { "\(file):\(line):\(column)" }
-}
+/// A place in a source file (`file:line:col`); defined with the YAML loading that locates
+/// its errors, named here so the journey language's users need not import that module.
+public typealias SourceLocation = YAMLSource.SourceLocation

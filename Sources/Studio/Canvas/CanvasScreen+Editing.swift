@@ -88,7 +88,7 @@ extension CanvasScreen {
             .load {
                 do throws(WorkspaceError) {
                     let outcome = try workspace.saveJourney(
-                        yaml: JourneyWriter.write(journey), file: "\(journey.id) (canvas)",
+                        journey, yaml: JourneyWriter.write(journey), file: "\(journey.id) (canvas)",
                         message: text.isEmpty ? nil : text)
                     return Message.saved(.success(outcome))
                 } catch {

@@ -12,7 +12,7 @@ enum JourneyActions {
             throw .invalidArgument("a journey with id \(journey.id) already exists: pick another name")
         }
         let outcome = try workspace.saveJourney(
-            yaml: JourneyWriter.write(journey), file: "\(journey.id).journey.yaml", message: message)
+            journey, yaml: JourneyWriter.write(journey), file: "\(journey.id).journey.yaml", message: message)
         return outcome.journey
     }
 

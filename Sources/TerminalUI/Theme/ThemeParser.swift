@@ -1,3 +1,4 @@
+import YAMLSource
 import Yams
 
 extension Theme {
@@ -21,18 +22,13 @@ private struct ThemeFileParser {
     let file: String
 
     func parse(_ yaml: String) throws(ThemeError) -> Theme {
+        let kind = YAMLFileKind(
+            tooLarge: "file is over \(YAMLLoader.maxSizeText); a theme file may be at most that large",
+            empty: "the theme file is empty")
         let root: Node
-        do {
-            guard let node = try Yams.compose(yaml: yaml) else {
-                throw error(at: nil, "the theme file is empty")
-            }
-            root = node
-        } catch let themeError as ThemeError {
-            throw themeError
-        } catch let yamlError as YamlError {
-            throw located(yamlError)
-        } catch {
-            throw self.error(at: nil, "cannot read YAML: \(error)")
+        switch YAMLLoader.load(yaml, file: file, kind: kind) {
+        case .success(let node): root = node
+        case .failure(let loadError): throw located(loadError)
         }
         guard let mapping = root.mapping else {
             throw error(at: root.mark, "a theme is a mapping with `name` and `roles`")
@@ -153,13 +149,14 @@ private struct ThemeFileParser {
         ThemeError(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1, message: message)
     }
 
-    private func located(_ yamlError: YamlError) -> ThemeError {
-        switch yamlError {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
-            .composer(_, let problem, let mark, _):
-            return error(at: mark, "invalid YAML: \(problem)")
-        default:
-            return error(at: nil, "invalid YAML: \(yamlError)")
+    /// A theme's YAML errors keep their own words: `invalid YAML: <the parser's problem>`.
+    private func located(_ loadError: YAMLLoadError) -> ThemeError {
+        let message: String
+        switch loadError.reason {
+        case .syntax(let problem, _): message = "invalid YAML: \(problem)"
+        default: message = loadError.message
         }
+        let location = loadError.location
+        return ThemeError(file: location.file, line: location.line, column: location.column, message: message)
     }
 }

@@ -15,6 +15,67 @@ extension Workspace {
         author: String = Workspace.currentAuthor, progress: (@Sendable (Int) -> Void)? = nil
     ) throws(WorkspaceError) -> ImportReport {
         try Self.checkCohortName(name)
+        let files = try Self.cohortFiles(inputs, cohort: name)
+        let sources = JSONText.encode(strings: inputs.map(\.name))
+        let now = EpochSeconds.now()
+        do {
+            return try pool.write { db in
+                try Self.withBulkCache(db) {
+                    if try Bool.fetchOne(db, sql: "SELECT 1 FROM cohorts WHERE name = ?", arguments: [name])
+                        == true
+                    {
+                        throw WorkspaceError.cohortExists(name)
+                    }
+                    try db.execute(
+                        sql: """
+                            INSERT INTO cohorts (name, origin, sources, author, created_at) VALUES (?, ?, ?, ?, ?)
+                            """, arguments: [name, files.origin, sources, author, now])
+                    let session = CohortImportSession(db: db, cohortID: db.lastInsertedRowID)
+                    let records = session.records
+                    records.progress = progress
+                    for input in files.ordered {
+                        if files.lineFiles.contains(input.name) {
+                            try records.importJSONLines(input)
+                        } else {
+                            try records.importCSV(
+                                input, kind: files.leadFiles.contains(input.name) ? .leads : .events)
+                        }
+                        if records.hasFileProblem { break }
+                    }
+                    try session.finish()
+                    let report = ImportReport(
+                        cohort: name, leads: records.leadCount, events: records.eventCount,
+                        problems: records.problems,
+                        problemCount: records.problemCount, fileRefused: records.hasFileProblem)
+                    if records.hasFileProblem || (records.problemCount > 0 && !skipInvalid) {
+                        throw WorkspaceError.importFailed(report)
+                    }
+                    try db.execute(
+                        sql:
+                            "UPDATE cohorts SET lead_count = ?, event_count = ?, skipped_rows = ? WHERE id = ?",
+                        arguments: [
+                            records.leadCount, records.eventCount, records.problemCount, session.cohortID,
+                        ])
+                    return report
+                }
+            }
+        } catch {
+            throw WorkspaceError.from(error, path: path)
+        }
+    }
+
+    /// An import's files in the order they are read — leads files, JSON Lines, events files —
+    /// and the cohort's origin; refused whole when a file is unreadable or a CSV's kind unclear.
+    struct CohortFiles {
+        var ordered: [CohortImportInput]
+        var leadFiles: Set<String>
+        var lineFiles: Set<String>
+        var origin: String
+    }
+
+    static func cohortFiles(_ inputs: [CohortImportInput], cohort name: String) throws(WorkspaceError)
+        -> CohortFiles
+    {
         var unreadable: [ImportProblem] = []
         for input in inputs {
             if let reason = input.unreadableReason() {
@@ -35,7 +96,7 @@ extension Workspace {
             switch input.format {
             case .jsonLines: lineFiles.append(input)
             case .csv:
-                switch CohortImportSession.csvKind(of: input) {
+                switch CohortRecordReader.csvKind(of: input) {
                 case .leads?: leadFiles.append(input)
                 case .events?: eventFiles.append(input)
                 case nil:
@@ -54,54 +115,9 @@ extension Workspace {
                     problemCount: unknownKinds.count, fileRefused: true))
         }
         let origin = lineFiles.isEmpty ? "csv" : (leadFiles.isEmpty && eventFiles.isEmpty ? "jsonl" : "csv")
-        let sources = JSONText.encode(strings: inputs.map(\.name))
-        let now = EpochSeconds.now()
-        let ordered = leadFiles + lineFiles + eventFiles
-        let leadFileNames = Set(leadFiles.map(\.name))
-        let lineFileNames = Set(lineFiles.map(\.name))
-        do {
-            return try pool.write { db in
-                try Self.withBulkCache(db) {
-                    if try Bool.fetchOne(db, sql: "SELECT 1 FROM cohorts WHERE name = ?", arguments: [name])
-                        == true
-                    {
-                        throw WorkspaceError.cohortExists(name)
-                    }
-                    try db.execute(
-                        sql: """
-                            INSERT INTO cohorts (name, origin, sources, author, created_at) VALUES (?, ?, ?, ?, ?)
-                            """, arguments: [name, origin, sources, author, now])
-                    let session = CohortImportSession(db: db, cohortID: db.lastInsertedRowID)
-                    session.progress = progress
-                    for input in ordered {
-                        if lineFileNames.contains(input.name) {
-                            try session.importJSONLines(input)
-                        } else {
-                            try session.importCSV(
-                                input, kind: leadFileNames.contains(input.name) ? .leads : .events)
-                        }
-                        if session.hasFileProblem { break }
-                    }
-                    try session.finish()
-                    let report = ImportReport(
-                        cohort: name, leads: session.leadCount, events: session.eventCount,
-                        problems: session.problems,
-                        problemCount: session.problemCount, fileRefused: session.hasFileProblem)
-                    if session.hasFileProblem || (session.problemCount > 0 && !skipInvalid) {
-                        throw WorkspaceError.importFailed(report)
-                    }
-                    try db.execute(
-                        sql:
-                            "UPDATE cohorts SET lead_count = ?, event_count = ?, skipped_rows = ? WHERE id = ?",
-                        arguments: [
-                            session.leadCount, session.eventCount, session.problemCount, session.cohortID,
-                        ])
-                    return report
-                }
-            }
-        } catch {
-            throw WorkspaceError.from(error, path: path)
-        }
+        return CohortFiles(
+            ordered: leadFiles + lineFiles + eventFiles, leadFiles: Set(leadFiles.map(\.name)),
+            lineFiles: Set(lineFiles.map(\.name)), origin: origin)
     }
 
     static func checkCohortName(_ name: String) throws(WorkspaceError) {

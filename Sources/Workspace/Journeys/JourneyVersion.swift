@@ -23,13 +23,20 @@ public struct JourneySummary: Sendable, Hashable, Codable {
     /// The slug from the journey file (`welcome-series`).
     public var journey: String
     /// The plan's `workflows.id`, a UUID.
-    public var workflowID: String
+    public var journeyRowID: String
     public var name: String
     public var description: String?
     public var latestVersion: Int
     public var activeVersion: Int?
     public var updatedAt: Int64
     public var archived: Bool
+
+    /// The API's field names (docs/openapi.yaml): the row id keeps the plan's word.
+    enum CodingKeys: String, CodingKey {
+        case journey
+        case journeyRowID = "workflowID"
+        case name, description, latestVersion, activeVersion, updatedAt, archived
+    }
 }
 
 /// What saving a journey did: a new version, or nothing because the content was already there.

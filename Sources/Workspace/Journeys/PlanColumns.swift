@@ -1,14 +1,14 @@
-import Yams
+import JourneyModel
 
 /// The original plan's `workflows` columns — `trigger_config`, `conditions`, `actions` — as
-/// JSON drawn from a version's canonical YAML, so tools written against the plan keep working.
+/// JSON drawn from a version's journey, so tools written against the plan keep working.
 struct PlanColumns: Sendable, Hashable {
     var triggerConfig: String
     var conditions: String
     var actions: String
 
-    init(canonicalYAML: String) {
-        let root = (try? Yams.compose(yaml: canonicalYAML)).map(YAMLJSON.json) ?? .null
+    init(journey: Journey) {
+        let root = JourneyJSON.json(of: journey)
         triggerConfig = JSONText.encode(root["entry"] ?? .null)
         var conditions: [JSON] = []
         if let goal = root["goal"] {

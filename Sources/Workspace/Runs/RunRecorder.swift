@@ -10,7 +10,7 @@ import ReplayEngine
 /// transaction, so a dashboard reads a run's summary whole or not at all.
 public final class RunRecorder: ReplayRecorder {
     public let runID: Int64
-    private let workflowID: String
+    private let journeyRowID: String
     private let pool: DatabasePool
     private let path: String
     private let batchRows: Int
@@ -67,9 +67,9 @@ public final class RunRecorder: ReplayRecorder {
         var reason: String
     }
 
-    init(workspace: Workspace, runID: Int64, workflowID: String, batchRows: Int, queueDepth: Int) {
+    init(workspace: Workspace, runID: Int64, journeyRowID: String, batchRows: Int, queueDepth: Int) {
         self.runID = runID
-        self.workflowID = workflowID
+        self.journeyRowID = journeyRowID
         self.pool = workspace.pool
         self.path = workspace.path
         self.batchRows = max(1, batchRows)
@@ -148,7 +148,7 @@ public final class RunRecorder: ReplayRecorder {
         JSONText.writeString(state.trigger, into: &context)
         context += "}"
         batch.executions.append([
-            .text(Self.executionID(run: runID, sequence: state.number)), .integer(runID), .text(workflowID),
+            .text(Self.executionID(run: runID, sequence: state.number)), .integer(runID), .text(journeyRowID),
             .text(ended.execution.leadID), .integer(Int64(ended.execution.rotation)),
             .text(ended.status.rawValue),
             SQLValue(ended.nodeID), .text(context), SQLValue(ended.reason),

@@ -28,7 +28,7 @@ extension Workspace {
     public func startRun(
         _ request: RunRequest, engineVersion: String, batchRows: Int = 4096, queueDepth: Int = 4
     ) throws(WorkspaceError) -> RunRecorder {
-        let workflowID = try workflowID(for: request.journey, allowArchived: true)
+        let rowID = try journeyRowID(for: request.journey, allowArchived: true)
         let cohortID = try cohort(named: request.cohort).id
         let runID = try write { db in
             try db.execute(
@@ -38,7 +38,7 @@ extension Workspace {
                     VALUES (?, ?, ?, ?, ?, ?, 'running', ?, ?, ?, ?)
                     """,
                 arguments: [
-                    workflowID, request.version, cohortID, Int64(bitPattern: request.seed),
+                    rowID, request.version, cohortID, Int64(bitPattern: request.seed),
                     request.mode.rawValue,
                     engineVersion, request.horizon.map(EpochSeconds.seconds), EpochSeconds.now(),
                     Int64(getpid()),
@@ -47,7 +47,7 @@ extension Workspace {
             return db.lastInsertedRowID
         }
         return RunRecorder(
-            workspace: self, runID: runID, workflowID: workflowID, batchRows: batchRows,
+            workspace: self, runID: runID, journeyRowID: rowID, batchRows: batchRows,
             queueDepth: queueDepth)
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import JourneyModel
 import ReplayEngine
 
@@ -72,52 +71,67 @@ extension Workspace {
     }
 
     /// Leads and events in the JSON Lines cohort format, checked exactly as an import checks
-    /// them (same rules, same messages, `source:LINE` locations), then read back in entry order.
-    /// The import runs in a transaction that is always rolled back: nothing stays.
+    /// them (the same `CohortRecordReader`: same rules, same messages, `source:LINE` locations),
+    /// in entry order as a stored cohort reads back. Nothing touches the database.
     func sampleLeads(jsonLines: String, source: String) throws(WorkspaceError) -> [ReplayEngine.CohortLead] {
         let input = CohortImportInput(name: source, format: .jsonLines, path: nil) {
             InputStream(data: Data(jsonLines.utf8))
         }
-        let author = Workspace.currentAuthor
-        let outcome: Result<[ReplayEngine.CohortLead], WorkspaceError>
+        let sample = SampleRecords()
+        let reader = CohortRecordReader(
+            accept: .init(lead: { sample.leads.append($0) }, event: { sample.events.append($0) }))
         do {
-            outcome = try pool.writeWithoutTransaction { db in
-                var result: Result<[ReplayEngine.CohortLead], WorkspaceError> = .success([])
-                try db.inTransaction {
-                    try db.execute(
-                        sql: """
-                            INSERT INTO cohorts (name, origin, sources, author, created_at)
-                            VALUES (?, 'jsonl', '[]', ?, ?)
-                            """, arguments: ["trial-\(UUID().uuidString)", author, EpochSeconds.now()])
-                    let session = CohortImportSession(db: db, cohortID: db.lastInsertedRowID)
-                    try session.importJSONLines(input)
-                    try session.finish()
-                    if session.problemCount > 0 {
-                        result = .failure(
-                            .importFailed(
-                                ImportReport(
-                                    cohort: source, leads: 0, events: 0, problems: session.problems,
-                                    problemCount: session.problemCount, fileRefused: true)))
-                    } else if session.leadCount > TrialReplayOrder.maxLeads {
-                        result = .failure(
-                            .invalidArgument(
-                                "a test replay takes at most \(TrialReplayOrder.maxLeads) leads, "
-                                    + "not \(session.leadCount)"))
-                    } else {
-                        var zones: [String: TimeZone] = [:]
-                        let stored = try Self.leadChunk(
-                            db, cohortID: session.cohortID, after: nil, hasEvents: session.eventCount > 0,
-                            zones: &zones)
-                        result = .success(
-                            stored.map { ReplayEngine.CohortLead(lead: $0.lead, events: $0.events) })
-                    }
-                    return .rollback
-                }
-                return result
-            }
+            try reader.importJSONLines(input)
+            try reader.finish()
         } catch {
             throw WorkspaceError.from(error, path: path)
         }
-        return try outcome.get()
+        if reader.problemCount > 0 {
+            throw .importFailed(
+                ImportReport(
+                    cohort: source, leads: 0, events: 0, problems: reader.problems,
+                    problemCount: reader.problemCount, fileRefused: true))
+        }
+        if reader.leadCount > TrialReplayOrder.maxLeads {
+            throw .invalidArgument(
+                "a test replay takes at most \(TrialReplayOrder.maxLeads) leads, not \(reader.leadCount)")
+        }
+        return sample.cohort()
+    }
+}
+
+/// A test replay's sample rows, kept in memory as the reader accepts them.
+private final class SampleRecords {
+    var leads: [LeadRow] = []
+    var events: [EventRow] = []
+
+    /// The leads as a stored cohort reads back (`leadChunk`): by entry time, then by id as
+    /// SQLite orders text (byte by byte); each lead's events by time, then as accepted.
+    func cohort() -> [ReplayEngine.CohortLead] {
+        var eventsByLead: [String: [LeadEvent]] = [:]
+        let timed = events.enumerated().sorted { a, b in
+            (a.element.occurredAt, a.offset) < (b.element.occurredAt, b.offset)
+        }
+        for (_, row) in timed {
+            eventsByLead[row.leadID, default: []].append(
+                LeadEvent(
+                    leadID: row.leadID, type: row.type, channel: row.channel,
+                    time: EpochSeconds.date(row.occurredAt),
+                    data: row.dataJSON.map(JSON.properties(fromText:)) ?? [:]))
+        }
+        let ordered = leads.sorted { a, b in
+            a.createdAt != b.createdAt
+                ? a.createdAt < b.createdAt : a.id.utf8.lexicographicallyPrecedes(b.id.utf8)
+        }
+        let utc = TimeZone(identifier: "UTC") ?? TimeZone.current
+        var zones: [String: TimeZone] = [:]
+        return ordered.map { row in
+            let zone = zones[row.timeZone] ?? TimeZone(identifier: row.timeZone) ?? utc
+            zones[row.timeZone] = zone
+            let lead = Lead(
+                id: row.id, properties: JSON.properties(fromText: row.propertiesJSON), timeZone: zone,
+                consents: row.consents, createdAt: EpochSeconds.date(row.createdAt))
+            return ReplayEngine.CohortLead(lead: lead, events: eventsByLead[row.id] ?? [])
+        }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import JourneyModel
+import YAMLSource
 import Yams
 
 /// Reads a small YAML file (a roster, a behaviour profile) and collects located diagnostics
@@ -7,7 +8,6 @@ import Yams
 final class YAMLChecker {
     let file: String
     private(set) var diagnostics: [Diagnostic] = []
-    static let maxBytes = 1 << 20
 
     init(file: String) {
         self.file = file
@@ -16,48 +16,22 @@ final class YAMLChecker {
     var hasErrors: Bool { diagnostics.hasErrors }
 
     func location(_ node: Node?) -> SourceLocation {
-        guard let mark = node?.mark else { return SourceLocation(file: file, line: 1, column: 1) }
-        return SourceLocation(file: file, line: mark.line, column: mark.column)
+        YAMLLoader.location(of: node, file: file)
     }
 
     func error(_ message: String, at node: Node?) {
         diagnostics.append(Diagnostic(.error, message, at: location(node)))
     }
 
-    /// The document's root node, or nil with the reason recorded.
+    /// The document's root node through the one hardened loader, or nil with the reason recorded.
     func compose(_ text: String, expected: String) -> Node? {
-        if text.utf8.count > Self.maxBytes {
-            error("file is over 1 MiB; \(expected) is never that large", at: nil)
-            return nil
-        }
-        do {
-            guard let root = try Yams.compose(yaml: text) else {
-                error("file is empty; expected \(expected)", at: nil)
-                return nil
-            }
-            return root
-        } catch let yamlError as YamlError {
-            switch yamlError {
-            case .scanner(let context, let problem, let mark, _),
-                .parser(let context, let problem, let mark, _),
-                .composer(let context, let problem, let mark, _):
-                let detail = context.map { " \($0.text)" } ?? ""
-                diagnostics.append(
-                    Diagnostic(
-                        .error, "YAML syntax: \(problem)\(detail)",
-                        at: SourceLocation(file: file, line: mark.line, column: mark.column)))
-            case .duplicatedKeysInMapping(let duplicates, let context):
-                let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
-                diagnostics.append(
-                    Diagnostic(
-                        .error, "duplicate key \(keys) in a mapping",
-                        at: SourceLocation(file: file, line: context.mark.line, column: context.mark.column)))
-            default:
-                error("cannot read YAML: \(yamlError)", at: nil)
-            }
-            return nil
-        } catch {
-            self.error("cannot read YAML: \(error)", at: nil)
+        let kind = YAMLFileKind(
+            tooLarge: "file is over 1 MiB; \(expected) is never that large",
+            empty: "file is empty; expected \(expected)")
+        switch YAMLLoader.load(text, file: file, kind: kind) {
+        case .success(let root): return root
+        case .failure(let error):
+            diagnostics.append(Diagnostic(.error, error.message, at: error.location))
             return nil
         }
     }

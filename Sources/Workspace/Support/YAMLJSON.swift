@@ -16,8 +16,11 @@ enum YAMLJSON {
     }
 
     static func json(_ scalar: Node.Scalar) -> JSON {
-        let text = scalar.string
-        if scalar.style != .plain { return .string(text) }
+        scalar.style == .plain ? plainScalar(scalar.string) : .string(scalar.string)
+    }
+
+    /// A plain (unquoted) scalar's text as the value it stands for.
+    static func plainScalar(_ text: String) -> JSON {
         switch text {
         case "", "~", "null", "Null", "NULL": return .null
         case "true", "True", "TRUE": return .bool(true)

@@ -7,7 +7,7 @@ import Workspace
 
 /// `/api/workflows`: create, list, read, new versions, versions, activate, rollback, archive,
 /// and each one's errors, over a real server and a seeded workspace.
-@Suite struct WorkflowEndpointTests {
+@Suite struct JourneyEndpointTests {
     @Test func listsTheSeededJourneys() async throws {
         let seeded = try SeededWorkspace()
         try await withLiveServer(seeded.server()) { client in

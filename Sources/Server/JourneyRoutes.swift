@@ -3,9 +3,10 @@ import JourneyModel
 import Workspace
 
 /// `/api/workflows`: journeys and their versions. A body is a journey with the keys of its
-/// YAML file, as JSON (YAML is taken too); it is validated as `cairn validate` would, and
-/// saved as its canonical YAML so versions diff the same however they arrived.
-struct WorkflowRoutes {
+/// YAML file, as JSON (YAML is taken too); it is read and validated once, as `cairn validate`
+/// would, and the journey is saved with its canonical YAML as its text, so versions diff the
+/// same however they arrived.
+struct JourneyRoutes {
     let workspace: Workspace
     let configuration: ServerConfiguration
 
@@ -63,7 +64,7 @@ struct WorkflowRoutes {
         }
     }
 
-    struct WorkflowBody: Encodable {
+    struct JourneyWithVersion: Encodable {
         var summary: JourneySummary
         var version: VersionBody
     }
@@ -73,13 +74,13 @@ struct WorkflowRoutes {
     }
 
     func show(_ id: String) async throws -> Response {
-        let body = try await WorkspaceCall.run { () throws -> WorkflowBody in
-            _ = try workspace.workflowID(for: id, allowArchived: true)
+        let body = try await WorkspaceCall.run { () throws -> JourneyWithVersion in
+            _ = try workspace.journeyRowID(for: id, allowArchived: true)
             guard
                 let summary = try workspace.journeys(includeArchived: true).first(where: { $0.journey == id })
             else { throw Problem.notFound("no journey '\(id)' in this workspace") }
             let shown = try summary.activeVersion.map { try workspace.journeyVersion(id, version: $0) }
-            return WorkflowBody(
+            return JourneyWithVersion(
                 summary: summary, version: VersionBody(try shown ?? workspace.journeyVersion(id)))
         }
         return try APIResponse.json(body)
@@ -97,7 +98,8 @@ struct WorkflowRoutes {
                 )
             }
             let saved = try workspace.saveJourney(
-                yaml: JourneyWriter.write(journey), file: "request", message: message, origin: .import)
+                journey, yaml: JourneyWriter.write(journey), file: "request", message: message,
+                origin: .import)
             return SaveResult(journey: saved.journey, version: saved.version, created: saved.created)
         }
         var response = try APIResponse.json(result, status: .created)
@@ -109,12 +111,12 @@ struct WorkflowRoutes {
         let journey = try await JourneyBody.read(request, limit: configuration.maxBodyBytes)
         let message = request.uri.queryParameters["message"].map(String.init)
         let result = try await WorkspaceCall.run { () throws -> SaveResult in
-            _ = try workspace.workflowID(for: id, allowArchived: true)
+            _ = try workspace.journeyRowID(for: id, allowArchived: true)
             guard journey.id == id else {
                 throw WorkspaceError.journeyIDMismatch(expected: id, found: journey.id)
             }
             let saved = try workspace.saveJourney(
-                yaml: JourneyWriter.write(journey), file: "request", message: message, origin: .save)
+                journey, yaml: JourneyWriter.write(journey), file: "request", message: message, origin: .save)
             return SaveResult(journey: saved.journey, version: saved.version, created: saved.created)
         }
         return try APIResponse.json(result, status: result.created ? .created : .ok)
