@@ -27,7 +27,7 @@ extension Workspace {
         let result = JourneyReader.readAndValidate(bytes: Array(yaml.utf8), file: file)
         guard let journey = result.journey else { throw .invalidJourney(result.diagnostics) }
         let canonical = JourneyWriter.write(journey)
-        let hash = SHA256.hex(of: canonical)
+        let hash = ContentHash.sha256Hex(of: canonical)
         let plan = PlanColumns(canonicalYAML: canonical)
         let now = EpochSeconds.now()
         return try write { db in
