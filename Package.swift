@@ -58,7 +58,9 @@ let package = Package(
         ),
         .target(
             name: "Studio",
-            dependencies: ["JourneyModel", "ReplayEngine", "Workspace", "Analytics", "TerminalUI", "CairnResources"]
+            dependencies: [
+                "JourneyModel", "ReplayEngine", "Workspace", "Analytics", "TerminalUI", "CairnResources",
+            ]
         ),
         // The HTTP API and webhook intake (`cairn serve`); the studio never depends on it.
         .target(
@@ -90,24 +92,34 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]),
 
+        // What only tests use: the tmux harness for end-to-end runs and golden snapshots of
+        // rendered buffers. Only test targets depend on it, so the binary does not carry it.
+        .target(name: "TestSupport", dependencies: ["TerminalUI"]),
+
         .testTarget(name: "CairnResourcesTests", dependencies: ["CairnResources"]),
         .testTarget(name: "JourneyModelTests", dependencies: ["JourneyModel"]),
         .testTarget(name: "ReplayEngineTests", dependencies: ["ReplayEngine"]),
         .testTarget(
             name: "WorkspaceTests",
-            dependencies: ["Workspace", "JourneyModel", "ReplayEngine", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "Workspace", "JourneyModel", "ReplayEngine", .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         .testTarget(
             name: "AnalyticsTests",
             dependencies: [
-                "Analytics", "Workspace", "JourneyModel", "ReplayEngine", .product(name: "GRDB", package: "GRDB.swift"),
+                "Analytics", "Workspace", "JourneyModel", "ReplayEngine",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             exclude: ["Goldens"]),
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"], exclude: ["Goldens"]),
+        .testTarget(
+            name: "TerminalUITests", dependencies: ["TerminalUI", "TestSupport"], exclude: ["Goldens"]),
         .testTarget(
             name: "StudioTests",
             dependencies: [
-                "Studio", "Workspace", "TerminalUI", "JourneyModel", "ReplayEngine", "Analytics", "CairnResources",
+                "Studio", "Workspace", "TerminalUI", "JourneyModel", "ReplayEngine", "Analytics",
+                "CairnResources",
+                "TestSupport",
             ],
             exclude: ["Goldens"]),
         .testTarget(
@@ -118,7 +130,7 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         ),
-        .testTarget(name: "CairnEndToEndTests", dependencies: ["cairn"]),
+        .testTarget(name: "CairnEndToEndTests", dependencies: ["cairn", "TerminalUI", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )
