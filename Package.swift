@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // C shim over ncursesw; only TerminalUI imports it.
@@ -37,7 +38,7 @@ let package = Package(
             name: "ReplayEngine",
             dependencies: [
                 "JourneyModel",
-                .product(name: "Collections", package: "swift-collections"),
+                .product(name: "HeapModule", package: "swift-collections"),
             ]
         ),
         .target(
@@ -47,6 +48,7 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .target(
@@ -56,13 +58,19 @@ let package = Package(
             name: "TerminalUI",
             dependencies: ["CNCurses", "YAMLSource", .product(name: "Yams", package: "Yams")]
         ),
-        .target(name: "Studio", dependencies: ["Analytics", "TerminalUI", "CairnResources"]),
+        .target(
+            name: "Studio",
+            dependencies: [
+                "JourneyModel", "ReplayEngine", "Workspace", "Analytics", "TerminalUI", "CairnResources",
+            ]
+        ),
         // The HTTP API and webhook intake (`cairn serve`); the studio never depends on it.
         .target(
             name: "Server",
             dependencies: [
                 "Workspace", "Analytics", "JourneyModel", "ReplayEngine", "CairnResources",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
@@ -70,7 +78,8 @@ let package = Package(
         .executableTarget(
             name: "cairn",
             dependencies: [
-                "JourneyModel", "Workspace", "Analytics", "Studio", "Server", "TerminalUI", "CairnResources",
+                "JourneyModel", "ReplayEngine", "Workspace", "Analytics", "Studio", "Server", "TerminalUI",
+                "CairnResources",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -85,28 +94,47 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]),
 
+        // What only tests use: the tmux harness for end-to-end runs and golden snapshots of
+        // rendered buffers. Only test targets depend on it, so the binary does not carry it.
+        .target(name: "TestSupport", dependencies: ["TerminalUI"]),
+
         .testTarget(name: "CairnResourcesTests", dependencies: ["CairnResources"]),
         .testTarget(
             name: "YAMLSourceTests", dependencies: ["YAMLSource", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "JourneyModelTests", dependencies: ["JourneyModel"]),
         .testTarget(name: "ReplayEngineTests", dependencies: ["ReplayEngine"]),
-        .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "ReplayEngine"]),
         .testTarget(
-            name: "AnalyticsTests", dependencies: ["Analytics", "ReplayEngine"], exclude: ["Goldens"]),
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"], exclude: ["Goldens"]),
+            name: "WorkspaceTests",
+            dependencies: [
+                "Workspace", "JourneyModel", "ReplayEngine", .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .testTarget(
+            name: "AnalyticsTests",
+            dependencies: [
+                "Analytics", "Workspace", "JourneyModel", "ReplayEngine",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            exclude: ["Goldens"]),
+        .testTarget(
+            name: "TerminalUITests", dependencies: ["TerminalUI", "TestSupport"], exclude: ["Goldens"]),
         .testTarget(
             name: "StudioTests",
-            dependencies: ["Studio", "Workspace", "TerminalUI", "JourneyModel", "Analytics"],
+            dependencies: [
+                "Studio", "Workspace", "TerminalUI", "JourneyModel", "ReplayEngine", "Analytics",
+                "CairnResources",
+                "TestSupport",
+            ],
             exclude: ["Goldens"]),
         .testTarget(
             name: "ServerTests",
             dependencies: [
                 "Server", "Workspace", "JourneyModel", "Analytics",
                 .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         ),
-        .testTarget(name: "CairnEndToEndTests", dependencies: ["cairn"]),
+        .testTarget(name: "CairnEndToEndTests", dependencies: ["cairn", "TerminalUI", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

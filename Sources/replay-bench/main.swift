@@ -169,7 +169,7 @@ for size in sizes {
     }
     var shapes: [TableShape] = []
     do {
-        try workspace.pool.read { db in
+        try workspace.query { db in
             for table in ["workflow_executions", "node_stays", "messages", "agent_handoffs"] {
                 let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0
                 // Integer primary keys are the rowid: SQLite assigns them, as in the replay.

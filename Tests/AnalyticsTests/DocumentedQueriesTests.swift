@@ -1,9 +1,9 @@
 import Foundation
 import GRDB
 import Testing
-import Workspace
 
 @testable import Analytics
+@testable import Workspace
 
 /// Runs the SQL in docs/analytics.md against the hand-computed fixture and checks it gives the
 /// numbers the report gives: the page is a promise that anyone with sqlite3 gets the same.
@@ -27,7 +27,7 @@ import Workspace
     }
 
     func rows(_ sql: String, _ fixture: ReportFixture, run: Int64 = 1) throws -> [Row] {
-        try fixture.workspace.pool.read { db in try Row.fetchAll(db, sql: sql, arguments: ["run": run]) }
+        try fixture.workspace.query { db in try Row.fetchAll(db, sql: sql, arguments: ["run": run]) }
     }
 
     @Test func everyFigureHasAQuery() throws {

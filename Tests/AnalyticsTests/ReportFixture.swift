@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
-import Workspace
+
+@testable import Workspace
 
 /// A workspace holding two runs small enough to check by hand.
 ///

@@ -3,9 +3,9 @@ import GRDB
 import JourneyModel
 import ReplayEngine
 import Testing
-import Workspace
 
 @testable import Analytics
+@testable import Workspace
 
 /// The report over a real replay written by the workspace's recorder: its figures agree with
 /// the engine's own totals and with each other.

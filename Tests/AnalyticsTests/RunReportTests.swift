@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Analytics
+@testable import Workspace
 
 /// Every figure of the hand-computed fixture (see ReportFixture), asserted exactly.
 @Suite struct RunReportTests {

@@ -1,5 +1,6 @@
 import Foundation
 import TerminalUI
+import TestSupport
 import Testing
 
 /// The `cairn` binary of this build, if it exists and has the gallery: found

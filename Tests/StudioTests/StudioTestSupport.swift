@@ -1,5 +1,6 @@
 import Foundation
 import TerminalUI
+import TestSupport
 import Testing
 import Workspace
 
@@ -14,17 +15,8 @@ func assertSnapshot(
     _ buffer: Buffer, cursor: Point? = nil, named name: String,
     sourceLocation: SourceLocation = #_sourceLocation
 ) {
-    let text = BufferSnapshot.text(of: buffer, cursor: cursor)
-    let path = goldensDirectory.appendingPathComponent(name + ".txt").path
-    switch BufferSnapshot.verify(text, goldenPath: path) {
-    case .matched, .written:
-        break
-    case .missing(let path):
-        Issue.record(
-            "missing golden \(path); run with SNAPSHOT_UPDATE=1 to create it", sourceLocation: sourceLocation)
-    case .mismatch(let diff):
-        Issue.record("snapshot \(name) differs (-golden +actual):\n\(diff)", sourceLocation: sourceLocation)
-    }
+    TestSupport.assertSnapshot(
+        buffer, cursor: cursor, named: name, goldens: goldensDirectory, sourceLocation: sourceLocation)
 }
 
 /// A fresh workspace in a temporary folder, seeded with the bundled journeys, cohorts and

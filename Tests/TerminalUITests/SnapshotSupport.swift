@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import TerminalUI
@@ -11,17 +12,9 @@ private let goldensDirectory = URL(fileURLWithPath: #filePath).deletingLastPathC
 func assertSnapshot(
     _ frame: Frame, named name: String, sourceLocation: SourceLocation = #_sourceLocation
 ) {
-    let text = BufferSnapshot.text(of: frame.buffer, cursor: frame.cursor)
-    let path = goldensDirectory.appendingPathComponent(name + ".txt").path
-    switch BufferSnapshot.verify(text, goldenPath: path) {
-    case .matched, .written:
-        break
-    case .missing(let path):
-        Issue.record(
-            "missing golden \(path); run with SNAPSHOT_UPDATE=1 to create it", sourceLocation: sourceLocation)
-    case .mismatch(let diff):
-        Issue.record("snapshot \(name) differs (-golden +actual):\n\(diff)", sourceLocation: sourceLocation)
-    }
+    TestSupport.assertSnapshot(
+        frame.buffer, cursor: frame.cursor, named: name, goldens: goldensDirectory,
+        sourceLocation: sourceLocation)
 }
 
 /// A frame of the given size filled with the fallback theme's surface.

@@ -17,13 +17,30 @@ private func shippedTheme(_ name: String) throws -> String {
     func shippedThemesParseAndDefineEveryRole(name: String) throws {
         let theme = try Theme.parse(yaml: try shippedTheme(name), name: name + ".yaml")
         #expect(theme.name == name)
-        let missing = ThemeRole.allCases.filter { theme.roles[$0] == nil }
+        let missing = ThemeRole.generic.filter { theme.roles[$0] == nil }
         #expect(missing.isEmpty, "\(name) leaves out \(missing)")
     }
 
     @Test func defaultFileMatchesTheBuiltInFallback() throws {
         let theme = try Theme.parse(yaml: try shippedTheme("default"), name: "default.yaml")
-        #expect(theme == Theme.fallback)
+        #expect(theme.roles.filter(\.key.isGeneric) == Theme.fallback.roles)
+        #expect(theme.name == Theme.fallback.name && theme.description == Theme.fallback.description)
+    }
+
+    @Test func applicationRolesAreDottedKeptInOrderAndFallBackToTheirOwnLook() throws {
+        let theme = try Theme.parse(
+            yaml: "roles:\n  app.zeta: { fg: \"#ff0000\" }\n  app.alpha: { fg: \"#00ff00\" }\n",
+            name: "t.yaml")
+        #expect(theme.applicationRoles.map(\.rawValue) == ["app.zeta", "app.alpha"])
+        #expect(theme.resolved(for: .truecolor)[ThemeRole("app.zeta")].foreground == .rgb(0xFF, 0, 0))
+        let own = ThemeRole("app.other", fallback: RoleAppearance(attributes: .bold))
+        #expect(theme.resolved(for: .truecolor)[own] == Style(attributes: .bold))
+        #expect(Theme.fallback.resolved(for: .truecolor)[ThemeRole("app.none")] == .plain)
+        for bad in ["nodeentry", ".entry", "node."] {
+            #expect(throws: ThemeError.self) {
+                try Theme.parse(yaml: "roles:\n  \(bad): { fg: \"#ff0000\" }\n", name: "t.yaml")
+            }
+        }
     }
 
     @Test func resolvesEachDepth() {

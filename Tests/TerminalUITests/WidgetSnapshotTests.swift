@@ -120,9 +120,9 @@ import Testing
 
     @Test func barChartsBothWays() {
         let bars = [
-            Bar("entry", value: 1000, role: .nodeEntry), Bar("opened", value: 612),
+            Bar("entry", value: 1000, role: SampleRoles.entry), Bar("opened", value: 612),
             Bar("clicked", value: 221),
-            Bar("converted", value: 45, role: .nodeGoal),
+            Bar("converted", value: 45, role: SampleRoles.goal),
         ]
         check("bar-chart-horizontal") { frame in
             frame.render(BarChart(bars), in: frame.area)
@@ -198,9 +198,9 @@ import Testing
 
     @Test func canvasMergesJunctions() {
         var canvas = Canvas()
-        canvas.box(Rect(x: 0, y: 2, width: 9, height: 3), title: "entry", role: .nodeEntry)
-        canvas.box(Rect(x: 14, y: 0, width: 10, height: 3), title: "email", role: .nodeAction)
-        canvas.box(Rect(x: 14, y: 5, width: 10, height: 3), title: "wait 3d", role: .nodeWait)
+        canvas.box(Rect(x: 0, y: 2, width: 9, height: 3), title: "entry", role: SampleRoles.entry)
+        canvas.box(Rect(x: 14, y: 0, width: 10, height: 3), title: "email", role: SampleRoles.action)
+        canvas.box(Rect(x: 14, y: 5, width: 10, height: 3), title: "wait 3d", role: SampleRoles.wait)
         canvas.line(from: Point(x: 8, y: 3), to: Point(x: 14, y: 1))
         canvas.line(from: Point(x: 8, y: 3), to: Point(x: 14, y: 6))
         canvas.path([Point(x: 4, y: 4), Point(x: 4, y: 9), Point(x: 30, y: 9)], role: .muted)
@@ -236,5 +236,24 @@ import Testing
         var frame = makeFrame(24, 6)
         frame.render(MinimumSizeNotice(minimum: Size(width: 80, height: 24)), in: frame.area)
         assertSnapshot(frame, named: "minimum-size")
+    }
+}
+
+/// Application roles (the studio's node kinds, as an application would declare them)
+/// with their own fallbacks, since the toolkit's fallback theme has no such roles.
+private enum SampleRoles {
+    static let entry = role("node.entry", "#a3be8c", 144, .green, .bold)
+    static let action = role("node.action", "#88c0d0", 110, .cyan)
+    static let wait = role("node.wait", "#81a1c1", 109, .blue)
+    static let goal = role("node.goal", "#d08770", 173, .red, .bold, monochrome: .underline)
+
+    static func role(
+        _ name: String, _ hex: String, _ index: UInt8, _ basic: BasicColor, _ attributes: TextAttributes = [],
+        monochrome: TextAttributes = []
+    ) -> ThemeRole {
+        let color = ThemeColor(
+            Color(parsing: hex) ?? .terminalDefault, palette256: .indexed(index), basic8: .basic(basic))
+        return ThemeRole(
+            name, fallback: RoleAppearance(foreground: color, attributes: attributes, monochrome: monochrome))
     }
 }

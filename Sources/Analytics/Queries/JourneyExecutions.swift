@@ -103,19 +103,19 @@ public enum JourneyExecutions {
                     db, sql: "SELECT COUNT(*) FROM workflow_executions e WHERE e.run_id = ?\(filter)",
                     arguments: arguments) ?? 0
             arguments += [limit, offset]
-            let rows = try Row.fetchAll(
+            let executions = try Execution.fetchAll(
                 db, sql: selectExecutions + " WHERE e.run_id = ?\(filter) ORDER BY e.id LIMIT ? OFFSET ?",
                 arguments: arguments)
             return Page(
                 journey: journey, run: info, total: total, limit: limit, offset: offset,
-                executions: rows.map(execution))
+                executions: executions)
         }
     }
 
     /// One execution by its id, with the lead's path through it.
     public static func detail(_ workspace: Workspace, id: String) throws(Failure) -> Detail {
         let found = try read(workspace) { db in
-            try Row.fetchOne(db, sql: selectExecutions + " WHERE e.id = ?", arguments: [id]).map(execution)
+            try Execution.fetchOne(db, sql: selectExecutions + " WHERE e.id = ?", arguments: [id])
         }
         guard let found else { throw .unknownExecution(id) }
         let timeline = try? LeadTimeline.load(workspace, run: found.run, lead: found.lead)
@@ -123,29 +123,28 @@ public enum JourneyExecutions {
             execution: found, path: timeline?.executions.first { $0.rotation == found.rotation })
     }
 
+    /// Columns named as `Execution`'s fields, in snake case.
     static let selectExecutions = """
-        SELECT e.id, e.run_id, w.slug, e.lead_id, e.rotation, e.status, e.current_step, e.reason, e.started_at,
-               e.completed_at, e.context
+        SELECT e.id, e.run_id AS run, w.slug AS journey, e.lead_id AS lead, e.rotation, e.status, e.current_step,
+               e.reason, e.started_at, e.completed_at, e.context
         FROM workflow_executions e JOIN workflows w ON w.id = e.workflow_id
         """
-
-    static func execution(_ row: Row) -> Execution {
-        Execution(
-            id: row["id"], run: row["run_id"], journey: row["slug"], lead: row["lead_id"],
-            rotation: row["rotation"], status: row["status"], currentStep: row["current_step"],
-            reason: row["reason"], startedAt: row["started_at"], completedAt: row["completed_at"],
-            context: row["context"])
-    }
 
     static func read<T: Sendable>(_ workspace: Workspace, _ body: @Sendable (Database) throws -> T)
         throws(Failure) -> T
     {
         do {
-            return try workspace.pool.read(body)
+            return try workspace.query(body)
         } catch let failure as Failure {
             throw failure
         } catch {
             throw .database("cannot read the workspace: \(error)")
         }
     }
+}
+
+/// Read from `workflow_executions`; columns in snake case (`started_at` → `startedAt`), so the
+/// JSON keys stay the Swift names.
+extension JourneyExecutions.Execution: FetchableRecord {
+    public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
 }

@@ -81,7 +81,7 @@ public struct LeadTimeline: Sendable, Hashable, Codable {
     public static func load(_ workspace: Workspace, run: Int64, lead: String) throws(Failure) -> LeadTimeline
     {
         do {
-            return try workspace.pool.read { db in try load(db, run: run, lead: lead) }
+            return try workspace.query { db in try load(db, run: run, lead: lead) }
         } catch let failure as Failure {
             throw failure
         } catch {

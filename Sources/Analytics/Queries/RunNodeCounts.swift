@@ -5,10 +5,17 @@ import Workspace
 /// summaries the engine writes at the end of a run (`runs`, `run_node_summary`,
 /// `run_edge_summary`) — a few rows per node, so it is as quick on a million-lead run as on ten.
 public struct RunNodeCounts: Sendable, Hashable {
-    public struct Edge: Sendable, Hashable {
+    /// A `run_edge_summary` row, branch labels between the same two nodes added up.
+    public struct Edge: Sendable, Hashable, Decodable, FetchableRecord {
         public var from: String
         public var to: String
         public var leads: Int
+
+        enum CodingKeys: String, CodingKey {
+            case from = "from_node_id"
+            case to = "to_node_id"
+            case leads
+        }
     }
 
     /// Executions that arrived at each node (first visits); `entry` has the run's entries.
@@ -23,7 +30,7 @@ public struct RunNodeCounts: Sendable, Hashable {
         -> RunNodeCounts
     {
         do {
-            return try workspace.pool.read { db in try load(db, run: run) }
+            return try workspace.query { db in try load(db, run: run) }
         } catch let failure as RunReportBuilder.Failure {
             throw failure
         } catch {
@@ -37,15 +44,14 @@ public struct RunNodeCounts: Sendable, Hashable {
         }
         var arrivals = ["entry": info.entries]
         var conversions = ["entry": info.conversions]
-        for row in try Row.fetchAll(
+        for row in try SummaryRows.NodeCounts.fetchAll(
             db, sql: "SELECT node_id, entered, converted FROM run_node_summary WHERE run_id = ?",
             arguments: [run])
         {
-            arrivals[row["node_id"]] = row["entered"]
-            let converted: Int = row["converted"]
-            if converted > 0 { conversions[row["node_id"]] = converted }
+            arrivals[row.node] = row.entered
+            if row.converted > 0 { conversions[row.node] = row.converted }
         }
-        let edges = try RunQueries.edges(db, run: run).map { Edge(from: $0.from, to: $0.to, leads: $0.leads) }
+        let edges = try RunQueries.edges(db, run: run)
         return RunNodeCounts(arrivals: arrivals, conversions: conversions, edges: edges)
     }
 }

@@ -7,21 +7,7 @@ import Workspace
 /// takes as long as one on a thousand. Each query is written out in docs/analytics.md.
 enum RunQueries {
     static func run(_ db: Database, id: Int64) throws -> RunInfo? {
-        let row = try Row.fetchOne(
-            db,
-            sql: """
-                SELECT r.id, w.slug, r.journey_version, c.name AS cohort, r.seed, r.mode, r.status, r.leads,
-                       r.entries, r.conversions, r.started_at, r.finished_at, r.engine_version
-                FROM runs r JOIN workflows w ON w.id = r.workflow_id JOIN cohorts c ON c.id = r.cohort_id
-                WHERE r.id = ?
-                """, arguments: [id])
-        guard let row else { return nil }
-        return RunInfo(
-            id: row["id"], journey: row["slug"], version: row["journey_version"], cohort: row["cohort"],
-            seed: row["seed"], mode: row["mode"], status: row["status"], leads: row["leads"],
-            entries: row["entries"],
-            conversions: row["conversions"], startedAt: row["started_at"], finishedAt: row["finished_at"],
-            engineVersion: row["engine_version"] ?? "")
+        try RunInfo.fetch(db, id: id)
     }
 
     static func latestRunID(_ db: Database) throws -> Int64? {
@@ -30,43 +16,29 @@ enum RunQueries {
 
     /// Executions reaching each node (first visits), from the node summary.
     static func reached(_ db: Database, run: Int64) throws -> [String: Int] {
-        var reached: [String: Int] = [:]
-        for row in try Row.fetchAll(
-            db, sql: "SELECT node_id, entered FROM run_node_summary WHERE run_id = ?", arguments: [run])
-        {
-            reached[row["node_id"]] = row["entered"]
-        }
-        return reached
+        let rows = try SummaryRows.NodeCounts.fetchAll(
+            db, sql: "SELECT node_id, entered, converted FROM run_node_summary WHERE run_id = ?",
+            arguments: [run])
+        return Dictionary(rows.map { ($0.node, $0.entered) }, uniquingKeysWith: { _, last in last })
     }
 
-    struct Edge {
-        var from: String
-        var to: String
-        var leads: Int
-    }
-
-    static func edges(_ db: Database, run: Int64) throws -> [Edge] {
-        try Row.fetchAll(
+    static func edges(_ db: Database, run: Int64) throws -> [RunNodeCounts.Edge] {
+        try RunNodeCounts.Edge.fetchAll(
             db,
             sql: """
                 SELECT from_node_id, to_node_id, SUM(leads) AS leads FROM run_edge_summary
                 WHERE run_id = ? GROUP BY from_node_id, to_node_id ORDER BY from_node_id, to_node_id
-                """, arguments: [run]
-        ).map { Edge(from: $0["from_node_id"], to: $0["to_node_id"], leads: $0["leads"]) }
+                """, arguments: [run])
     }
 
     /// Executions that reached every given stage in order: each stage entered no earlier than
     /// the previous one. Read from the run's path summary; from `node_stays` (by its (run, node)
     /// index) when the run took too many distinct paths to summarise.
     static func reachedInOrder(_ db: Database, run: Int64, stages: [String]) throws -> [Int] {
-        let paths = try Row.fetchAll(
+        let paths = try SummaryRows.Path.fetchAll(
             db, sql: "SELECT path, executions FROM run_path_summary WHERE run_id = ?", arguments: [run])
         guard paths.isEmpty else {
-            return reachedInOrder(
-                paths: paths.map {
-                    (($0["path"] as String).split(separator: " ").map(String.init), $0["executions"])
-                },
-                stages: stages)
+            return reachedInOrder(paths: paths.map { ($0.nodes, $0.executions) }, stages: stages)
         }
         return try reachedInOrderFromStays(db, run: run, stages: stages)
     }
@@ -109,69 +81,65 @@ enum RunQueries {
     }
 
     static func dropoff(_ db: Database, run: Int64) throws -> [(node: String, reason: String, leads: Int)] {
-        try Row.fetchAll(
+        try SummaryRows.Dropoff.fetchAll(
             db,
             sql: """
                 SELECT node_id, reason, leads FROM run_dropoff_summary WHERE run_id = ?
                 ORDER BY leads DESC, node_id, reason
                 """, arguments: [run]
-        ).map { ($0["node_id"], $0["reason"], $0["leads"]) }
+        ).map { ($0.node, $0.reason, $0.leads) }
     }
 
     static func timeInStage(_ db: Database, run: Int64) throws -> [StageTime] {
-        try Row.fetchAll(
+        try SummaryRows.NodeDwell.fetchAll(
             db,
             sql: """
                 SELECT node_id, dwell_count, dwell_total_seconds, dwell_p50, dwell_p90, dwell_p99, dwell_max,
                        dwell_histogram
                 FROM run_node_summary WHERE run_id = ? AND dwell_count > 0 ORDER BY node_id
                 """, arguments: [run]
-        ).map { row in
-            let count: Int = row["dwell_count"]
-            let total: Int = row["dwell_total_seconds"]
-            var dwell = DwellSummary(seconds: [])
-            dwell.count = count
-            dwell.mean = count == 0 ? nil : Double(total) / Double(count)
-            dwell.p50 = row["dwell_p50"]
-            dwell.p90 = row["dwell_p90"]
-            dwell.p99 = row["dwell_p99"]
-            dwell.max = row["dwell_max"]
-            let counts =
-                (try? JSONDecoder().decode([Int].self, from: Data((row["dwell_histogram"] as String).utf8)))
-                ?? []
-            var histogram = DurationHistogram(seconds: [])
-            for index in histogram.buckets.indices where index < counts.count {
-                histogram.buckets[index].count = counts[index]
-            }
-            return StageTime(node: row["node_id"], dwell: dwell, histogram: histogram)
+        ).map(stageTime)
+    }
+
+    static func stageTime(_ row: SummaryRows.NodeDwell) -> StageTime {
+        var dwell = DwellSummary(seconds: [])
+        dwell.count = row.count
+        dwell.mean = row.count == 0 ? nil : Double(row.totalSeconds) / Double(row.count)
+        dwell.p50 = row.p50
+        dwell.p90 = row.p90
+        dwell.p99 = row.p99
+        dwell.max = row.max
+        let counts = (try? JSONDecoder().decode([Int].self, from: Data(row.histogram.utf8))) ?? []
+        var histogram = DurationHistogram(seconds: [])
+        for index in histogram.buckets.indices where index < counts.count {
+            histogram.buckets[index].count = counts[index]
         }
+        return StageTime(node: row.node, dwell: dwell, histogram: histogram)
     }
 
     static func splits(_ db: Database, run: Int64) throws -> [(node: String, rows: [SplitPathRow])] {
         var order: [String] = []
         var byNode: [String: [SplitPathRow]] = [:]
-        for row in try Row.fetchAll(
+        for row in try SummaryRows.SplitPath.fetchAll(
             db,
             sql: """
                 SELECT node_id, path, is_holdout, weight, leads, conversions FROM run_split_summary
                 WHERE run_id = ? ORDER BY node_id, is_holdout, path
                 """, arguments: [run])
         {
-            let node: String = row["node_id"]
-            let leads: Int = row["leads"]
-            let conversions: Int = row["conversions"]
-            if byNode[node] == nil { order.append(node) }
-            byNode[node, default: []].append(
+            if byNode[row.node] == nil { order.append(row.node) }
+            byNode[row.node, default: []].append(
                 SplitPathRow(
-                    path: row["path"], isHoldout: row["is_holdout"], weight: row["weight"], leads: leads,
-                    conversions: conversions, rate: leads == 0 ? nil : Double(conversions) / Double(leads),
+                    path: row.path, isHoldout: row.isHoldout, weight: row.weight, leads: row.leads,
+                    conversions: row.conversions,
+                    rate: row.leads == 0 ? nil : Double(row.conversions) / Double(row.leads),
                     comparison: nil, verdict: nil))
         }
         return order.map { ($0, byNode[$0] ?? []) }
     }
 
     static func channels(_ db: Database, run: Int64) throws -> [ChannelRow] {
-        try Row.fetchAll(
+        try SummaryRows.Channel.fetchAll(
             db,
             sql: """
                 SELECT channel, sent, deferred, suppressed_consent, suppressed_frequency_cap, suppressed_quiet_hours,
@@ -181,20 +149,20 @@ enum RunQueries {
                 """, arguments: [run]
         ).map { row in
             ChannelRow(
-                channel: row["channel"], sent: row["sent"], deferred: row["deferred"],
+                channel: row.channel, sent: row.sent, deferred: row.deferred,
                 suppressed: [
-                    "consent": row["suppressed_consent"], "frequency_cap": row["suppressed_frequency_cap"],
-                    "quiet_hours": row["suppressed_quiet_hours"],
-                    "unsubscribed": row["suppressed_unsubscribed"],
-                ], opened: row["opened"], clicked: row["clicked"], replied: row["replied"],
-                converted: row["converted"],
-                unsubscribed: row["unsubscribed"])
+                    "consent": row.suppressedConsent, "frequency_cap": row.suppressedFrequencyCap,
+                    "quiet_hours": row.suppressedQuietHours, "unsubscribed": row.suppressedUnsubscribed,
+                ], opened: row.opened, clicked: row.clicked, replied: row.replied, converted: row.converted,
+                unsubscribed: row.unsubscribed)
         }
     }
 
     static func handoffs(_ db: Database, run: Int64) throws -> HandoffReport {
         func counts(_ sql: String) throws -> [HandoffReport.Count] {
-            try Row.fetchAll(db, sql: sql, arguments: [run]).map { .init(key: $0["key"], handoffs: $0["n"]) }
+            try SummaryRows.KeyCount.fetchAll(db, sql: sql, arguments: [run]).map {
+                .init(key: $0.key, handoffs: $0.n)
+            }
         }
         let byReason = try counts(
             """
@@ -228,13 +196,13 @@ enum RunQueries {
     }
 
     static func haltedAndFailed(_ db: Database, run: Int64) throws -> [RunHealth.Reason] {
-        try Row.fetchAll(
+        try SummaryRows.StatusReason.fetchAll(
             db,
             sql: """
                 SELECT status, COALESCE(reason, '') AS reason, COUNT(*) AS n FROM workflow_executions
                 WHERE run_id = ? AND status IN ('halted', 'failed')
                 GROUP BY status, reason ORDER BY n DESC, status, reason
                 """, arguments: [run]
-        ).map { RunHealth.Reason(status: $0["status"], reason: $0["reason"], executions: $0["n"]) }
+        ).map { RunHealth.Reason(status: $0.status, reason: $0.reason, executions: $0.n) }
     }
 }

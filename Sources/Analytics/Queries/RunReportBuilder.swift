@@ -27,7 +27,7 @@ public enum RunReportBuilder {
         -> RunReport
     {
         do {
-            return try workspace.pool.read { db in try build(db, run: id, stages: stages) }
+            return try workspace.query { db in try build(db, run: id, stages: stages) }
         } catch let failure as Failure {
             throw failure
         } catch {
@@ -78,7 +78,7 @@ public enum RunReportBuilder {
 
     /// From the entry, the edge most leads took, until a node with no way on or one already on
     /// the path (a loop); ties go to the node id that sorts first.
-    static func mainPath(_ edges: [RunQueries.Edge]) -> [String] {
+    static func mainPath(_ edges: [RunNodeCounts.Edge]) -> [String] {
         var path: [String] = []
         var current = "entry"
         while true {

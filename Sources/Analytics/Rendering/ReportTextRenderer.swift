@@ -1,3 +1,5 @@
+import Workspace
+
 /// The report as text for a terminal: a heading per section, aligned tables, bars.
 public enum ReportTextRenderer {
     public static func render(_ report: RunReport) -> String {

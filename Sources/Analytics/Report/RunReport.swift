@@ -13,24 +13,6 @@ public struct RunReport: Sendable, Hashable, Codable {
     public var health: RunHealth
 }
 
-public struct RunInfo: Sendable, Hashable, Codable {
-    public var id: Int64
-    public var journey: String
-    public var version: Int
-    public var cohort: String
-    public var seed: Int64
-    public var mode: String
-    public var status: String
-    public var leads: Int
-    /// Executions: a lead entering twice counts twice.
-    public var entries: Int
-    public var conversions: Int
-    public var startedAt: Int64
-    public var finishedAt: Int64?
-    /// The replay engine that produced the run (`Replay.version`).
-    public var engineVersion: String
-}
-
 public struct Funnel: Sendable, Hashable, Codable {
     /// How the stages were chosen: `main path` (the edge most leads took, from the entry) or `given`.
     public var basis: String

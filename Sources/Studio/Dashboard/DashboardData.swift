@@ -5,12 +5,12 @@ import Workspace
 /// fast even for a million leads) and the recent runs for the picker.
 struct DashboardData: Sendable {
     var report: RunReport
-    var runs: [RunListing]
+    var runs: [RunInfo]
 
     static let runsListed = 200
 
     static func load(_ workspace: Workspace, run: Int64?) -> Result<DashboardData, DashboardLoadFailure> {
-        let runs: [RunListing]
+        let runs: [RunInfo]
         do {
             runs = try workspace.runs(limit: runsListed)
         } catch {
@@ -40,5 +40,5 @@ struct DashboardData: Sendable {
 /// Why the dashboard has nothing to show, with the runs there are (so the user can pick one).
 struct DashboardLoadFailure: Error, Sendable {
     var message: String
-    var runs: [RunListing]
+    var runs: [RunInfo]
 }

@@ -32,7 +32,7 @@ struct DashboardScreen: StudioScreen {
     /// The run asked for (`nil`: the newest).
     var run: Int64?
     var report: RunReport?
-    var runs: [RunListing] = []
+    var runs: [RunInfo] = []
     var problem: String?
     var panel = DashboardPanel.funnel
     /// The stage whose histogram shows (an index into the report's time in stage).

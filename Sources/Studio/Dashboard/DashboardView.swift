@@ -139,7 +139,7 @@ enum DashboardView {
         }
     }
 
-    static func runsTable(_ runs: [RunListing], list: ListState) -> Table {
+    static func runsTable(_ runs: [RunInfo], list: ListState) -> Table {
         Table(
             columns: [
                 TableColumn("Run", width: .length(5), alignment: .trailing),
@@ -158,7 +158,7 @@ enum DashboardView {
     }
 
     /// The run under a click in the open run list (its rows start below the header and rule).
-    static func pickerRow(at point: Point, in area: Rect, runs: [RunListing], list: ListState) -> Int? {
+    static func pickerRow(at point: Point, in area: Rect, runs: [RunInfo], list: ListState) -> Int? {
         let body = pickerRect(in: area).inset(by: 1).inset(top: 2)
         guard body.contains(point) else { return nil }
         let offset = list.visibleOffset(height: body.height, count: runs.count)

@@ -20,15 +20,28 @@ enum GalleryView {
         ["Demo booked", "410", "4.1%"], ["Converted", "122", "1.2%"], ["Unsubscribed", "87", "0.9%"],
     ]
 
+    /// The sample canvas and funnel colour their boxes with the studio's roles, which the
+    /// shipped themes give (sample content, like the journey names above); a theme that
+    /// leaves them out draws them plain.
+    enum SampleRole {
+        static let entry = ThemeRole("node.entry")
+        static let decision = ThemeRole("node.decision")
+        static let split = ThemeRole("node.split")
+        static let wait = ThemeRole("node.wait")
+        static let action = ThemeRole("node.action")
+        static let goal = ThemeRole("node.goal")
+        static let exit = ThemeRole("node.exit")
+    }
+
     static let sampleCanvas: Canvas = {
         var canvas = Canvas()
-        canvas.box(Rect(x: 0, y: 3, width: 9, height: 3), title: "entry", role: .nodeEntry)
-        canvas.box(Rect(x: 13, y: 3, width: 12, height: 3), title: "opened?", role: .nodeDecision)
-        canvas.box(Rect(x: 29, y: 0, width: 10, height: 3), title: "A/B", role: .nodeSplit)
-        canvas.box(Rect(x: 29, y: 6, width: 10, height: 3), title: "wait 2d", role: .nodeWait)
-        canvas.box(Rect(x: 43, y: 0, width: 12, height: 3), title: "send sms", role: .nodeAction)
-        canvas.box(Rect(x: 43, y: 6, width: 12, height: 3), title: "demo", role: .nodeGoal)
-        canvas.box(Rect(x: 59, y: 3, width: 8, height: 3), title: "exit", role: .nodeExit)
+        canvas.box(Rect(x: 0, y: 3, width: 9, height: 3), title: "entry", role: SampleRole.entry)
+        canvas.box(Rect(x: 13, y: 3, width: 12, height: 3), title: "opened?", role: SampleRole.decision)
+        canvas.box(Rect(x: 29, y: 0, width: 10, height: 3), title: "A/B", role: SampleRole.split)
+        canvas.box(Rect(x: 29, y: 6, width: 10, height: 3), title: "wait 2d", role: SampleRole.wait)
+        canvas.box(Rect(x: 43, y: 0, width: 12, height: 3), title: "send sms", role: SampleRole.action)
+        canvas.box(Rect(x: 43, y: 6, width: 12, height: 3), title: "demo", role: SampleRole.goal)
+        canvas.box(Rect(x: 59, y: 3, width: 8, height: 3), title: "exit", role: SampleRole.exit)
         canvas.line(from: Point(x: 8, y: 4), to: Point(x: 13, y: 4))
         canvas.line(from: Point(x: 24, y: 4), to: Point(x: 29, y: 1))
         canvas.line(from: Point(x: 24, y: 4), to: Point(x: 29, y: 7))
@@ -165,9 +178,9 @@ enum GalleryView {
         let rows = Layout.vertical([.fill(1), .length(1), .length(1), .fill(1)]).split(area)
         let top = Layout.horizontal([.fill(1), .fill(1)], spacing: 1).split(rows[0])
         let funnelBars = [
-            Bar("entry", value: 10000, role: .nodeEntry), Bar("opened", value: 6120),
+            Bar("entry", value: 10000, role: SampleRole.entry), Bar("opened", value: 6120),
             Bar("clicked", value: 2210),
-            Bar("demo", value: 410, role: .nodeGoal),
+            Bar("demo", value: 410, role: SampleRole.goal),
         ]
         frame.render(BarChart(funnelBars), in: top[0])
         frame.render(BarChart(funnelBars, orientation: .vertical), in: top[1])
@@ -193,7 +206,7 @@ enum GalleryView {
         let right = Block(title: "Roles at \(depthName(frame.theme.depth))")
         frame.render(right, in: columns[1])
         let inner = right.inner(columns[1])
-        let roles = ThemeRole.allCases
+        let roles = ThemeRole.generic + frame.theme.theme.applicationRoles
         let perColumn = max(1, inner.height)
         let columnWidth = 18
         for (index, role) in roles.enumerated() {

@@ -1,6 +1,7 @@
 extension Theme {
-    /// The built-in dark theme, identical to `themes/default.yaml` (a test keeps
-    /// them in step). It is what the studio uses when a theme file is bad or absent.
+    /// The built-in dark theme, identical to `themes/default.yaml`'s generic roles (a test
+    /// keeps them in step). It is what the studio uses when a theme file is bad or absent;
+    /// an application's own roles then take their own fallbacks.
     public static let fallback: Theme = {
         func color(_ hex: String, _ index: UInt8? = nil, _ basic: BasicColor? = nil) -> ThemeColor {
             ThemeColor(
@@ -35,14 +36,6 @@ extension Theme {
                 foreground: color("#eceff4", 255, .white), background: color("#434c5e", 239, .black),
                 monochrome: .underline),
             .chart: RoleAppearance(foreground: color("#81a1c1", 109, .blue)),
-            .nodeEntry: RoleAppearance(foreground: color("#a3be8c", 144, .green), attributes: .bold),
-            .nodeDecision: RoleAppearance(foreground: color("#ebcb8b", 222, .yellow)),
-            .nodeSplit: RoleAppearance(foreground: color("#b48ead", 139, .magenta)),
-            .nodeWait: RoleAppearance(foreground: color("#81a1c1", 109, .blue)),
-            .nodeAction: RoleAppearance(foreground: color("#88c0d0", 110, .cyan)),
-            .nodeGoal: RoleAppearance(
-                foreground: color("#d08770", 173, .red), attributes: .bold, monochrome: .underline),
-            .nodeExit: RoleAppearance(foreground: color("#7b88a1", 103, .white), monochrome: .dim),
         ]
         return Theme(name: "default", description: "Dark, calm blues (the built-in fallback)", roles: roles)
     }()

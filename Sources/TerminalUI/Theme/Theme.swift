@@ -57,16 +57,24 @@ public struct Theme: Hashable, Sendable {
     public var name: String
     public var description: String
     public var roles: [ThemeRole: RoleAppearance]
+    /// The application roles (`prefix.name`) the theme gives, in the order it gives them.
+    public var applicationRoles: [ThemeRole]
 
-    public init(name: String, description: String = "", roles: [ThemeRole: RoleAppearance]) {
+    public init(
+        name: String, description: String = "", roles: [ThemeRole: RoleAppearance],
+        applicationRoles: [ThemeRole]? = nil
+    ) {
         self.name = name
         self.description = description
         self.roles = roles
+        self.applicationRoles =
+            applicationRoles ?? roles.keys.filter { !$0.isGeneric }.sorted { $0.rawValue < $1.rawValue }
     }
 
-    /// The appearance of a role; a role the theme leaves out looks like the fallback's.
+    /// The appearance of a role; a role the theme leaves out looks like the fallback's,
+    /// or like the application role's own fallback.
     public func appearance(of role: ThemeRole) -> RoleAppearance {
-        roles[role] ?? Theme.fallback.roles[role] ?? RoleAppearance()
+        roles[role] ?? Theme.fallback.roles[role] ?? role.fallback ?? RoleAppearance()
     }
 
     /// Styles ready to draw at one colour depth.
@@ -85,14 +93,14 @@ public struct ResolvedTheme: Hashable, Sendable {
         self.theme = theme
         self.depth = depth
         var styles: [ThemeRole: Style] = [:]
-        for role in ThemeRole.allCases {
+        for role in ThemeRole.generic + theme.applicationRoles {
             styles[role] = theme.appearance(of: role).style(for: depth)
         }
         self.styles = styles
     }
 
     public subscript(role: ThemeRole) -> Style {
-        styles[role] ?? .plain
+        styles[role] ?? theme.appearance(of: role).style(for: depth)
     }
 
     public func style(_ role: ThemeRole) -> Style {

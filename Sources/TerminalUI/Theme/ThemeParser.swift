@@ -37,6 +37,7 @@ private struct ThemeFileParser {
         if name.hasSuffix(".yaml") { name = String(name.dropLast(5)) }
         var description = ""
         var roles: [ThemeRole: RoleAppearance] = [:]
+        var applicationRoles: [ThemeRole] = []
         for (keyNode, valueNode) in mapping {
             switch keyNode.string ?? "" {
             case "name":
@@ -45,11 +46,13 @@ private struct ThemeFileParser {
                 description = try scalar(valueNode, what: "the description")
             case "roles":
                 roles = try parseRoles(valueNode)
+                applicationRoles = (valueNode.mapping.map(Array.init) ?? [])
+                    .compactMap { ThemeRole(rawValue: $0.key.string ?? "") }.filter { !$0.isGeneric }
             case let other:
                 throw error(at: keyNode.mark, "unknown key \"\(other)\" (expected name, description, roles)")
             }
         }
-        return Theme(name: name, description: description, roles: roles)
+        return Theme(name: name, description: description, roles: roles, applicationRoles: applicationRoles)
     }
 
     private func parseRoles(_ node: Node) throws(ThemeError) -> [ThemeRole: RoleAppearance] {
@@ -60,8 +63,10 @@ private struct ThemeFileParser {
         for (keyNode, valueNode) in mapping {
             let key = keyNode.string ?? ""
             guard let role = ThemeRole(rawValue: key) else {
-                let known = ThemeRole.allCases.map(\.rawValue).joined(separator: ", ")
-                throw error(at: keyNode.mark, "unknown role \"\(key)\" (known roles: \(known))")
+                let known = ThemeRole.generic.map(\.rawValue).joined(separator: ", ")
+                throw error(
+                    at: keyNode.mark,
+                    "unknown role \"\(key)\" (known roles: \(known); an application's own are prefix.name)")
             }
             roles[role] = try parseAppearance(valueNode)
         }

@@ -51,7 +51,7 @@ extension Workspace {
     private func store(
         _ journey: Journey, yaml: String, message: String?, origin: JourneyVersion.Origin, author: String
     ) throws(WorkspaceError) -> JourneySaveOutcome {
-        let hash = SHA256.hex(of: JourneyWriter.write(journey))
+        let hash = ContentHash.sha256Hex(of: JourneyWriter.write(journey))
         let plan = PlanColumns(journey: journey)
         let now = EpochSeconds.now()
         return try write { db in

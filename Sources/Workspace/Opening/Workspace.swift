@@ -6,8 +6,8 @@ import GRDB
 /// while a replay writes.
 public final class Workspace: Sendable {
     public let path: String
-    /// The connection pool, for modules that query the documented schema (Analytics).
-    public let pool: DatabasePool
+    /// The connection pool: only Workspace writes; other modules read through `query`.
+    let pool: DatabasePool
 
     private init(path: String, pool: DatabasePool) {
         self.path = path
@@ -161,6 +161,7 @@ public final class Workspace: Sendable {
         }
     }
 
+    /// Runs `body` in one read transaction, mapping SQLite failures to workspace errors.
     func read<T: Sendable>(_ body: @Sendable (Database) throws -> T) throws(WorkspaceError) -> T {
         do {
             return try pool.read(body)
@@ -169,6 +170,16 @@ public final class Workspace: Sendable {
         } catch {
             throw WorkspaceError.from(error, path: path)
         }
+    }
+}
+
+extension Workspace {
+    /// The door through which other modules (Analytics) read the documented schema
+    /// (docs/schema.md): one read-only transaction on a reader connection, so nothing
+    /// outside Workspace writes. Errors `body` throws pass through unchanged; SQLite's
+    /// arrive as GRDB's `DatabaseError`.
+    public func query<T>(_ body: (Database) throws -> T) throws -> T {
+        try pool.read(body)
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import TerminalUI
 
 /// Runs a command in a private, detached tmux server of a given size, for
 /// end-to-end tests of the real binary: send keys, wait for text, capture the

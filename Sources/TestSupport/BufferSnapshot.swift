@@ -1,4 +1,5 @@
 import Foundation
+import TerminalUI
 
 /// Golden-file snapshots of rendered buffers, shared by every test target that
 /// renders screens. The text form shows the characters, then the same grid with
