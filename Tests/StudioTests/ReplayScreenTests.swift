@@ -92,7 +92,8 @@ let settle: [Event] = [.tick, .tick, .tick]
         let request = ReplayRequest(
             order: ReplayOrder(journey: "welcome-series", cohort: WorkspaceSeed.syntheticCohort, seed: 1),
             synthesis: nil)
-        ReplayJob.run(request, in: workspace.workspace, cancellation: cancellation) { message in
+        let journey = try workspace.workspace.journeyToReplay("welcome-series", version: nil).journey
+        ReplayJob.run(request, of: journey, in: workspace.workspace, cancellation: cancellation) { message in
             // Cancel as soon as the first progress report comes, as `x` does mid-run.
             if case .progress = message { cancellation.cancel() }
             messages.append(message)

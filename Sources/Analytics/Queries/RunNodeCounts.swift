@@ -6,9 +6,8 @@ import Workspace
 /// summaries the engine writes at the end of a run (`runs`, `run_node_summary`,
 /// `run_edge_summary`) — a few rows per node, so it is as quick on a million-lead run as on ten —
 /// or, during a replay, from the engine's summary of the records so far (the initializer from a
-/// `ReplaySummary`), which is
-/// what those tables are written from: live and stored counts are one definition
-/// (docs/analytics.md, "Canvas counts").
+/// `ReplaySummary`), which is what those tables are written from: live and stored counts are one
+/// definition (docs/analytics.md, "Canvas counts").
 public struct RunNodeCounts: Sendable, Hashable {
     public struct Edge: Sendable, Hashable {
         public var from: String

@@ -20,7 +20,8 @@ extension LeadTimeline {
             if case .nodeStay(let stay) = record {
                 explanation = decisions[key]?.removeValue(forKey: stay.nodeID) ?? []
             }
-            steps[key.leadID, default: []] += LeadStep.from(record, explanation: explanation).map { [$0] } ?? []
+            steps[key.leadID, default: []] +=
+                LeadStep.from(record, explanation: explanation).map { [$0] } ?? []
         }
         return order.map { LeadTimeline(run: 0, lead: $0, steps: steps[$0] ?? []) }
     }
@@ -54,7 +55,8 @@ extension LeadStep {
                 LeadTimeline.Handoff(
                     from: handoff.fromAgentID, to: handoff.toAgentID, reason: handoff.reason,
                     createdAt: EpochSeconds.seconds(handoff.requestedAt),
-                    queueWaitSeconds: handoff.queueWaitWholeSeconds, context: RunRecorder.contextJSON(handoff)))
+                    queueWaitSeconds: handoff.queueWaitWholeSeconds, context: RunRecorder.contextJSON(handoff)
+                ))
         case .executionStarted, .decision, .splitAssignment, .webhookAttempt, .notification, .propertyChange,
             .conversion:
             return nil
@@ -75,7 +77,8 @@ extension LeadTimeline.Message {
         self.init(
             node: message.nodeID, channel: message.channel.rawValue, template: message.template,
             status: message.status.rawValue, reason: message.reason?.rawValue,
-            requestedAt: EpochSeconds.seconds(message.requestedAt), sentAt: message.sentAt.map(EpochSeconds.seconds),
+            requestedAt: EpochSeconds.seconds(message.requestedAt),
+            sentAt: message.sentAt.map(EpochSeconds.seconds),
             openedAt: message.responses.openedAt.map(EpochSeconds.seconds),
             clickedAt: message.responses.clickedAt.map(EpochSeconds.seconds),
             repliedAt: message.responses.repliedAt.map(EpochSeconds.seconds),

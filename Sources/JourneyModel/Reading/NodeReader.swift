@@ -281,7 +281,8 @@ extension ReadContext {
         guard let channelName = text(f, "channel", required: true, what: "a send action") else { return nil }
         guard let channel = ChannelChoice(parsing: channelName) else {
             errorAt(
-                f, "channel", "unknown channel '\(channelName)'" + Self.channelHint(channelName, allowBest: true))
+                f, "channel",
+                "unknown channel '\(channelName)'" + Self.channelHint(channelName, allowBest: true))
             return nil
         }
         return template.map { .send(SendAction(channel: channel, template: $0)) }
@@ -299,7 +300,8 @@ extension ReadContext {
         }
         guard let url else { return nil }
         return .webhook(
-            WebhookAction(url: url, retries: retries ?? 3, backoff: backoff ?? .minutes(1), failureRate: rate ?? 0))
+            WebhookAction(
+                url: url, retries: retries ?? 3, backoff: backoff ?? .minutes(1), failureRate: rate ?? 0))
     }
 
 }

@@ -47,7 +47,9 @@ public enum ConditionRules {
                 problems.append(
                     Problem(
                         key: "operator",
-                        message: "'\(leaf.op.rawValue)' does not apply to behavior conditions, which count events"))
+                        message:
+                            "'\(leaf.op.rawValue)' does not apply to behavior conditions, which count events")
+                )
             }
             if let dot = leaf.field.firstIndex(of: "."), Channel(rawValue: String(leaf.field[..<dot])) == nil,
                 let close = Suggestion.closest(
@@ -57,7 +59,8 @@ public enum ConditionRules {
                     Problem(
                         key: "field",
                         message:
-                            "unknown channel '\(leaf.field[..<dot])' in '\(leaf.field)' (did you mean '\(close)'?)"))
+                            "unknown channel '\(leaf.field[..<dot])' in '\(leaf.field)' (did you mean '\(close)'?)"
+                    ))
             }
             return problems
         default:
@@ -70,7 +73,8 @@ public enum ConditionRules {
         var problems: [Problem] = []
         if leaf.within != nil, leaf.type != .behavior, leaf.type != .engagement {
             problems.append(
-                Problem(key: "within", message: "'within' applies to behavior and engagement conditions only"))
+                Problem(key: "within", message: "'within' applies to behavior and engagement conditions only")
+            )
         }
         if let since = leaf.since {
             if leaf.type != .behavior {
@@ -78,7 +82,9 @@ public enum ConditionRules {
             }
             if since == .lastSend, leaf.within == nil {
                 problems.append(
-                    Problem(key: "since", message: "'since: last_send' needs 'within' (how long after the last send)"))
+                    Problem(
+                        key: "since",
+                        message: "'since: last_send' needs 'within' (how long after the last send)"))
             }
         }
         return problems
@@ -105,11 +111,13 @@ public enum ConditionRules {
         case .between:
             message = betweenProblem(value)
         case .in, .notIn:
-            message = value.list == nil ? "'\(op)' needs a list of values, found \(value.quotedDescription)" : nil
+            message =
+                value.list == nil ? "'\(op)' needs a list of values, found \(value.quotedDescription)" : nil
         case .greaterThan, .lessThan, .atLeast, .atMost:
             message =
                 value.number == nil && !isTimeText(value)
-                ? "'\(op)' compares numbers, but the value is \(value.kindName) (\(value.quotedDescription))" : nil
+                ? "'\(op)' compares numbers, but the value is \(value.kindName) (\(value.quotedDescription))"
+                : nil
         case .contains, .notContains:
             message = value.list != nil ? "'\(op)' needs a single value, found a list" : nil
         case .equals, .notEquals:
@@ -126,7 +134,9 @@ public enum ConditionRules {
         if let low = bounds[0].number, let high = bounds[1].number {
             return low > high ? reversed : nil
         }
-        if let low = bounds[0].string.flatMap(ISODate.parse), let high = bounds[1].string.flatMap(ISODate.parse) {
+        if let low = bounds[0].string.flatMap(ISODate.parse),
+            let high = bounds[1].string.flatMap(ISODate.parse)
+        {
             return low > high ? reversed : nil
         }
         // Clock times may run backwards: ["22:00", "06:00"] wraps midnight.

@@ -84,7 +84,8 @@ public enum JourneyValidator {
             let paths = SourcePath.child(base, "paths")
             for (i, path) in s.paths.enumerated() {
                 reference(
-                    path.next, key: "next", path: SourcePath.child(SourcePath.item(paths, i), "next"), from: id)
+                    path.next, key: "next", path: SourcePath.child(SourcePath.item(paths, i), "next"),
+                    from: id)
             }
             let total = s.paths.map(\.weight).reduce(0, +) + (s.holdout ?? 0)
             if total != 100 {
@@ -100,7 +101,9 @@ public enum JourneyValidator {
         }
 
         mutating func checkWait(_ w: Wait, id: String, base: String) {
-            if let next = w.next { reference(next, key: "next", path: SourcePath.child(base, "next"), from: id) }
+            if let next = w.next {
+                reference(next, key: "next", path: SourcePath.child(base, "next"), from: id)
+            }
             if let t = w.timeoutNext {
                 reference(t, key: "on_timeout", path: SourcePath.child(base, "on_timeout"), from: id)
             }
@@ -113,7 +116,8 @@ public enum JourneyValidator {
             }
             if case .window(let window) = w.condition, window.from == window.to {
                 report(
-                    .error, "wait '\(id)' has an empty window (from equals to)", SourcePath.child(base, "wait"),
+                    .error, "wait '\(id)' has an empty window (from equals to)",
+                    SourcePath.child(base, "wait"),
                     node: id)
             }
         }

@@ -147,7 +147,9 @@ public struct SummaryAggregator: Sendable {
 
     private static func count(_ handoff: HandoffRecord, into tally: inout RouteTally) {
         tally.handoffs += 1
-        if handoff.outcome != .assigned || (handoff.queueWaitSeconds ?? 0) > 0 { tally.notAssignedAtOnce += 1 }
+        if handoff.outcome != .assigned || (handoff.queueWaitSeconds ?? 0) > 0 {
+            tally.notAssignedAtOnce += 1
+        }
         if let wait = handoff.queueWaitWholeSeconds, handoff.outcome == .assigned { tally.waits.add(wait) }
     }
 

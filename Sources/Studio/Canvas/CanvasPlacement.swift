@@ -215,11 +215,13 @@ extension CanvasPlacement {
     ) -> (CanvasLayout.Edge, outColumn: Int) {
         let layer = source.layer
         let outColumn =
-            layerX[layer] + widths[layer] + labelRoom[layer] + (backOut[layer].firstIndex(of: item.index) ?? 0)
+            layerX[layer] + widths[layer] + labelRoom[layer]
+            + (backOut[layer].firstIndex(of: item.index) ?? 0)
         let inColumn = layerX[target.layer] - 2 - (backIn[target.layer].firstIndex(of: item.index) ?? 0)
         let loopY = maxBottom + 1 + item.index
         let points = [
-            start, Point(x: outColumn, y: start.y), Point(x: outColumn, y: loopY), Point(x: inColumn, y: loopY),
+            start, Point(x: outColumn, y: start.y), Point(x: outColumn, y: loopY),
+            Point(x: inColumn, y: loopY),
             Point(x: inColumn, y: target.inPort.y), target.inPort,
         ]
         let edge = CanvasLayout.Edge(

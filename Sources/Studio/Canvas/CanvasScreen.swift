@@ -295,7 +295,9 @@ struct CanvasScreen: StudioScreen {
         -> [Effect<StudioMessage>]
     {
         guard selected != Journey.entryID else {
-            return [.toast(action == .delete ? "The entry cannot be deleted" : "The entry cannot move", .warning)]
+            return [
+                .toast(action == .delete ? "The entry cannot be deleted" : "The entry cannot move", .warning)
+            ]
         }
         if action == .delete {
             mode = .confirmDelete(

@@ -177,7 +177,8 @@ enum NodeEditorView {
 
     /// The line's label: a heading, a condition's heading with the condition in words, or a
     /// field's name (a split path's with its number).
-    private static func drawLabel(_ placed: PlacedLine, _ editor: NodeEditor, body: Rect, frame: inout Frame) {
+    private static func drawLabel(_ placed: PlacedLine, _ editor: NodeEditor, body: Rect, frame: inout Frame)
+    {
         let line = editor.lines[placed.index]
         let labelStyle = editor.focus.line == placed.index ? frame.theme[.focus] : frame.theme[.text]
         let labelRect = Rect(x: body.x, y: placed.y, width: placed.labelWidth - 1, height: 1)
@@ -208,7 +209,8 @@ enum NodeEditorView {
     }
 
     /// The line's cells, each with its caption when the line has several.
-    private static func drawCells(_ placed: PlacedLine, _ editor: NodeEditor, body: Rect, frame: inout Frame) {
+    private static func drawCells(_ placed: PlacedLine, _ editor: NodeEditor, body: Rect, frame: inout Frame)
+    {
         let line = editor.lines[placed.index]
         let focusedLine = editor.focus.line == placed.index
         let multiple = line.role == .fields && line.cells.count > 1

@@ -30,7 +30,8 @@ enum ReplayJob {
     static let maxUpdatesPerSecond = 10
 
     static func run(
-        _ request: ReplayRequest, of journey: Journey, in workspace: Workspace, cancellation: ReplayCancellation,
+        _ request: ReplayRequest, of journey: Journey, in workspace: Workspace,
+        cancellation: ReplayCancellation,
         send: @escaping @Sendable (ReplayScreen.Message) -> Void
     ) {
         let clock = ContinuousClock()

@@ -187,7 +187,9 @@ struct ReplayScreen: StudioScreen {
             .stream { send in
                 // The replay runs synchronously here, so `send` does not outlive this call.
                 withoutActuallyEscaping(send) { send in
-                    ReplayJob.run(request, of: inputs.journey, in: workspace, cancellation: cancellation) { send(.screen($0)) }
+                    ReplayJob.run(request, of: inputs.journey, in: workspace, cancellation: cancellation) {
+                        send(.screen($0))
+                    }
                 }
             }
         ]

@@ -296,7 +296,8 @@ public final class RunRecorder: ReplayRecorder {
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
-                    runID, node, tally.entered, dwell.count, tally.converted, dwell.count, dwell.total, dwell.min,
+                    runID, node, tally.entered, dwell.count, tally.converted, dwell.count, dwell.total,
+                    dwell.min,
                     dwell.percentile(50), dwell.percentile(90), dwell.percentile(99), dwell.max,
                     JSONText.encode(.array(DurationHistogram.counts(dwell).map { .number(Double($0)) })),
                 ])
@@ -312,7 +313,8 @@ public final class RunRecorder: ReplayRecorder {
                         VALUES (?, ?, ?, ?, ?, ?, ?)
                         """,
                     arguments: [
-                        runID, node, path, tally.isHoldout, Double(tally.weight), tally.leads, tally.conversions,
+                        runID, node, path, tally.isHoldout, Double(tally.weight), tally.leads,
+                        tally.conversions,
                     ])
             }
         }
@@ -346,7 +348,8 @@ public final class RunRecorder: ReplayRecorder {
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
-                    runID, route.fromAgentID, route.toAgentID, route.reason, tally.handoffs, tally.notAssignedAtOnce,
+                    runID, route.fromAgentID, route.toAgentID, route.reason, tally.handoffs,
+                    tally.notAssignedAtOnce,
                     waits.total, waits.percentile(50), waits.percentile(90), waits.count(atMost: 30),
                 ])
         }
