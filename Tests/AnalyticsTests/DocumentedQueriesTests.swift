@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import ReplayEngine
 import Testing
 
 @testable import Analytics

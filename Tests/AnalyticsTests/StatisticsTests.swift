@@ -1,3 +1,4 @@
+import ReplayEngine
 import Testing
 import Workspace
 

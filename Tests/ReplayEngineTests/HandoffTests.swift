@@ -64,7 +64,7 @@ import Testing
         #expect(handoffs.last?.assignedAt == at("2026-05-02T10:00:00Z"))
         #expect(handoffs.last?.queueWaitSeconds == 86_400)
         #expect(recorder.summary?.handoffs.queued == 1)
-        #expect(recorder.summary?.handoffs.queueWait.maxSeconds == 86_400)
+        #expect(recorder.summary?.handoffs.queueWait.max == 86_400)
         #expect(recorder.summary?.handoffs.meanQueueWaitSeconds == 43_200)
         #expect(recorder.summary?.handoffs.assignedWithinThirtySeconds == 1)
     }
@@ -172,7 +172,7 @@ import Testing
         #expect(recorder.handoffs.filter { $0.execution.leadID == "Replier" }.isEmpty)
         #expect(
             recorder.summary?.handoffs.byRoute[
-                HandoffRoute(fromAgentID: "sms-bot", toAgentID: "chat-bot", reason: "high SMS engagement")]
-                == 1)
+                HandoffRoute(fromAgentID: "sms-bot", toAgentID: "chat-bot", reason: "high SMS engagement")]?
+                .handoffs == 1)
     }
 }

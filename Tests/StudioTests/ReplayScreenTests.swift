@@ -92,7 +92,8 @@ let settle: [Event] = [.tick, .tick, .tick]
         let request = ReplayRequest(
             order: ReplayOrder(journey: "welcome-series", cohort: WorkspaceSeed.syntheticCohort, seed: 1),
             synthesis: nil)
-        ReplayJob.run(request, in: workspace.workspace, cancellation: cancellation) { message in
+        let journey = try workspace.workspace.journeyToReplay("welcome-series", version: nil).journey
+        ReplayJob.run(request, of: journey, in: workspace.workspace, cancellation: cancellation) { message in
             // Cancel as soon as the first progress report comes, as `x` does mid-run.
             if case .progress = message { cancellation.cancel() }
             messages.append(message)
@@ -184,7 +185,8 @@ let settle: [Event] = [.tick, .tick, .tick]
 
     @Test func countsFromRecordsCreditEdgesAndConversions() throws {
         let workspace = try TestWorkspace()
-        let counts = LiveRunCounts()
+        let journey = try workspace.workspace.journeyToReplay("welcome-series", version: nil).journey
+        let counts = LiveRunCounts(journey: journey)
         let outcome = try workspace.workspace.replay(
             ReplayOrder(journey: "welcome-series", cohort: "sample", seed: 1), observe: { counts.record($0) })
         let snapshot = counts.snapshot()
@@ -193,6 +195,48 @@ let settle: [Event] = [.tick, .tick, .tick]
         let fromEntry = snapshot.edges.filter { $0.key.from == "entry" }.values.reduce(0, +)
         #expect(fromEntry == outcome.summary.entries)
         #expect(snapshot.arrivals["welcome-email"] == outcome.summary.nodes["welcome-email"]?.entered)
+    }
+
+    static let loopingJourney = """
+        journey: looping
+        name: Looping
+        entry:
+          trigger: { type: event, event: lead.created }
+          next: nudge
+        nodes:
+          - id: nudge
+            kind: action
+            action: { type: notify, to: ops, message: nudge }
+            next: pause
+          - id: pause
+            kind: wait
+            wait: { for: 1d }
+            next: again
+          - id: again
+            kind: decision
+            if: { type: time, field: days_since_entry, operator: less_than, value: 3 }
+            then: nudge
+            else: done
+          - id: done
+            kind: exit
+            reason: looped enough
+        """
+
+    /// A journey that loops: each lead passes `nudge` three times but arrives there once, so the
+    /// live canvas counts it once, as the stored run does (docs/analytics.md, "Canvas counts").
+    @Test func liveCountsOfALoopingJourneyAreTheStoredRunsCounts() throws {
+        let workspace = try TestWorkspace()
+        _ = try workspace.workspace.saveJourney(yaml: Self.loopingJourney, file: "looping.journey.yaml")
+        let journey = try workspace.workspace.journeyToReplay("looping", version: nil).journey
+        let counts = LiveRunCounts(journey: journey)
+        let outcome = try workspace.workspace.replay(
+            ReplayOrder(journey: "looping", cohort: "sample", seed: 1), observe: { counts.record($0) })
+        let live = counts.snapshot()
+        let stored = RunCounts(try RunNodeCounts.load(workspace.workspace, run: outcome.runID))
+        #expect(outcome.summary.entries > 0)
+        #expect(live.arrivals["nudge"] == outcome.summary.entries)
+        #expect(live.edges[RunCounts.Edge(from: "again", to: "nudge")] == 2 * outcome.summary.entries)
+        #expect(live == stored)
     }
 }
 

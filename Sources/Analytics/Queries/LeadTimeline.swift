@@ -94,69 +94,84 @@ public struct LeadTimeline: Sendable, Hashable, Codable {
             throw Failure.unknownRun(run)
         }
         let arguments: StatementArguments = [run, lead]
-        var stays: [Int: [Stay]] = [:]
-        for row in try Row.fetchAll(
+        let steps =
+            try executionSteps(db, arguments) + staySteps(db, arguments) + messageSteps(db, arguments)
+            + handoffSteps(db, arguments)
+        let timeline = LeadTimeline(run: run, lead: lead, steps: steps)
+        guard !timeline.executions.isEmpty else { throw Failure.leadNotInRun(lead: lead, run: run) }
+        return timeline
+    }
+
+    private static func executionSteps(_ db: Database, _ arguments: StatementArguments) throws -> [LeadStep] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT rotation, status, reason, started_at, completed_at FROM workflow_executions
+                WHERE run_id = ? AND lead_id = ? ORDER BY rotation
+                """, arguments: arguments
+        ).map { row in
+            .execution(
+                Execution(
+                    rotation: row["rotation"], status: row["status"], reason: row["reason"],
+                    startedAt: row["started_at"], completedAt: row["completed_at"], stays: [], messages: [],
+                    handoffs: []))
+        }
+    }
+
+    private static func staySteps(_ db: Database, _ arguments: StatementArguments) throws -> [LeadStep] {
+        try Row.fetchAll(
             db,
             sql: """
                 SELECT rotation, node_id, visit, entered_at, exited_at, outcome, next_node_id, explanation
                 FROM node_stays WHERE run_id = ? AND lead_id = ? ORDER BY rotation, entered_at, id
-                """, arguments: arguments)
-        {
-            stays[row["rotation"], default: []].append(
+                """, arguments: arguments
+        ).map { row in
+            .stay(
+                rotation: row["rotation"],
                 Stay(
                     node: row["node_id"], visit: row["visit"], enteredAt: row["entered_at"],
-                    exitedAt: row["exited_at"],
-                    outcome: row["outcome"], next: row["next_node_id"],
+                    exitedAt: row["exited_at"], outcome: row["outcome"], next: row["next_node_id"],
                     explanation: leaves(row["explanation"])))
         }
-        var messages: [Int: [Message]] = [:]
-        for row in try Row.fetchAll(
+    }
+
+    private static func messageSteps(_ db: Database, _ arguments: StatementArguments) throws -> [LeadStep] {
+        try Row.fetchAll(
             db,
             sql: """
                 SELECT rotation, node_id, channel, template, status, reason, requested_at, sent_at, opened_at,
                        clicked_at, replied_at, unsubscribed_at
                 FROM messages WHERE run_id = ? AND lead_id = ? ORDER BY rotation, requested_at, id
-                """, arguments: arguments)
-        {
-            messages[row["rotation"], default: []].append(
+                """, arguments: arguments
+        ).map { row in
+            .message(
+                rotation: row["rotation"],
                 Message(
                     node: row["node_id"], channel: row["channel"], template: row["template"],
-                    status: row["status"],
-                    reason: row["reason"], requestedAt: row["requested_at"], sentAt: row["sent_at"],
-                    openedAt: row["opened_at"], clickedAt: row["clicked_at"], repliedAt: row["replied_at"],
-                    unsubscribedAt: row["unsubscribed_at"]))
+                    status: row["status"], reason: row["reason"], requestedAt: row["requested_at"],
+                    sentAt: row["sent_at"], openedAt: row["opened_at"], clickedAt: row["clicked_at"],
+                    repliedAt: row["replied_at"], unsubscribedAt: row["unsubscribed_at"]))
         }
-        var handoffs: [String: [Handoff]] = [:]
-        for row in try Row.fetchAll(
+    }
+
+    /// Handoffs with the rotation of the execution they belong to.
+    private static func handoffSteps(_ db: Database, _ arguments: StatementArguments) throws -> [LeadStep] {
+        try Row.fetchAll(
             db,
             sql: """
-                SELECT execution_id, from_agent_id, to_agent_id, handoff_reason, created_at, queue_wait_seconds, context
-                FROM agent_handoffs WHERE run_id = ? AND lead_id = ? ORDER BY created_at, id
-                """, arguments: arguments)
-        {
-            handoffs[row["execution_id"] ?? "", default: []].append(
+                SELECT e.rotation, h.from_agent_id, h.to_agent_id, h.handoff_reason, h.created_at,
+                       h.queue_wait_seconds, h.context
+                FROM agent_handoffs h JOIN workflow_executions e ON e.id = h.execution_id
+                WHERE h.run_id = ? AND h.lead_id = ? ORDER BY h.created_at, h.id
+                """, arguments: arguments
+        ).map { row in
+            .handoff(
+                rotation: row["rotation"],
                 Handoff(
                     from: row["from_agent_id"], to: row["to_agent_id"], reason: row["handoff_reason"],
                     createdAt: row["created_at"], queueWaitSeconds: row["queue_wait_seconds"],
                     context: row["context"]))
         }
-        let executions = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT id, rotation, status, reason, started_at, completed_at FROM workflow_executions
-                WHERE run_id = ? AND lead_id = ? ORDER BY rotation
-                """, arguments: arguments
-        ).map { row in
-            let rotation: Int = row["rotation"]
-            return Execution(
-                rotation: rotation, status: row["status"], reason: row["reason"],
-                startedAt: row["started_at"],
-                completedAt: row["completed_at"], stays: stays[rotation] ?? [],
-                messages: messages[rotation] ?? [],
-                handoffs: handoffs[row["id"]] ?? [])
-        }
-        guard !executions.isEmpty else { throw Failure.leadNotInRun(lead: lead, run: run) }
-        return LeadTimeline(run: run, lead: lead, executions: executions)
     }
 
     /// The explanation column's JSON leaves; empty when there is none or it does not parse.

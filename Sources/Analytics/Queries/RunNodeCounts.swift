@@ -1,9 +1,13 @@
 import GRDB
+import ReplayEngine
 import Workspace
 
 /// What a run did at each node and on each edge, for the canvas overlay: read from the run
 /// summaries the engine writes at the end of a run (`runs`, `run_node_summary`,
-/// `run_edge_summary`) — a few rows per node, so it is as quick on a million-lead run as on ten.
+/// `run_edge_summary`) — a few rows per node, so it is as quick on a million-lead run as on ten —
+/// or, during a replay, from the engine's summary of the records so far (the initializer from a
+/// `ReplaySummary`), which is what those tables are written from: live and stored counts are one
+/// definition (docs/analytics.md, "Canvas counts").
 public struct RunNodeCounts: Sendable, Hashable {
     /// A `run_edge_summary` row, branch labels between the same two nodes added up.
     public struct Edge: Sendable, Hashable, Decodable, FetchableRecord {
@@ -25,6 +29,27 @@ public struct RunNodeCounts: Sendable, Hashable {
     /// Leads along each edge (branch labels between the same two nodes added up), by source then
     /// target.
     public var edges: [Edge]
+
+    /// The counts of a summary: the stored run's, before it is stored.
+    public init(_ summary: ReplaySummary) {
+        arrivals = ["entry": summary.entries]
+        conversions = ["entry": summary.conversions]
+        for (node, tally) in summary.nodes {
+            arrivals[node] = tally.entered
+            if tally.converted > 0 { conversions[node] = tally.converted }
+        }
+        var leads: [String: [String: Int]] = [:]
+        for (edge, n) in summary.edges { leads[edge.from, default: [:]][edge.to, default: 0] += n }
+        edges = leads.sorted { $0.key < $1.key }.flatMap { from, targets in
+            targets.sorted { $0.key < $1.key }.map { Edge(from: from, to: $0.key, leads: $0.value) }
+        }
+    }
+
+    init(arrivals: [String: Int], conversions: [String: Int], edges: [Edge]) {
+        self.arrivals = arrivals
+        self.conversions = conversions
+        self.edges = edges
+    }
 
     public static func load(_ workspace: Workspace, run: Int64) throws(RunReportBuilder.Failure)
         -> RunNodeCounts

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import ReplayEngine
 import Workspace
 
 /// Reads one run's figures from the summary tables the engine writes at the end of a run,

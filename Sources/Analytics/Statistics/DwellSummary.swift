@@ -1,3 +1,4 @@
+import ReplayEngine
 import Workspace
 
 /// Count, mean, p50, p90, p99 and max of a set of durations in seconds (nearest rank).

@@ -244,24 +244,13 @@ extension ReadContext {
         else { return nil }
         switch type {
         case "send":
-            let template = text(f, "template", required: true, what: "a send action")
-            guard let channelName = text(f, "channel", required: true, what: "a send action") else {
-                return nil
-            }
-            guard let channel = ChannelChoice(parsing: channelName) else {
-                errorAt(
-                    f, "channel",
-                    "unknown channel '\(channelName)'" + Self.channelHint(channelName, allowBest: true))
-                return nil
-            }
-            return template.map { .send(SendAction(channel: channel, template: $0)) }
+            return sendAction(f)
         case "update":
             let field = text(f, "field", required: true, what: "an update action")
             let value = present(f, "value", required: true, what: "an update action").flatMap {
                 leadValue($0, key: "value", nodeID: nodeID)
             }
-            guard let field, let value else { return nil }
-            return .update(field: field, value: value)
+            return field.flatMap { field in value.map { .update(field: field, value: $0) } }
         case "score":
             return number(f, "by", required: true).map { .score(by: $0) }
         case "handoff":
@@ -277,19 +266,7 @@ extension ReadContext {
             guard let target, let message else { return nil }
             return .notify(NotifyAction(target: target, message: message))
         case "webhook":
-            let url = text(f, "url", required: true, what: "a webhook action")
-            let retries = integer(f, "retries", minimum: 0)
-            let backoff = duration(f, "backoff")
-            let rate = number(f, "failure_rate")
-            if let rate, !(0...1).contains(rate) {
-                errorAt(
-                    f, "failure_rate", "'failure_rate' must be between 0 and 1, found \(Value.format(rate))")
-                return nil
-            }
-            guard let url else { return nil }
-            return .webhook(
-                WebhookAction(
-                    url: url, retries: retries ?? 3, backoff: backoff ?? .minutes(1), failureRate: rate ?? 0))
+            return webhookAction(f)
         default:
             errorAt(
                 f, "type",
@@ -298,4 +275,33 @@ extension ReadContext {
             return nil
         }
     }
+
+    private func sendAction(_ f: Fields) -> Action? {
+        let template = text(f, "template", required: true, what: "a send action")
+        guard let channelName = text(f, "channel", required: true, what: "a send action") else { return nil }
+        guard let channel = ChannelChoice(parsing: channelName) else {
+            errorAt(
+                f, "channel",
+                "unknown channel '\(channelName)'" + Self.channelHint(channelName, allowBest: true))
+            return nil
+        }
+        return template.map { .send(SendAction(channel: channel, template: $0)) }
+    }
+
+    /// A webhook call: retries 3, backoff 1m and failure rate 0 unless given; the rate in 0...1.
+    private func webhookAction(_ f: Fields) -> Action? {
+        let url = text(f, "url", required: true, what: "a webhook action")
+        let retries = integer(f, "retries", minimum: 0)
+        let backoff = duration(f, "backoff")
+        let rate = number(f, "failure_rate")
+        if let rate, !(0...1).contains(rate) {
+            errorAt(f, "failure_rate", "'failure_rate' must be between 0 and 1, found \(Value.format(rate))")
+            return nil
+        }
+        guard let url else { return nil }
+        return .webhook(
+            WebhookAction(
+                url: url, retries: retries ?? 3, backoff: backoff ?? .minutes(1), failureRate: rate ?? 0))
+    }
+
 }

@@ -48,63 +48,77 @@ public enum JourneyValidator {
         mutating func checkNode(_ node: JourneyNode) {
             let base = SourcePath.node(node.id)
             let id = node.id
-            func at(_ key: String) -> String { SourcePath.child(base, key) }
             switch node.body {
             case .decision(let d):
-                for (i, branch) in d.branches.enumerated() {
-                    let b = SourcePath.item(at("branches"), i)
-                    reference(branch.next, key: "then", path: SourcePath.child(b, "then"), from: id)
-                }
-                if let otherwise = d.otherwise {
-                    reference(otherwise, key: "else", path: at("else"), from: id)
-                } else {
-                    report(
-                        .error, "decision '\(id)' has no 'else': leads matching no branch would be stuck",
-                        base,
-                        node: id)
-                }
+                checkDecision(d, id: id, base: base)
             case .split(let s):
-                for (i, path) in s.paths.enumerated() {
-                    reference(
-                        path.next, key: "next",
-                        path: SourcePath.child(SourcePath.item(at("paths"), i), "next"),
-                        from: id)
-                }
-                let total = s.paths.map(\.weight).reduce(0, +) + (s.holdout ?? 0)
-                if total != 100 {
-                    let parts = s.holdout.map { " (holdout \($0) included)" } ?? ""
-                    report(
-                        .error, "split '\(id)' weights add up to \(total)\(parts), not 100", at("paths"),
-                        node: id)
-                }
-                var names: Set<String> = []
-                for (i, path) in s.paths.enumerated() where !names.insert(path.name).inserted {
-                    report(
-                        .error, "split '\(id)' has two paths named '\(path.name)'",
-                        SourcePath.child(SourcePath.item(at("paths"), i), "name"), node: id)
-                }
+                checkSplit(s, id: id, base: base)
             case .wait(let w):
-                if let next = w.next { reference(next, key: "next", path: at("next"), from: id) }
-                if let t = w.timeoutNext { reference(t, key: "on_timeout", path: at("on_timeout"), from: id) }
-                if w.next == nil, w.timeoutNext == nil {
-                    report(.error, noWayOut(id), base, node: id)
-                } else if w.next == nil {
-                    report(
-                        .error,
-                        "event wait '\(id)' has 'on_timeout' but no 'next' for when the event happens",
-                        base, node: id)
-                }
-                if case .window(let window) = w.condition, window.from == window.to {
-                    report(.error, "wait '\(id)' has an empty window (from equals to)", at("wait"), node: id)
-                }
+                checkWait(w, id: id, base: base)
             case .action(let a):
                 if let next = a.next {
-                    reference(next, key: "next", path: at("next"), from: id)
+                    reference(next, key: "next", path: SourcePath.child(base, "next"), from: id)
                 } else {
                     report(.error, noWayOut(id), base, node: id)
                 }
             case .goal, .exit:
                 break
+            }
+        }
+
+        mutating func checkDecision(_ d: Decision, id: String, base: String) {
+            for (i, branch) in d.branches.enumerated() {
+                let b = SourcePath.item(SourcePath.child(base, "branches"), i)
+                reference(branch.next, key: "then", path: SourcePath.child(b, "then"), from: id)
+            }
+            if let otherwise = d.otherwise {
+                reference(otherwise, key: "else", path: SourcePath.child(base, "else"), from: id)
+            } else {
+                report(
+                    .error, "decision '\(id)' has no 'else': leads matching no branch would be stuck", base,
+                    node: id)
+            }
+        }
+
+        mutating func checkSplit(_ s: Split, id: String, base: String) {
+            let paths = SourcePath.child(base, "paths")
+            for (i, path) in s.paths.enumerated() {
+                reference(
+                    path.next, key: "next", path: SourcePath.child(SourcePath.item(paths, i), "next"),
+                    from: id)
+            }
+            let total = s.paths.map(\.weight).reduce(0, +) + (s.holdout ?? 0)
+            if total != 100 {
+                let parts = s.holdout.map { " (holdout \($0) included)" } ?? ""
+                report(.error, "split '\(id)' weights add up to \(total)\(parts), not 100", paths, node: id)
+            }
+            var names: Set<String> = []
+            for (i, path) in s.paths.enumerated() where !names.insert(path.name).inserted {
+                report(
+                    .error, "split '\(id)' has two paths named '\(path.name)'",
+                    SourcePath.child(SourcePath.item(paths, i), "name"), node: id)
+            }
+        }
+
+        mutating func checkWait(_ w: Wait, id: String, base: String) {
+            if let next = w.next {
+                reference(next, key: "next", path: SourcePath.child(base, "next"), from: id)
+            }
+            if let t = w.timeoutNext {
+                reference(t, key: "on_timeout", path: SourcePath.child(base, "on_timeout"), from: id)
+            }
+            if w.next == nil, w.timeoutNext == nil {
+                report(.error, noWayOut(id), base, node: id)
+            } else if w.next == nil {
+                report(
+                    .error, "event wait '\(id)' has 'on_timeout' but no 'next' for when the event happens",
+                    base, node: id)
+            }
+            if case .window(let window) = w.condition, window.from == window.to {
+                report(
+                    .error, "wait '\(id)' has an empty window (from equals to)",
+                    SourcePath.child(base, "wait"),
+                    node: id)
             }
         }
 

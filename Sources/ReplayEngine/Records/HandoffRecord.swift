@@ -40,6 +40,9 @@ public struct HandoffRecord: Sendable, Hashable {
         self.outcome = outcome
         self.context = context
     }
+
+    /// The queue wait to the nearest second, as `agent_handoffs.queue_wait_seconds` stores it.
+    public var queueWaitWholeSeconds: Int64? { queueWaitSeconds.map { Int64($0.rounded()) } }
 }
 
 public enum HandoffOutcome: String, Sendable, Hashable, CaseIterable {

@@ -29,7 +29,12 @@ public struct NodeStay: Sendable, Hashable {
         self.edgeLabel = edgeLabel
     }
 
-    public var dwellSeconds: Double? { exitedAt.map { $0.timeIntervalSince(enteredAt) } }
+    /// exited − entered in whole seconds, each time taken to its second as the step log stores
+    /// it (`node_stays.exited_at - entered_at`); nil while the lead is still here.
+    public var dwellSeconds: Int64? { exitedAt.map { Self.wholeSeconds($0) - Self.wholeSeconds(enteredAt) } }
+
+    /// Seconds since 1970, rounded down: how the workspace stores a time.
+    static func wholeSeconds(_ date: Date) -> Int64 { Int64(date.timeIntervalSince1970.rounded(.down)) }
 }
 
 /// How a stay at a node ended.

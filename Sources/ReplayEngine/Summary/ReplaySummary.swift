@@ -57,13 +57,17 @@ public struct ReplaySummary: Sendable, Hashable {
 }
 
 public struct NodeTally: Sendable, Hashable {
+    /// Executions that arrived here: first visits only, however often a loop brought them back
+    /// (`run_node_summary.entered`, the canvas's arrivals, live or stored).
     public var entered = 0
+    /// Stays that ended (every visit).
     public var exited = 0
     /// Leads that converted while at this node (mid-wait, or at a goal node).
     public var converted = 0
     /// Stays still open at the end of the run.
     public var waiting = 0
-    public var dwell = DwellStatistics()
+    /// Dwell of the stays that ended, exact, in whole seconds as the step log stores them.
+    public var dwell = DurationTally()
 
     public init() {}
 }
@@ -144,16 +148,29 @@ public struct HandoffTally: Sendable, Hashable {
     public var noMatchingAgent = 0
     public var abandoned = 0
     public var stillQueued = 0
-    /// Queue waits of assigned handoffs (0 for those served at once).
-    public var queueWait = DwellStatistics()
-    public var byRoute: [HandoffRoute: Int] = [:]
+    /// Queue waits of assigned handoffs (0 for those served at once), to the second.
+    public var queueWait = DurationTally()
+    /// The same handoffs by route, as `run_handoff_summary` stores them.
+    public var byRoute: [HandoffRoute: RouteTally] = [:]
 
     public init() {}
 
     public var meanQueueWaitSeconds: Double? { queueWait.mean }
 
     /// Assigned handoffs that waited 30 seconds or less.
-    public var assignedWithinThirtySeconds: Int { queueWait.count(atMost: 30) ?? 0 }
+    public var assignedWithinThirtySeconds: Int { queueWait.count(atMost: 30) }
+}
+
+/// Handoffs along one route (from, to, reason).
+public struct RouteTally: Sendable, Hashable {
+    public var handoffs = 0
+    /// Handoffs not assigned at once: assigned after a wait, or never assigned (no matching
+    /// agent included, unlike `HandoffTally.queued`; the stored summaries have always counted so).
+    public var notAssignedAtOnce = 0
+    /// Queue waits of the assigned ones, to the second.
+    public var waits = DurationTally()
+
+    public init() {}
 }
 
 public struct HandoffRoute: Sendable, Hashable, Comparable {

@@ -2,13 +2,15 @@ import Foundation
 import JourneyModel
 
 /// Builds the summary from the records as they are emitted: one place derives every tally,
-/// so the summary always agrees with the records a writer stored.
-struct SummaryAggregator {
-    private(set) var summary = ReplaySummary()
+/// so the summary always agrees with the records a writer stored. The engine keeps one for the
+/// summary it hands its recorder (and so to the run's summary tables); the studio keeps another
+/// over the same records for the canvas's live counts, so live and stored counts agree.
+public struct SummaryAggregator: Sendable {
+    public private(set) var summary = ReplaySummary()
     private let splitWeights: [String: [String: (weight: Int, isHoldout: Bool)]]
     private let entryNext: String
 
-    init(journey: Journey) {
+    public init(journey: Journey) {
         entryNext = journey.entry.next
         var weights: [String: [String: (Int, Bool)]] = [:]
         for node in journey.nodes {
@@ -29,7 +31,7 @@ struct SummaryAggregator {
         summary.cancelled = true
     }
 
-    mutating func absorb(_ record: ReplayRecord) {
+    public mutating func absorb(_ record: ReplayRecord) {
         summary.records += 1
         switch record {
         case .executionStarted(let started):
@@ -89,7 +91,7 @@ struct SummaryAggregator {
     }
 
     private static func count(_ stay: NodeStay, into tally: inout NodeTally) {
-        tally.entered += 1
+        if stay.visit == 1 { tally.entered += 1 }
         if let dwell = stay.dwellSeconds {
             tally.exited += 1
             tally.dwell.add(dwell)
@@ -132,7 +134,7 @@ struct SummaryAggregator {
         switch handoff.outcome {
         case .assigned:
             tally.assigned += 1
-            tally.queueWait.add(handoff.queueWaitSeconds ?? 0)
+            tally.queueWait.add(handoff.queueWaitWholeSeconds ?? 0)
         case .noMatchingAgent: tally.noMatchingAgent += 1
         case .abandoned: tally.abandoned += 1
         case .queued: tally.stillQueued += 1
@@ -140,7 +142,15 @@ struct SummaryAggregator {
         let route = HandoffRoute(
             fromAgentID: handoff.fromAgentID ?? "", toAgentID: handoff.toAgentID ?? "", reason: handoff.reason
         )
-        tally.byRoute[route, default: 0] += 1
+        count(handoff, into: &tally.byRoute[route, default: RouteTally()])
+    }
+
+    private static func count(_ handoff: HandoffRecord, into tally: inout RouteTally) {
+        tally.handoffs += 1
+        if handoff.outcome != .assigned || (handoff.queueWaitSeconds ?? 0) > 0 {
+            tally.notAssignedAtOnce += 1
+        }
+        if let wait = handoff.queueWaitWholeSeconds, handoff.outcome == .assigned { tally.waits.add(wait) }
     }
 
     private mutating func note(_ date: Date) {

@@ -203,8 +203,32 @@ struct CanvasScreen: StudioScreen {
             return [.toast("Read-only: editing and replaying are off here", .warning)]
         }
         switch action {
-        case .left, .right, .up, .down:
-            move(action, environment)
+        case .left, .right, .up, .down, .nextEdge, .previousEdge, .jump, .compact, .outline, .overlay:
+            return browse(action, selected, journey, environment)
+        case .edit:
+            openEditor(selected == Journey.entryID ? .entry : .node(selected), journey, environment)
+        case .editEntry: openEditor(.entry, journey, environment)
+        case .editGoal: openEditor(.goal, journey, environment)
+        case .editPolicy: openEditor(.policy, journey, environment)
+        case .add, .insert, .connect, .disconnect:
+            return changeEdges(action, selected, journey)
+        case .delete, .moveBranch:
+            return changeNode(action, selected, journey)
+        case .undo, .redo, .save:
+            return changeHistory(action, environment)
+        case .replay, .dashboard, .findLead:
+            return openRunView(action)
+        case .editorKey, .promptKey:
+            break
+        }
+        return []
+    }
+
+    /// Moving around and changing what the canvas shows.
+    private mutating func browse(
+        _ action: CanvasAction, _ selected: String, _ journey: Journey, _ environment: StudioEnvironment
+    ) -> [Effect<StudioMessage>] {
+        switch action {
         case .nextEdge:
             let targets = successors(of: selected, in: journey)
             guard !targets.isEmpty else { return [.toast("\(selected) has no way out", .info)] }
@@ -229,11 +253,17 @@ struct CanvasScreen: StudioScreen {
             guard counts != nil else { return [.toast("No run to show: open the canvas from a run", .info)] }
             showsCounts.toggle()
             keepSelection(environment)
-        case .edit:
-            openEditor(selected == Journey.entryID ? .entry : .node(selected), journey, environment)
-        case .editEntry: openEditor(.entry, journey, environment)
-        case .editGoal: openEditor(.goal, journey, environment)
-        case .editPolicy: openEditor(.policy, journey, environment)
+        default:
+            move(action, environment)
+        }
+        return []
+    }
+
+    /// Adding, inserting, connecting and disconnecting: each asks which way or which node first.
+    private mutating func changeEdges(_ action: CanvasAction, _ selected: String, _ journey: Journey)
+        -> [Effect<StudioMessage>]
+    {
+        switch action {
         case .add:
             let ways = JourneyEdits.slots(of: selected, in: journey)
             guard !ways.isEmpty else {
@@ -250,34 +280,52 @@ struct CanvasScreen: StudioScreen {
             ask(
                 "Connect \(selected) to", .connectTarget(from: selected),
                 choices: nodeChoices(journey).filter { $0.value != Journey.entryID })
-        case .disconnect:
+        default:
             let ways = JourneyEdits.slots(of: selected, in: journey).filter { $0.target != nil }
             guard !ways.isEmpty else { return [.toast("\(selected) has no edge to disconnect", .info)] }
             ask(
                 "Disconnect which edge of \(selected)", .disconnectWay(from: selected),
                 choices: wayChoices(ways))
-        case .delete:
-            guard selected != Journey.entryID else {
-                return [.toast("The entry cannot be deleted", .warning)]
-            }
+        }
+        return []
+    }
+
+    /// Deleting the selected node (asked first) or moving its branch.
+    private mutating func changeNode(_ action: CanvasAction, _ selected: String, _ journey: Journey)
+        -> [Effect<StudioMessage>]
+    {
+        guard selected != Journey.entryID else {
+            return [
+                .toast(action == .delete ? "The entry cannot be deleted" : "The entry cannot move", .warning)
+            ]
+        }
+        if action == .delete {
             mode = .confirmDelete(
                 ConfirmState(
                     title: "Delete",
                     question: "Delete \(selected)? What led to it is reconnected where it can be."),
                 node: selected)
-        case .moveBranch:
-            guard selected != Journey.entryID else { return [.toast("The entry cannot move", .warning)] }
+        } else {
             let branch = JourneyEdits.descendants(of: selected, in: journey)
             ask(
                 "Move \(selected)'s branch under", .moveParent(node: selected),
                 choices: nodeChoices(journey).filter { !branch.contains($0.value) })
+        }
+        return []
+    }
+
+    /// Undo, redo and save.
+    private mutating func changeHistory(_ action: CanvasAction, _ environment: StudioEnvironment)
+        -> [Effect<StudioMessage>]
+    {
+        switch action {
         case .undo:
             guard document?.undo() == true else { return [.toast("Nothing to undo", .info)] }
             keepSelection(environment)
         case .redo:
             guard document?.redo() == true else { return [.toast("Nothing to redo", .info)] }
             keepSelection(environment)
-        case .save:
+        default:
             if let errors = document?.diagnostics.errors, !errors.isEmpty {
                 return [
                     .toast("Fix \(errors.count) problem\(errors.count == 1 ? "" : "s") before saving", .error)
@@ -288,22 +336,27 @@ struct CanvasScreen: StudioScreen {
                     title: "Save \(self.journey)", label: "Message:",
                     note: "saved as a new version; the message is optional", check: Prompt.anything),
                 .saveMessage)
+        }
+        return []
+    }
+
+    /// The replay, the run's dashboard, or a lead of the run.
+    private mutating func openRunView(_ action: CanvasAction) -> [Effect<StudioMessage>] {
+        switch action {
         case .replay:
             return [.send(.open(.replay(journey: self.journey, version: version)))]
         case .dashboard:
             guard let run else { return [.toast("No run to show: replay the journey first (r)", .info)] }
             return [.send(.open(.dashboard(run: run)))]
-        case .findLead:
+        default:
             guard run != nil else {
                 return [.toast("No run to look in: replay the journey first (r)", .info)]
             }
             ask(
                 Prompt(title: "Find a lead", label: "Lead id:", note: "opens its timeline in this run"),
                 .leadID)
-        case .editorKey, .promptKey:
-            break
+            return []
         }
-        return []
     }
 
     static func isEdit(_ action: CanvasAction) -> Bool {

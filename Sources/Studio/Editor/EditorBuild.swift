@@ -210,25 +210,9 @@ struct EditorBuild {
                 .send(SendAction(channel: channel, template: $0))
             }
         case "update":
-            let field = required("update.field", name: "field")
-            var value: Value?
-            if let text = content("update.value"), !EditorFieldText.trimmed(text).isEmpty {
-                switch ValueText.parse(text) {
-                case .success(let parsed): value = parsed
-                case .failure(let problem): self.problem("update.value", problem.message)
-                }
-            } else {
-                problem("update.value", "missing 'value'")
-            }
-            action = field.flatMap { field in value.map { .update(field: field, value: $0) } }
+            action = updateAction()
         case "score":
-            let text = optionalText("score.by")
-            if text == nil { problem("score.by", "missing 'by'") }
-            action = text.flatMap { text in
-                EditorFieldText.number(text, key: "by") { problem("score.by", $0) }.map {
-                    Action.score(by: $0)
-                }
-            }
+            action = scoreAction()
         case "handoff":
             let to = handoffTarget("to")
             let reason = required("handoff.reason", name: "reason")
@@ -238,33 +222,54 @@ struct EditorBuild {
             let message = required("notify.message", name: "message")
             action = to.flatMap { to in message.map { .notify(NotifyAction(target: to, message: $0)) } }
         default:
-            let url = required("webhook.url", name: "url")
-            let retries =
-                optionalText("webhook.retries") == nil
-                ? 3 : integer("webhook.retries", name: "retries", minimum: 0)
-            let backoff =
-                optionalText("webhook.backoff") == nil
-                ? .minutes(1) : duration("webhook.backoff", name: "backoff", required: false)
-            var rate: Double? = 0
-            if let text = optionalText("webhook.failure_rate") {
-                rate = EditorFieldText.number(text, key: "failure_rate") {
-                    problem("webhook.failure_rate", $0)
-                }
-                if let value = rate, !(0...1).contains(value) {
-                    problem(
-                        "webhook.failure_rate",
-                        "'failure_rate' must be between 0 and 1, found \(Value.number(value).description)")
-                    rate = nil
-                }
-            }
-            if let url, let retries, let backoff, let rate {
-                action = .webhook(
-                    WebhookAction(url: url, retries: retries, backoff: backoff, failureRate: rate))
-            } else {
-                action = nil
-            }
+            action = webhookAction()
         }
         return action.map { ActionStep(action: $0, next: next) }
+    }
+
+    private mutating func updateAction() -> Action? {
+        let field = required("update.field", name: "field")
+        var value: Value?
+        if let text = content("update.value"), !EditorFieldText.trimmed(text).isEmpty {
+            switch ValueText.parse(text) {
+            case .success(let parsed): value = parsed
+            case .failure(let problem): self.problem("update.value", problem.message)
+            }
+        } else {
+            problem("update.value", "missing 'value'")
+        }
+        return field.flatMap { field in value.map { .update(field: field, value: $0) } }
+    }
+
+    private mutating func scoreAction() -> Action? {
+        let text = optionalText("score.by")
+        if text == nil { problem("score.by", "missing 'by'") }
+        return text.flatMap { text in
+            EditorFieldText.number(text, key: "by") { problem("score.by", $0) }.map { Action.score(by: $0) }
+        }
+    }
+
+    /// A webhook call: retries 3 and backoff 1m when left empty, a failure rate in 0...1.
+    private mutating func webhookAction() -> Action? {
+        let url = required("webhook.url", name: "url")
+        let retries =
+            optionalText("webhook.retries") == nil
+            ? 3 : integer("webhook.retries", name: "retries", minimum: 0)
+        let backoff =
+            optionalText("webhook.backoff") == nil
+            ? .minutes(1) : duration("webhook.backoff", name: "backoff", required: false)
+        var rate: Double? = 0
+        if let text = optionalText("webhook.failure_rate") {
+            rate = EditorFieldText.number(text, key: "failure_rate") { problem("webhook.failure_rate", $0) }
+            if let value = rate, !(0...1).contains(value) {
+                problem(
+                    "webhook.failure_rate",
+                    "'failure_rate' must be between 0 and 1, found \(Value.number(value).description)")
+                rate = nil
+            }
+        }
+        guard let url, let retries, let backoff, let rate else { return nil }
+        return .webhook(WebhookAction(url: url, retries: retries, backoff: backoff, failureRate: rate))
     }
 
     private mutating func handoffTarget(_ prefix: String) -> HandoffTarget? {

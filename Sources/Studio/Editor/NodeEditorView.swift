@@ -155,8 +155,32 @@ enum NodeEditorView {
 
     private static func draw(_ placed: PlacedLine, _ editor: NodeEditor, body: Rect, frame: inout Frame) {
         let line = editor.lines[placed.index]
-        let focusedLine = editor.focus.line == placed.index
-        let labelStyle = focusedLine ? frame.theme[.focus] : frame.theme[.text]
+        drawLabel(placed, editor, body: body, frame: &frame)
+        drawCells(placed, editor, body: body, frame: &frame)
+        if case .group = line.role, let kind = line.cell("group")?.content, let rect = placed.cells.first {
+            let meaning =
+                ["all": "every one holds", "any": "at least one holds", "not": "it does not hold"][kind] ?? ""
+            frame.write(
+                meaning, at: Point(x: rect.maxX + 2, y: rect.y), style: frame.theme[.muted], clip: body)
+        }
+        // Problems, one per row under the line, from where its cells start.
+        let messageX = body.x + messageColumn(line, labelWidth: placed.labelWidth)
+        for (offset, message) in messageRows(line, width: body.width, labelWidth: placed.labelWidth)
+            .enumerated()
+        {
+            let y = placed.y + 1 + offset
+            guard y < body.maxY else { break }
+            let rect = Rect(x: messageX, y: y, width: body.maxX - messageX, height: 1)
+            frame.write(message, at: rect.origin, style: frame.theme[.error], clip: rect)
+        }
+    }
+
+    /// The line's label: a heading, a condition's heading with the condition in words, or a
+    /// field's name (a split path's with its number).
+    private static func drawLabel(_ placed: PlacedLine, _ editor: NodeEditor, body: Rect, frame: inout Frame)
+    {
+        let line = editor.lines[placed.index]
+        let labelStyle = editor.focus.line == placed.index ? frame.theme[.focus] : frame.theme[.text]
         let labelRect = Rect(x: body.x, y: placed.y, width: placed.labelWidth - 1, height: 1)
         switch line.role {
         case .conditionHeading(let key):
@@ -182,6 +206,13 @@ enum NodeEditorView {
                 frame.write(line.label + ordinal, at: labelRect.origin, style: labelStyle, clip: labelRect)
             }
         }
+    }
+
+    /// The line's cells, each with its caption when the line has several.
+    private static func drawCells(_ placed: PlacedLine, _ editor: NodeEditor, body: Rect, frame: inout Frame)
+    {
+        let line = editor.lines[placed.index]
+        let focusedLine = editor.focus.line == placed.index
         let multiple = line.role == .fields && line.cells.count > 1
         for (index, rect) in placed.cells.enumerated() where line.cells.indices.contains(index) {
             let cell = line.cells[index]
@@ -198,22 +229,6 @@ enum NodeEditorView {
             drawCell(
                 cell, in: input, focused: focused, placeholder: multiple ? "" : cell.placeholder,
                 frame: &frame)
-        }
-        if case .group = line.role, let kind = line.cell("group")?.content, let rect = placed.cells.first {
-            let meaning =
-                ["all": "every one holds", "any": "at least one holds", "not": "it does not hold"][kind] ?? ""
-            frame.write(
-                meaning, at: Point(x: rect.maxX + 2, y: rect.y), style: frame.theme[.muted], clip: body)
-        }
-        // Problems, one per row under the line, from where its cells start.
-        let messageX = body.x + messageColumn(line, labelWidth: placed.labelWidth)
-        for (offset, message) in messageRows(line, width: body.width, labelWidth: placed.labelWidth)
-            .enumerated()
-        {
-            let y = placed.y + 1 + offset
-            guard y < body.maxY else { break }
-            let rect = Rect(x: messageX, y: y, width: body.maxX - messageX, height: 1)
-            frame.write(message, at: rect.origin, style: frame.theme[.error], clip: rect)
         }
     }
 

@@ -1,48 +1,30 @@
+import Analytics
 import Foundation
+import JourneyModel
 import ReplayEngine
 
-/// Run counts gathered from a replay's records as they are emitted. The engine calls `record`
-/// on its own thread; the screen gets copies (`snapshot`) in its progress messages, so the
-/// lock is held only to add one record or to copy the counts.
+/// Run counts gathered from a replay's records as they are emitted, by the engine's own summary
+/// aggregation: the stored run's counts are written from that same summary, so the live canvas
+/// counts exactly what the stored one will (arrivals are first visits, conversions are where they
+/// happened). The engine calls `record` on its own thread; the screen gets copies (`snapshot`) in
+/// its progress messages, so the lock is held only to add one record or to copy the counts.
 final class LiveRunCounts: @unchecked Sendable {
     private let lock = NSLock()
-    private var counts = RunCounts()
-    /// The nodes each execution in flight has passed, for crediting a conversion to all of them.
-    private var passed: [ExecutionKey: Set<String>] = [:]
+    private var aggregator: SummaryAggregator
+
+    init(journey: Journey) {
+        aggregator = SummaryAggregator(journey: journey)
+    }
 
     func record(_ record: ReplayRecord) {
         lock.lock()
         defer { lock.unlock() }
-        switch record {
-        case .executionStarted(let started):
-            counts.arrivals["entry", default: 0] += 1
-            passed[started.execution] = ["entry"]
-        case .nodeStay(let stay):
-            counts.arrivals[stay.nodeID, default: 0] += 1
-            if var nodes = passed[stay.execution] {
-                if nodes.count == 1, nodes.contains("entry") {
-                    // The first stay: the lead came along the entry's edge.
-                    counts.edges[RunCounts.Edge(from: "entry", to: stay.nodeID), default: 0] += 1
-                }
-                nodes.insert(stay.nodeID)
-                passed[stay.execution] = nodes
-            }
-            if let next = stay.nextNodeID {
-                counts.edges[RunCounts.Edge(from: stay.nodeID, to: next), default: 0] += 1
-            }
-        case .executionEnded(let ended):
-            if ended.status == .converted {
-                for node in passed[ended.execution] ?? [] { counts.conversions[node, default: 0] += 1 }
-            }
-            passed[ended.execution] = nil
-        default:
-            break
-        }
+        aggregator.absorb(record)
     }
 
     func snapshot() -> RunCounts {
         lock.lock()
         defer { lock.unlock() }
-        return counts
+        return RunCounts(RunNodeCounts(aggregator.summary))
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import JourneyModel
 import ReplayEngine
 import Workspace
 
@@ -29,12 +30,13 @@ enum ReplayJob {
     static let maxUpdatesPerSecond = 10
 
     static func run(
-        _ request: ReplayRequest, in workspace: Workspace, cancellation: ReplayCancellation,
+        _ request: ReplayRequest, of journey: Journey, in workspace: Workspace,
+        cancellation: ReplayCancellation,
         send: @escaping @Sendable (ReplayScreen.Message) -> Void
     ) {
         let clock = ContinuousClock()
         let start = clock.now
-        let counts = LiveRunCounts()
+        let counts = LiveRunCounts(journey: journey)
         let throttle = Throttle(interval: .milliseconds(1000 / maxUpdatesPerSecond), clock: clock)
         let elapsed: @Sendable () -> Double = {
             let duration = clock.now - start

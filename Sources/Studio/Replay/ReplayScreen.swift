@@ -174,7 +174,8 @@ struct ReplayScreen: StudioScreen {
         guard environment.mode != .readOnly else {
             return [.toast("This studio is read-only: replays are off", .warning)]
         }
-        guard let request = setup.request(journey: journey, version: inputs?.version ?? version) else {
+        // The replay needs the journey it counts (loaded with the form, which comes first).
+        guard let inputs, let request = setup.request(journey: journey, version: inputs.version) else {
             return []
         }
         self.request = request
@@ -186,7 +187,9 @@ struct ReplayScreen: StudioScreen {
             .stream { send in
                 // The replay runs synchronously here, so `send` does not outlive this call.
                 withoutActuallyEscaping(send) { send in
-                    ReplayJob.run(request, in: workspace, cancellation: cancellation) { send(.screen($0)) }
+                    ReplayJob.run(request, of: inputs.journey, in: workspace, cancellation: cancellation) {
+                        send(.screen($0))
+                    }
                 }
             }
         ]

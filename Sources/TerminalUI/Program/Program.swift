@@ -67,75 +67,99 @@ public struct Program<Model, Message: Sendable> {
     /// Runs until an update quits, input closes or a signal arrives; returns
     /// the final model and why it stopped.
     public mutating func run(on screen: some Screen) -> (model: Model, ending: Ending) {
-        let inbox = EffectInbox<Message>()
-        var model = self.model
-        var quitting = false
-        func perform(_ effects: [Effect<Message>]) {
-            for effect in effects {
-                switch effect.kind {
-                case .quit: quitting = true
-                case .task(let work): inbox.start(work)
-                case .timer(let delay, let message): inbox.startTimer(after: delay, message)
-                case .stream(let work): inbox.startStream(work)
-                }
-            }
-        }
-        func draw() {
-            let frame = render(model, size: screen.size, depth: screen.colorDepth, glyphs: screen.glyphs)
-            screen.draw(frame.buffer, cursor: frame.cursor)
-        }
-
+        var state = RunState(model: model)
         // The program learns the starting size the way it learns later ones.
-        if let message = translate(.resize(screen.size), model) {
-            perform(update(&model, message))
-        }
-        perform(initialEffects)
-        draw()
+        send(translate(.resize(screen.size), state.model), &state)
+        perform(initialEffects, &state)
+        draw(state.model, on: screen)
         var nextTick = tickInterval.map { ContinuousClock.now + $0 }
-        let pollInterval = Duration.milliseconds(30)
-        while !quitting {
-            var changed = false
-            // A test screen settles completely before the next event: effects, the messages
-            // they bring, and the effects those start (a load after a save), layer by layer.
-            var settled = false
-            while !settled && !quitting {
-                if screen.waitsForEffects { inbox.waitUntilIdle() }
-                let messages = inbox.drain()
-                for message in messages {
-                    perform(update(&model, message))
-                    changed = true
-                }
-                settled = messages.isEmpty || !screen.waitsForEffects
-            }
-            if quitting { break }
-            if changed { draw() }
-
-            var timeout = pollInterval
-            if let deadline = nextTick {
-                timeout = max(.zero, min(pollInterval, deadline - ContinuousClock.now))
-            }
-            switch screen.nextInput(timeout: timeout) {
-            case .closed(let signal):
-                self.model = model
-                return (model, signal.map(Ending.signal) ?? .inputClosed)
-            case .idle:
-                break
-            case .event(let event):
-                if let message = translate(event, model) {
-                    perform(update(&model, message))
-                }
-                draw()
+        while !state.quitting {
+            let changed = settle(&state, screen: screen)
+            if state.quitting { break }
+            if changed { draw(state.model, on: screen) }
+            if let ending = handleInput(&state, screen: screen, nextTick: nextTick) {
+                self.model = state.model
+                return (state.model, ending)
             }
             if let deadline = nextTick, let interval = tickInterval, ContinuousClock.now >= deadline {
                 nextTick = deadline + interval
-                if let message = translate(.tick, model) {
-                    perform(update(&model, message))
-                    draw()
-                }
+                if send(translate(.tick, state.model), &state) { draw(state.model, on: screen) }
             }
         }
-        self.model = model
-        return (model, .quit)
+        self.model = state.model
+        return (state.model, .quit)
+    }
+
+    /// What one `run` holds while it runs.
+    private struct RunState {
+        var model: Model
+        var quitting = false
+        let inbox = EffectInbox<Message>()
+    }
+
+    private func perform(_ effects: [Effect<Message>], _ state: inout RunState) {
+        for effect in effects {
+            switch effect.kind {
+            case .quit: state.quitting = true
+            case .task(let work): state.inbox.start(work)
+            case .timer(let delay, let message): state.inbox.startTimer(after: delay, message)
+            case .stream(let work): state.inbox.startStream(work)
+            }
+        }
+    }
+
+    /// Updates the model with `message`, if there is one, and performs its effects; says whether
+    /// there was one.
+    @discardableResult
+    private func send(_ message: Message?, _ state: inout RunState) -> Bool {
+        guard let message else { return false }
+        perform(update(&state.model, message), &state)
+        return true
+    }
+
+    private func draw(_ model: Model, on screen: some Screen) {
+        let frame = render(model, size: screen.size, depth: screen.colorDepth, glyphs: screen.glyphs)
+        screen.draw(frame.buffer, cursor: frame.cursor)
+    }
+
+    /// Takes the messages effects have brought; says whether there were any. A test screen
+    /// settles completely before the next event: effects, the messages they bring, and the effects
+    /// those start (a load after a save), layer by layer.
+    private func settle(_ state: inout RunState, screen: some Screen) -> Bool {
+        var changed = false
+        var settled = false
+        while !settled && !state.quitting {
+            if screen.waitsForEffects { state.inbox.waitUntilIdle() }
+            let messages = state.inbox.drain()
+            for message in messages {
+                perform(update(&state.model, message), &state)
+                changed = true
+            }
+            settled = messages.isEmpty || !screen.waitsForEffects
+        }
+        return changed
+    }
+
+    /// Waits for the next input until the next tick is due (at most a poll interval) and handles
+    /// it; returns how the run ends if input closed.
+    private func handleInput(_ state: inout RunState, screen: some Screen, nextTick: ContinuousClock.Instant?)
+        -> Ending?
+    {
+        let pollInterval = Duration.milliseconds(30)
+        var timeout = pollInterval
+        if let deadline = nextTick {
+            timeout = max(.zero, min(pollInterval, deadline - ContinuousClock.now))
+        }
+        switch screen.nextInput(timeout: timeout) {
+        case .closed(let signal):
+            return signal.map(Ending.signal) ?? .inputClosed
+        case .idle:
+            return nil
+        case .event(let event):
+            send(translate(event, state.model), &state)
+            draw(state.model, on: screen)
+            return nil
+        }
     }
 }
 

@@ -1,3 +1,5 @@
+import ReplayEngine
+
 /// Durations counted into buckets a person reads at a glance: minutes, hours, days.
 public struct DurationHistogram: Sendable, Hashable, Codable {
     public struct Bucket: Sendable, Hashable, Codable {
@@ -17,10 +19,7 @@ public struct DurationHistogram: Sendable, Hashable, Codable {
 
     public init(seconds: [Int]) {
         var counts = [Int](repeating: 0, count: Self.edges.count + 1)
-        for value in seconds {
-            let index = Self.edges.firstIndex { value < $0 } ?? Self.edges.count
-            counts[index] += 1
-        }
+        for value in seconds { counts[Self.bucket(of: Int64(value))] += 1 }
         buckets = counts.indices.map { i in
             let from = i == 0 ? 0 : Self.edges[i - 1]
             let to = i < Self.edges.count ? Self.edges[i] : nil
@@ -32,6 +31,18 @@ public struct DurationHistogram: Sendable, Hashable, Codable {
             }
             return Bucket(label: label, from: from, to: to, count: counts[i])
         }
+    }
+
+    /// The index of the bucket holding `seconds`.
+    static func bucket(of seconds: Int64) -> Int {
+        edges.firstIndex { seconds < Int64($0) } ?? edges.count
+    }
+
+    /// Counts per bucket of a tally's durations, as `run_node_summary.dwell_histogram` stores them.
+    static func counts(_ tally: DurationTally) -> [Int] {
+        var counts = [Int](repeating: 0, count: edges.count + 1)
+        for (value, n) in tally.counts { counts[bucket(of: value)] += n }
+        return counts
     }
 
     /// `5m`, `6h`, `2d`.

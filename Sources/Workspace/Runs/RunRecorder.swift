@@ -4,8 +4,8 @@ import JourneyModel
 import ReplayEngine
 
 /// The engine's recorder for a run stored in the workspace. On the engine's thread it turns
-/// records into rows, gathers them in fixed-size batches, and keeps the figures that summary
-/// tables need (exact dwell times, drop-off, handoff waits); a `RunWriter` thread writes the
+/// records into rows, gathers them in fixed-size batches, and keeps the figures the engine's
+/// summary has no records for (drop-off reasons, paths taken); a `RunWriter` thread writes the
 /// batches. `finish` drains the writer and writes the summaries and the run's totals in one
 /// transaction, so a dashboard reads a run's summary whole or not at all.
 public final class RunRecorder: ReplayRecorder {
@@ -17,10 +17,7 @@ public final class RunRecorder: ReplayRecorder {
     private let writer: RunWriter
     private var batch = RunBatch()
 
-    private var reached: [String: Int] = [:]
-    private var dwell: [String: DurationTally] = [:]
     private var dropoff: [DropoffKey: Int] = [:]
-    private var handoffs: [HandoffGroup: HandoffTally] = [:]
     /// Node sequences taken, counted; nil once there are too many distinct ones to keep.
     private var paths: [String: Int]? = [:]
     static let maxDistinctPaths = 50_000
@@ -51,19 +48,6 @@ public final class RunRecorder: ReplayRecorder {
 
     struct DropoffKey: Hashable {
         var node: String
-        var reason: String
-    }
-
-    struct HandoffTally {
-        var handoffs = 0
-        var queued = 0
-        /// Queue waits of the assigned ones.
-        var waits = DurationTally()
-    }
-
-    struct HandoffGroup: Hashable {
-        var from: String
-        var to: String
         var reason: String
     }
 
@@ -111,7 +95,6 @@ public final class RunRecorder: ReplayRecorder {
     }
 
     private func nodeStay(_ stay: NodeStay) {
-        if stay.visit == 1 { reached[stay.nodeID, default: 0] += 1 }
         let index = inFlightIndex(stay.execution)
         if paths != nil, inFlight.values[index].visits.count < Self.maxPathLength {
             // A lead is at one node at a time, so its stays end in the order it arrived.
@@ -120,10 +103,6 @@ public final class RunRecorder: ReplayRecorder {
         let explanation =
             inFlight.values[index].explanations.isEmpty
             ? nil : inFlight.values[index].explanations.removeValue(forKey: stay.nodeID)
-        if let exitedAt = stay.exitedAt {
-            dwell[stay.nodeID, default: DurationTally()].add(
-                EpochSeconds.seconds(exitedAt) - EpochSeconds.seconds(stay.enteredAt))
-        }
         if stay.outcome != .completed, stay.outcome != .converted {
             inFlight.values[index].lastOutcome = stay.outcome
         }
@@ -192,15 +171,6 @@ public final class RunRecorder: ReplayRecorder {
     }
 
     private func handoffRecorded(_ handoff: HandoffRecord) {
-        let group = HandoffGroup(
-            from: handoff.fromAgentID ?? "", to: handoff.toAgentID ?? "", reason: handoff.reason)
-        var tally = handoffs[group] ?? HandoffTally()
-        tally.handoffs += 1
-        if handoff.outcome != .assigned || (handoff.queueWaitSeconds ?? 0) > 0 { tally.queued += 1 }
-        if let wait = handoff.queueWaitSeconds, handoff.outcome == .assigned {
-            tally.waits.add(Int64(wait.rounded()))
-        }
-        handoffs[group] = tally
         let context = Self.contextJSON(handoff)
         let index = inFlightIndex(handoff.execution)
         let row: [SQLValue] = [
@@ -209,7 +179,7 @@ public final class RunRecorder: ReplayRecorder {
             .text(handoff.execution.leadID), SQLValue(handoff.fromAgentID), SQLValue(handoff.toAgentID),
             .text(handoff.reason), .text(context), .integer(EpochSeconds.seconds(handoff.requestedAt)),
             SQLValue(handoff.assignedAt.map(EpochSeconds.seconds)),
-            SQLValue(handoff.queueWaitSeconds.map { Int64($0.rounded()) }), SQLValue(handoff.nodeID),
+            SQLValue(handoff.queueWaitWholeSeconds), SQLValue(handoff.nodeID),
             SQLValue(handoff.rule),
         ]
         // Written with its execution's row, which it refers to.
@@ -291,10 +261,34 @@ public final class RunRecorder: ReplayRecorder {
     }
 
     private func writeSummaries(_ db: Database, _ summary: ReplaySummary) throws {
-        let run = runID
-        let nodes = Set(reached.keys).union(dwell.keys).union(summary.nodes.keys).sorted()
-        for node in nodes {
-            let tally = dwell[node] ?? DurationTally()
+        try writeNodeSummaries(db, summary.nodes)
+        for (edge, leads) in summary.edges.sorted(by: { $0.key < $1.key }) {
+            try db.execute(
+                sql: """
+                    INSERT INTO run_edge_summary (run_id, from_node_id, to_node_id, label, leads) VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT DO UPDATE SET leads = leads + excluded.leads
+                    """, arguments: [runID, edge.from, edge.to, edge.label, leads])
+        }
+        for (key, leads) in dropoff.sorted(by: { ($0.key.node, $0.key.reason) < ($1.key.node, $1.key.reason) }
+        ) {
+            try db.execute(
+                sql: "INSERT INTO run_dropoff_summary (run_id, node_id, reason, leads) VALUES (?, ?, ?, ?)",
+                arguments: [runID, key.node, key.reason, leads])
+        }
+        try writeSplitSummaries(db, summary.splits)
+        try writeChannelSummaries(db, summary.channels)
+        try writeHandoffSummaries(db, summary.handoffs.byRoute)
+        for (path, executions) in (paths ?? [:]).sorted(by: { $0.key < $1.key }) {
+            try db.execute(
+                sql: "INSERT INTO run_path_summary (run_id, path, executions) VALUES (?, ?, ?)",
+                arguments: [runID, path, executions])
+        }
+        try writeTotals(db, summary)
+    }
+
+    private func writeNodeSummaries(_ db: Database, _ nodes: [String: NodeTally]) throws {
+        for (node, tally) in nodes.sorted(by: { $0.key < $1.key }) {
+            let dwell = tally.dwell
             try db.execute(
                 sql: """
                     INSERT INTO run_node_summary (run_id, node_id, entered, exited, converted, dwell_count,
@@ -302,27 +296,16 @@ public final class RunRecorder: ReplayRecorder {
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
-                    run, node, reached[node] ?? 0, tally.count, summary.nodes[node]?.converted ?? 0,
-                    tally.count,
-                    tally.total, tally.min, tally.percentile(50), tally.percentile(90), tally.percentile(99),
-                    tally.max,
-                    JSONText.encode(.array(tally.histogram.map { .number(Double($0)) })),
+                    runID, node, tally.entered, dwell.count, tally.converted, dwell.count, dwell.total,
+                    dwell.min,
+                    dwell.percentile(50), dwell.percentile(90), dwell.percentile(99), dwell.max,
+                    JSONText.encode(.array(DurationHistogram.counts(dwell).map { .number(Double($0)) })),
                 ])
         }
-        for (edge, leads) in summary.edges.sorted(by: { $0.key < $1.key }) {
-            try db.execute(
-                sql: """
-                    INSERT INTO run_edge_summary (run_id, from_node_id, to_node_id, label, leads) VALUES (?, ?, ?, ?, ?)
-                    ON CONFLICT DO UPDATE SET leads = leads + excluded.leads
-                    """, arguments: [run, edge.from, edge.to, edge.label, leads])
-        }
-        for (key, leads) in dropoff.sorted(by: { ($0.key.node, $0.key.reason) < ($1.key.node, $1.key.reason) }
-        ) {
-            try db.execute(
-                sql: "INSERT INTO run_dropoff_summary (run_id, node_id, reason, leads) VALUES (?, ?, ?, ?)",
-                arguments: [run, key.node, key.reason, leads])
-        }
-        for (node, paths) in summary.splits.sorted(by: { $0.key < $1.key }) {
+    }
+
+    private func writeSplitSummaries(_ db: Database, _ splits: [String: [String: SplitPathTally]]) throws {
+        for (node, paths) in splits.sorted(by: { $0.key < $1.key }) {
             for (path, tally) in paths.sorted(by: { $0.key < $1.key }) {
                 try db.execute(
                     sql: """
@@ -330,12 +313,15 @@ public final class RunRecorder: ReplayRecorder {
                         VALUES (?, ?, ?, ?, ?, ?, ?)
                         """,
                     arguments: [
-                        run, node, path, tally.isHoldout, Double(tally.weight), tally.leads,
+                        runID, node, path, tally.isHoldout, Double(tally.weight), tally.leads,
                         tally.conversions,
                     ])
             }
         }
-        for (channel, tally) in summary.channels.sorted(by: { $0.key < $1.key }) {
+    }
+
+    private func writeChannelSummaries(_ db: Database, _ channels: [Channel: ChannelTally]) throws {
+        for (channel, tally) in channels.sorted(by: { $0.key < $1.key }) {
             try db.execute(
                 sql: """
                     INSERT INTO run_channel_summary (run_id, channel, sent, deferred, suppressed_consent,
@@ -344,16 +330,16 @@ public final class RunRecorder: ReplayRecorder {
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
-                    run, channel.rawValue, tally.sent, tally.deferred, tally.suppressed[.consent] ?? 0,
+                    runID, channel.rawValue, tally.sent, tally.deferred, tally.suppressed[.consent] ?? 0,
                     tally.suppressed[.frequencyCap] ?? 0, tally.suppressed[.quietHours] ?? 0,
                     tally.suppressed[.unsubscribed] ?? 0, tally.opened, tally.clicked, tally.replied,
-                    tally.converted,
-                    tally.unsubscribed,
+                    tally.converted, tally.unsubscribed,
                 ])
         }
-        for (group, tally) in handoffs.sorted(by: {
-            ($0.key.from, $0.key.to, $0.key.reason) < ($1.key.from, $1.key.to, $1.key.reason)
-        }) {
+    }
+
+    private func writeHandoffSummaries(_ db: Database, _ routes: [HandoffRoute: RouteTally]) throws {
+        for (route, tally) in routes.sorted(by: { $0.key < $1.key }) {
             let waits = tally.waits
             try db.execute(
                 sql: """
@@ -362,16 +348,15 @@ public final class RunRecorder: ReplayRecorder {
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
-                    run, group.from, group.to, group.reason, tally.handoffs, tally.queued, waits.total,
-                    waits.percentile(50), waits.percentile(90),
-                    waits.counts.filter { $0.key <= 30 }.values.reduce(0, +),
+                    runID, route.fromAgentID, route.toAgentID, route.reason, tally.handoffs,
+                    tally.notAssignedAtOnce,
+                    waits.total, waits.percentile(50), waits.percentile(90), waits.count(atMost: 30),
                 ])
         }
-        for (path, executions) in (paths ?? [:]).sorted(by: { $0.key < $1.key }) {
-            try db.execute(
-                sql: "INSERT INTO run_path_summary (run_id, path, executions) VALUES (?, ?, ?)",
-                arguments: [run, path, executions])
-        }
+    }
+
+    /// The run's own row: how it ended and its totals.
+    private func writeTotals(_ db: Database, _ summary: ReplaySummary) throws {
         let status = failure != nil ? "failed" : (summary.cancelled ? "cancelled" : "completed")
         try db.execute(
             sql: """
@@ -382,7 +367,7 @@ public final class RunRecorder: ReplayRecorder {
             arguments: [
                 status, failure?.description, EpochSeconds.now(), summary.leadsAdmitted, summary.entries,
                 summary.conversions, summary.count(.failed), summary.count(.halted), summary.messagesSent,
-                summary.messagesSuppressed, summary.handoffs.requested, run,
+                summary.messagesSuppressed, summary.handoffs.requested, runID,
             ])
     }
 }

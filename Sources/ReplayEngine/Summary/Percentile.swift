@@ -6,7 +6,11 @@ public enum Percentile {
     /// The p-th percentile (0...100) of values already sorted ascending; nil when empty.
     public static func nearestRank<T>(_ sorted: [T], _ p: Double) -> T? {
         guard !sorted.isEmpty else { return nil }
-        let rank = Int((p / 100 * Double(sorted.count)).rounded(.up))
-        return sorted[min(max(rank, 1), sorted.count) - 1]
+        return sorted[rank(p, of: sorted.count) - 1]
+    }
+
+    /// The 1-based rank of the p-th percentile (0...100) among `count` values (at least 1).
+    public static func rank(_ p: Double, of count: Int) -> Int {
+        min(max(Int((p / 100 * Double(count)).rounded(.up)), 1), count)
     }
 }
