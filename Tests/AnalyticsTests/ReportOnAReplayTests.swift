@@ -37,7 +37,7 @@ import Workspace
                         "dealer_distance_km": .number(Double(i % 60)),
                     ],
                     createdAt: start.addingTimeInterval(Double(i) * 30)),
-                behaviour: LeadBehaviour(preferredChannel: [Channel.email, .sms, .chat][i % 3]))
+                behavior: LeadBehavior(preferredChannel: [Channel.email, .sms, .chat][i % 3]))
         }
         // Six days: one weekly send, so each lead enters once. (A/B figures count executions;
         // a lead re-entering a split counts once per entry — see docs/analytics.md.)

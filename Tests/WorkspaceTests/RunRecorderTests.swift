@@ -20,7 +20,7 @@ import Testing
                 timeZone: zones[i % zones.count],
                 consents: i % 10 == 0 ? [.email] : [.email, .sms, .chat],
                 createdAt: start.addingTimeInterval(Double(i) * 60))
-            return ReplayEngine.CohortLead(lead: lead, behaviour: LeadBehaviour(preferredChannel: preferred))
+            return ReplayEngine.CohortLead(lead: lead, behavior: LeadBehavior(preferredChannel: preferred))
         }
     }
 

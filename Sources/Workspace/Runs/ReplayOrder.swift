@@ -73,7 +73,7 @@ extension Workspace {
     ) throws(WorkspaceError) -> ReplayOutcome {
         let (stored, journey) = try journeyToReplay(order.journey, version: order.version)
         let cohortLeads = try cohort(named: order.cohort).leads
-        let agents = try agents().map(\.replayProfile)
+        let agents = try agents()
         let request = RunRequest(
             journey: order.journey, version: stored.version, cohort: order.cohort, seed: order.seed,
             mode: order.mode, horizon: order.horizon)

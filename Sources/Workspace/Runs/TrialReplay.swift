@@ -63,7 +63,7 @@ extension Workspace {
         let configuration = ReplayConfiguration(seed: order.seed, mode: order.mode, horizon: order.horizon)
         let recorder = CollectingRecorder()
         let summary = Replay.run(
-            journey: journey, cohort: leads, agents: try agents().map(\.replayProfile),
+            journey: journey, cohort: leads, agents: try agents(),
             configuration: configuration, recorder: recorder)
         return TrialReplayOutcome(
             journey: order.journey, version: stored.version, leads: leads.map(\.lead.id),
@@ -104,12 +104,10 @@ extension Workspace {
                                 "a test replay takes at most \(TrialReplayOrder.maxLeads) leads, "
                                     + "not \(session.leadCount)"))
                     } else {
-                        var zones: [String: TimeZone] = [:]
-                        let stored = try Self.leadChunk(
-                            db, cohortID: session.cohortID, after: nil, hasEvents: session.eventCount > 0,
-                            zones: &zones)
-                        result = .success(
-                            stored.map { ReplayEngine.CohortLead(lead: $0.lead, events: $0.events) })
+                        var reader = LeadChunkReader(
+                            cohortID: session.cohortID, hasEvents: session.eventCount > 0,
+                            behavior: { _ in nil })
+                        result = .success(try reader.chunk(db, after: nil))
                     }
                     return .rollback
                 }
