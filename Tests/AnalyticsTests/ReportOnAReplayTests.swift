@@ -43,7 +43,7 @@ import Workspace
         // a lead re-entering a split counts once per entry — see docs/analytics.md.)
         let horizon = start.addingTimeInterval(6 * 86_400)
         let recorder = try workspace.startRun(
-            RunRequest(
+            ReplayOrder(
                 journey: journey.id, version: saved.version, cohort: "c", seed: 3, mode: .simulated,
                 horizon: horizon),
             engineVersion: "test")

@@ -46,7 +46,7 @@ import Testing
                     "INSERT INTO cohorts (name, origin, author, created_at, lead_count) VALUES ('c', 'csv', 't', 0, 300)"
             )
         }
-        let request = RunRequest(
+        let request = ReplayOrder(
             journey: journey.id, version: outcome.version, cohort: "c", seed: 42, mode: .simulated,
             horizon: nil)
         let recorder = try test.workspace.startRun(request, engineVersion: "test", batchRows: batchRows)
@@ -131,7 +131,7 @@ import Testing
                 sql: "INSERT INTO cohorts (name, origin, author, created_at) VALUES ('c', 'csv', 't', 0)")
         }
         let recorder = try test.workspace.startRun(
-            RunRequest(
+            ReplayOrder(
                 journey: "welcome-series", version: 1, cohort: "c", seed: 1, mode: .simulated, horizon: nil),
             engineVersion: "test")
         let cancellation = ReplayCancellation()
