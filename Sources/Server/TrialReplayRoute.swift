@@ -1,6 +1,7 @@
 import Analytics
 import Foundation
 import Hummingbird
+import JourneyModel
 import ReplayEngine
 import Workspace
 
@@ -58,10 +59,10 @@ struct TrialReplayRoute {
         }
         var horizon: Date?
         if let text = try body.optionalString("horizon") {
-            guard let seconds = EpochSeconds.parse(text) else {
+            guard let parsed = ISODate.parse(text) else {
                 throw Problem.badRequest("horizon must be an ISO-8601 time like 2026-12-01T00:00:00Z")
             }
-            horizon = EpochSeconds.date(seconds)
+            horizon = parsed
         }
         let leads = try Self.leads(body)
         let order = TrialReplayOrder(

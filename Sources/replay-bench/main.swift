@@ -152,7 +152,7 @@ for size in sizes {
     var replayTime = 0.0
     do {
         let recorder = try workspace.startRun(
-            RunRequest(
+            ReplayOrder(
                 journey: journey.id, version: 1, cohort: "bench", seed: 1, mode: .simulated, horizon: nil),
             engineVersion: Replay.version, batchRows: batchRows)
         let cohort = try workspace.replayCohort(named: "bench")

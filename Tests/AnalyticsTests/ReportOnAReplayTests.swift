@@ -29,7 +29,7 @@ import Testing
         let states = ["California", "Texas", "New York", "Florida", "Washington", "Illinois"]
         let start = Date(timeIntervalSince1970: 1_780_000_000)
         let leads = (0..<2000).map { i in
-            ReplayEngine.CohortLead(
+            CohortLead(
                 lead: Lead(
                     id: "L\(i)",
                     properties: [
@@ -37,13 +37,13 @@ import Testing
                         "dealer_distance_km": .number(Double(i % 60)),
                     ],
                     createdAt: start.addingTimeInterval(Double(i) * 30)),
-                behaviour: LeadBehaviour(preferredChannel: [Channel.email, .sms, .chat][i % 3]))
+                behavior: LeadBehavior(preferredChannel: [Channel.email, .sms, .chat][i % 3]))
         }
         // Six days: one weekly send, so each lead enters once. (A/B figures count executions;
         // a lead re-entering a split counts once per entry — see docs/analytics.md.)
         let horizon = start.addingTimeInterval(6 * 86_400)
         let recorder = try workspace.startRun(
-            RunRequest(
+            ReplayOrder(
                 journey: journey.id, version: saved.version, cohort: "c", seed: 3, mode: .simulated,
                 horizon: horizon),
             engineVersion: "test")

@@ -56,10 +56,10 @@ import Testing
             let lead = Lead(
                 id: "lead-\(index)", consents: Set(Channel.allCases),
                 createdAt: Date(timeIntervalSince1970: 1_777_000_000 + Double(index) * 60))
-            let behaviour = LeadBehaviour(
+            let behavior = LeadBehavior(
                 preferredChannel: preferred, unsubscribeProbability: 0, fatigueFactor: 0.95,
                 conversionPropensity: 0)
-            return CohortLead(lead: lead, behaviour: behaviour)
+            return CohortLead(lead: lead, behavior: behavior)
         }
     }
 

@@ -60,7 +60,7 @@ import Testing
             kind: exit
         """)
 
-    let agents = [AgentProfile(id: "ana", name: "Ana", kind: .human, capacity: 3)]
+    let agents = [Agent(id: "ana", name: "Ana", kind: .human, capacity: 3)]
 
     func cohort(_ count: Int) -> [CohortLead] {
         (0..<count).map { index in
@@ -71,7 +71,7 @@ import Testing
                 createdAt: created)
             let preferred = Channel.allCases[index % 3]
             return CohortLead(
-                lead: lead, behaviour: LeadBehaviour(preferredChannel: preferred, conversionPropensity: 0.2))
+                lead: lead, behavior: LeadBehavior(preferredChannel: preferred, conversionPropensity: 0.2))
         }
     }
 

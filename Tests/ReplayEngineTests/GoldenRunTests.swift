@@ -5,7 +5,7 @@ import Testing
 @testable import ReplayEngine
 
 /// A fixed run's records, reduced to canonical text and hashed: a change in any draw, order
-/// or time shows here, in this process or on another machine. When the engine's behaviour is
+/// or time shows here, in this process or on another machine. When the engine's behavior is
 /// changed on purpose, bump `Replay.version` and the digest together.
 @Suite struct GoldenRunTests {
     static func canonical(_ record: ReplayRecord) -> String {

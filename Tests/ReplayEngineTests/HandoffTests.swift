@@ -29,9 +29,9 @@ import Testing
             kind: exit
         """)
 
-    let ana = AgentProfile(
+    let ana = Agent(
         id: "ana", name: "Ana", kind: .human, expertise: ["demo", "enterprise"], capacity: 1)
-    let bo = AgentProfile(id: "bo", name: "Bo", kind: .human, expertise: ["demo"], capacity: 2)
+    let bo = Agent(id: "bo", name: "Bo", kind: .human, expertise: ["demo"], capacity: 2)
 
     @Test func aFreeAgentTakesTheLeadAtOnceLeastLoadedFirst() {
         let cohort = ["A", "B", "C"].map {
@@ -70,12 +70,12 @@ import Testing
     }
 
     @Test func outsideWorkingHoursTheLeadQueuesUntilTheyBegin() {
-        let office = AgentProfile(
+        let office = Agent(
             id: "ana", name: "Ana", kind: .human, expertise: ["demo"], capacity: 5,
+            timeZone: TimeZone(identifier: "America/New_York")!,
             workingHours: WorkingHours(
-                from: TimeOfDay(hour: 9, minute: 0), to: TimeOfDay(hour: 17, minute: 0),
                 days: [.mon, .tue, .wed, .thu, .fri],
-                timeZoneIdentifier: "America/New_York"))
+                from: TimeOfDay(hour: 9, minute: 0), to: TimeOfDay(hour: 17, minute: 0)))
         // Friday 2026-05-01 20:00 UTC is 16:00 in New York... one hour before closing.
         let friday = member("F", created: "2026-05-01T20:00:00Z")
         // Friday 22:00 UTC (18:00 EDT): closed until Monday 09:00 EDT = 13:00 UTC.
@@ -91,11 +91,11 @@ import Testing
     }
 
     @Test func aQueuedLeadStillInTheJourneyIsServedWhenHoursBegin() {
-        let office = AgentProfile(
+        let office = Agent(
             id: "ana", name: "Ana", kind: .human, expertise: ["demo"], capacity: 5,
+            timeZone: TimeZone(identifier: "America/New_York")!,
             workingHours: WorkingHours(
-                from: TimeOfDay(hour: 9, minute: 0), to: TimeOfDay(hour: 17, minute: 0),
-                timeZoneIdentifier: "America/New_York"))
+                from: TimeOfDay(hour: 9, minute: 0), to: TimeOfDay(hour: 17, minute: 0)))
         let late = member("L", created: "2026-05-01T22:00:00Z")
         let recorder = replay(toRep, [late], agents: [office])
         let handoff = recorder.handoffs.first
@@ -104,7 +104,7 @@ import Testing
     }
 
     @Test func noMatchingAgentIsRecordedAsSuch() {
-        let bot = AgentProfile(id: "sms-bot", name: "SMS bot", kind: .bot, channels: [.sms], capacity: 100)
+        let bot = Agent(id: "sms-bot", name: "SMS bot", kind: .bot, channels: [.sms], capacity: 100)
         let recorder = replay(toRep, [member("A", created: "2026-05-01T10:00:00Z")], agents: [bot])
         #expect(recorder.handoffs.first?.outcome == .noMatchingAgent)
         #expect(recorder.ending(of: "A")?.status == .completed)
@@ -151,8 +151,8 @@ import Testing
               - id: done
                 kind: exit
             """)
-        let smsBot = AgentProfile(id: "sms-bot", name: "SMS bot", kind: .bot, channels: [.sms], capacity: 100)
-        let chatBot = AgentProfile(
+        let smsBot = Agent(id: "sms-bot", name: "SMS bot", kind: .bot, channels: [.sms], capacity: 100)
+        let chatBot = Agent(
             id: "chat-bot", name: "Chat bot", kind: .bot, channels: [.chat], capacity: 100)
         let cohort = [
             member(

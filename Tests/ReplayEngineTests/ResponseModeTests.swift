@@ -4,7 +4,7 @@ import Testing
 
 @testable import ReplayEngine
 
-/// Where answers come from: recorded events, the behaviour model, or each where it applies.
+/// Where answers come from: recorded events, the behavior model, or each where it applies.
 @Suite struct ResponseModeTests {
     let helloThenWait = journey(
         """
@@ -29,16 +29,16 @@ import Testing
             kind: exit
         """)
 
-    let eager = LeadBehaviour(
+    let eager = LeadBehavior(
         channels: [
-            .email: ChannelBehaviour(
+            .email: ChannelBehavior(
                 openProbability: 1, clickProbability: 0, replyProbability: 0, meanResponseDelay: 600)
         ],
         unsubscribeProbability: 0, conversionPropensity: 0)
 
     @Test func simulatedAnswersDriveEventWaits() {
         let recorder = replay(
-            helloThenWait, [member("L", created: "2026-05-01T10:00:00Z", behaviour: eager)],
+            helloThenWait, [member("L", created: "2026-05-01T10:00:00Z", behavior: eager)],
             configuration: ReplayConfiguration(mode: .simulated))
         let opened = recorder.messages(of: "L").first?.responses.openedAt
         #expect(opened != nil)
@@ -47,9 +47,9 @@ import Testing
         #expect(recorder.stays(of: "L")[1].outcome == .event)
     }
 
-    @Test func recordedModeIgnoresTheBehaviourModel() {
+    @Test func recordedModeIgnoresTheBehaviorModel() {
         let recorder = replay(
-            helloThenWait, [member("L", created: "2026-05-01T10:00:00Z", behaviour: eager)],
+            helloThenWait, [member("L", created: "2026-05-01T10:00:00Z", behavior: eager)],
             configuration: ReplayConfiguration(mode: .recorded))
         #expect(recorder.messages(of: "L").first?.responses == MessageResponses())
         #expect(recorder.path(of: "L") == ["hello", "wait-open", "silent"])
@@ -58,8 +58,8 @@ import Testing
     @Test func mixedModeUsesRecordsWhereALeadHasThem() {
         let withHistory = member(
             "R", created: "2026-05-01T10:00:00Z", events: [("visited", nil, "2026-05-01T09:00:00Z")],
-            behaviour: eager)
-        let without = member("S", created: "2026-05-01T10:00:00Z", behaviour: eager)
+            behavior: eager)
+        let without = member("S", created: "2026-05-01T10:00:00Z", behavior: eager)
         let recorder = replay(
             helloThenWait, [withHistory, without], configuration: ReplayConfiguration(mode: .mixed))
         #expect(recorder.path(of: "R") == ["hello", "wait-open", "silent"])
@@ -89,7 +89,7 @@ import Testing
         var tired = eager
         tired.fatigueFactor = 0
         let recorder = replay(
-            three, [member("L", created: "2026-05-01T10:00:00Z", behaviour: tired)],
+            three, [member("L", created: "2026-05-01T10:00:00Z", behavior: tired)],
             configuration: ReplayConfiguration(mode: .simulated))
         let byTemplate = Dictionary(
             uniqueKeysWithValues: recorder.messages(of: "L").map { ($0.template, $0) })
@@ -98,9 +98,56 @@ import Testing
         // A floor keeps some appetite however many messages came before.
         tired.fatigueFloor = 1
         let floored = replay(
-            three, [member("L", created: "2026-05-01T10:00:00Z", behaviour: tired)],
+            three, [member("L", created: "2026-05-01T10:00:00Z", behavior: tired)],
             configuration: ReplayConfiguration(mode: .simulated))
         #expect(floored.messages(of: "L").allSatisfy { $0.responses.openedAt != nil })
+    }
+
+    @Test func fatigueCountsEveryEarlierMessageNotOnlyThisWeeks() {
+        let fortnight = journey(
+            """
+            journey: fortnight
+            name: Fortnight
+            entry:
+              trigger: { type: event, event: lead.created }
+              next: one
+            nodes:
+              - id: one
+                kind: action
+                action: { type: send, channel: email, template: one }
+                next: pause
+              - id: pause
+                kind: wait
+                wait: { for: 14d }
+                next: two
+              - id: two
+                kind: action
+                action: { type: send, channel: email, template: two }
+                next: done
+              - id: done
+                kind: exit
+            """)
+        var tired = eager
+        tired.fatigueFactor = 0
+        let recorder = replay(
+            fortnight, [member("L", created: "2026-05-01T10:00:00Z", behavior: tired)],
+            configuration: ReplayConfiguration(mode: .simulated))
+        let byTemplate = Dictionary(
+            uniqueKeysWithValues: recorder.messages(of: "L").map { ($0.template, $0) })
+        #expect(byTemplate["one"]?.responses.openedAt != nil)
+        // Two weeks later the first message still counts (docs/cohort-format.md: each earlier
+        // message), so the second finds the lead tired out.
+        #expect(byTemplate["two"]?.status == .sent)
+        #expect(byTemplate["two"]?.responses.openedAt == nil)
+    }
+
+    @Test func fatigueIsTheFactorPerEarlierMessageDownToTheFloor() {
+        let behavior = LeadBehavior(fatigueFactor: 0.5, fatigueFloor: 0.2)
+        #expect(behavior.fatigue(afterMessages: 0) == 1)
+        #expect(behavior.fatigue(afterMessages: 1) == 0.5)
+        #expect(behavior.fatigue(afterMessages: 2) == 0.25)
+        #expect(behavior.fatigue(afterMessages: 3) == 0.2)
+        #expect(behavior.fatigue(afterMessages: 1000) == 0.2)
     }
 
     @Test func aSimulatedUnsubscribeStopsTheChannel() {
@@ -130,7 +177,7 @@ import Testing
         var leaving = eager
         leaving.unsubscribeProbability = 1
         let recorder = replay(
-            spaced, [member("L", created: "2026-05-01T10:00:00Z", behaviour: leaving)],
+            spaced, [member("L", created: "2026-05-01T10:00:00Z", behavior: leaving)],
             configuration: ReplayConfiguration(mode: .simulated))
         let messages = recorder.messages(of: "L")
         #expect(messages.first { $0.template == "one" }?.responses.unsubscribedAt != nil)
@@ -165,7 +212,7 @@ import Testing
         buyer.channels[.email]?.clickProbability = 1
         buyer.conversionPropensity = 1
         let recorder = replay(
-            goal, [member("L", created: "2026-05-01T10:00:00Z", behaviour: buyer)],
+            goal, [member("L", created: "2026-05-01T10:00:00Z", behavior: buyer)],
             configuration: ReplayConfiguration(mode: .simulated))
         let ending = recorder.ending(of: "L")
         #expect(ending?.status == .converted)

@@ -16,15 +16,16 @@ import Testing
         .filter { $0.hasSuffix(".journey.yaml") }.sorted()
 
     static let agents = [
-        AgentProfile(id: "email-bot", name: "Email bot", kind: .bot, channels: [.email], capacity: 1_000),
-        AgentProfile(id: "sms-bot", name: "SMS bot", kind: .bot, channels: [.sms], capacity: 1_000),
-        AgentProfile(id: "chat-bot", name: "Chat bot", kind: .bot, channels: [.chat], capacity: 1_000),
-        AgentProfile(
+        Agent(id: "email-bot", name: "Email bot", kind: .bot, channels: [.email], capacity: 1_000),
+        Agent(id: "sms-bot", name: "SMS bot", kind: .bot, channels: [.sms], capacity: 1_000),
+        Agent(id: "chat-bot", name: "Chat bot", kind: .bot, channels: [.chat], capacity: 1_000),
+        Agent(
             id: "ana", name: "Ana", kind: .human, channels: [.chat, .sms],
             expertise: ["demo", "enterprise-sales", "closing", "pricing"], capacity: 3,
+            timeZone: TimeZone(identifier: "America/New_York")!,
             workingHours: WorkingHours(
-                from: TimeOfDay(hour: 9, minute: 0), to: TimeOfDay(hour: 17, minute: 0),
-                days: [.mon, .tue, .wed, .thu, .fri], timeZoneIdentifier: "America/New_York")),
+                days: [.mon, .tue, .wed, .thu, .fri], from: TimeOfDay(hour: 9, minute: 0),
+                to: TimeOfDay(hour: 17, minute: 0))),
     ]
 
     static func cohort() -> [CohortLead] {
@@ -57,9 +58,9 @@ import Testing
                         leadID: lead.id, type: "webhook", time: created + 600,
                         data: ["name": "chat-qualified"]))
             }
-            let behaviour = LeadBehaviour(
+            let behavior = LeadBehavior(
                 preferredChannel: Channel.allCases[index % 3], conversionPropensity: 0.1)
-            return CohortLead(lead: lead, events: events, behaviour: behaviour)
+            return CohortLead(lead: lead, events: events, behavior: behavior)
         }
     }
 

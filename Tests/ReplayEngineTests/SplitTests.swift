@@ -146,11 +146,11 @@ import Testing
               - id: done
                 kind: exit
             """)
-        let behaviour = LeadBehaviour(
+        let behavior = LeadBehavior(
             preferredChannel: .email, conversionPropensity: 0.5, organicConversionProbability: 0.1,
             meanOrganicConversionDelay: 86_400)
         let cohort = (0..<2_000).map {
-            member("lead-\($0)", created: "2026-05-01T00:00:00Z", behaviour: behaviour)
+            member("lead-\($0)", created: "2026-05-01T00:00:00Z", behavior: behavior)
         }
         let summary = replay(
             offer, cohort,

@@ -34,18 +34,18 @@ let newYork = TimeZone(identifier: "America/New_York") ?? .current
 func member(
     _ id: String, created: String, zone: TimeZone = utc, consents: Set<Channel> = Set(Channel.allCases),
     properties: [String: Value] = [:], events: [(String, Channel?, String)] = [],
-    behaviour: LeadBehaviour? = nil
+    behavior: LeadBehavior? = nil
 ) -> CohortLead {
     let lead = Lead(
         id: id, properties: properties, timeZone: zone, consents: consents, createdAt: at(created))
     let recorded = events.map { LeadEvent(leadID: id, type: $0.0, channel: $0.1, time: at($0.2)) }
-    return CohortLead(lead: lead, events: recorded, behaviour: behaviour)
+    return CohortLead(lead: lead, events: recorded, behavior: behavior)
 }
 
 /// Runs a replay into a collecting recorder.
 @discardableResult
 func replay(
-    _ journey: Journey, _ cohort: [CohortLead], agents: [AgentProfile] = [],
+    _ journey: Journey, _ cohort: [CohortLead], agents: [Agent] = [],
     configuration: ReplayConfiguration = ReplayConfiguration()
 ) -> CollectingRecorder {
     let recorder = CollectingRecorder()

@@ -16,7 +16,7 @@ import Testing
         let maria = stored.first { $0.id == "maria-lopez" }
         #expect(maria?.kind == .human)
         #expect(maria?.channels == [.chat, .email])
-        #expect(maria?.timeZone == "America/New_York")
+        #expect(maria?.timeZone.identifier == "America/New_York")
         #expect(maria?.workingHours?.from == TimeOfDay(hour: 9, minute: 0))
         #expect(maria?.workingHours?.days.count == 5)
         #expect(stored.first { $0.id == "sms-bot" }?.workingHours == nil)
@@ -40,7 +40,7 @@ import Testing
             file: "b.yaml")
         #expect(try test.workspace.agents().map(\.id) == ["email-bot"])
         #expect(try test.workspace.agents().first?.capacity == 5)
-        #expect(try test.workspace.agents(includeInactive: true).count == 7)
+        #expect(try test.workspace.storedAgents().count == 7)
     }
 
     @Test func rosterErrorsAreLocated() throws {

@@ -11,7 +11,7 @@ import Testing
     static let start = Date(timeIntervalSince1970: 1_780_000_000)
 
     /// 300 leads a minute apart with varied channel preferences, consents and zones.
-    static func cohort() -> [ReplayEngine.CohortLead] {
+    static func cohort() -> [CohortLead] {
         let zones = ["America/New_York", "Europe/London", "Asia/Tokyo"].compactMap(TimeZone.init(identifier:))
         return (0..<300).map { i in
             let preferred: Channel = [.email, .sms, .chat][i % 3]
@@ -20,7 +20,7 @@ import Testing
                 timeZone: zones[i % zones.count],
                 consents: i % 10 == 0 ? [.email] : [.email, .sms, .chat],
                 createdAt: start.addingTimeInterval(Double(i) * 60))
-            return ReplayEngine.CohortLead(lead: lead, behaviour: LeadBehaviour(preferredChannel: preferred))
+            return CohortLead(lead: lead, behavior: LeadBehavior(preferredChannel: preferred))
         }
     }
 
@@ -46,7 +46,7 @@ import Testing
                     "INSERT INTO cohorts (name, origin, author, created_at, lead_count) VALUES ('c', 'csv', 't', 0, 300)"
             )
         }
-        let request = RunRequest(
+        let request = ReplayOrder(
             journey: journey.id, version: outcome.version, cohort: "c", seed: 42, mode: .simulated,
             horizon: nil)
         let recorder = try test.workspace.startRun(request, engineVersion: "test", batchRows: batchRows)
@@ -131,7 +131,7 @@ import Testing
                 sql: "INSERT INTO cohorts (name, origin, author, created_at) VALUES ('c', 'csv', 't', 0)")
         }
         let recorder = try test.workspace.startRun(
-            RunRequest(
+            ReplayOrder(
                 journey: "welcome-series", version: 1, cohort: "c", seed: 1, mode: .simulated, horizon: nil),
             engineVersion: "test")
         let cancellation = ReplayCancellation()

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import JourneyModel
+import ReplayEngine
 import Testing
 
 @testable import Workspace
@@ -62,11 +63,10 @@ import Testing
         #expect(summary.leads == 20000)
         #expect(summary.origin == "synthetic")
         #expect(summary.seed == 7)
-        var segments: [String: Int] = [:]
         var californians = 0
         var smsConsents = 0
         var preferredSMS = 0
-        var responsiveness = 0.0
+        var withBehavior = 0
         var first: CohortLead?
         var lastCreated = Date.distantPast
         var ordered = true
@@ -74,18 +74,28 @@ import Testing
             if first == nil { first = lead }
             if lead.lead.createdAt < lastCreated { ordered = false }
             lastCreated = lead.lead.createdAt
-            segments[lead.latent?.segment ?? "", default: 0] += 1
             if lead.lead.properties["state"] == "CA" {
                 californians += 1
                 #expect(lead.lead.timeZone.identifier == "America/Los_Angeles")
             }
             if lead.lead.consents.contains(.sms) { smsConsents += 1 }
-            if lead.latent?.preferredChannel == .sms { preferredSMS += 1 }
-            responsiveness += lead.latent?.responsiveness ?? 0
+            if lead.behavior?.preferredChannel == .sms { preferredSMS += 1 }
+            if lead.behavior != nil { withBehavior += 1 }
             let created = lead.lead.createdAt
             #expect(created >= ISODate.parse("2026-09-01")! && created < ISODate.parse("2026-12-01")!)
         }
         #expect(ordered)
+        #expect(withBehavior == 20000)
+        let (segments, responsiveness) = try test.workspace.pool.read { db in
+            (
+                try Dictionary(
+                    uniqueKeysWithValues: Row.fetchAll(
+                        db, sql: "SELECT segment, COUNT(*) FROM leads GROUP BY segment"
+                    )
+                    .map { (row: Row) -> (String, Int) in (row[0], row[1]) }),
+                try Double.fetchOne(db, sql: "SELECT SUM(responsiveness) FROM leads") ?? 0
+            )
+        }
         // Weights 60/30/10; California is about 11.9% of the US.
         #expect(abs(Double(segments["smb"] ?? 0) / 20000 - 0.60) < 0.02)
         #expect(abs(Double(segments["enterprise"] ?? 0) / 20000 - 0.10) < 0.01)
@@ -100,17 +110,42 @@ import Testing
         #expect(model?.segments.keys.sorted() == ["enterprise", "mid-market", "smb"])
     }
 
-    @Test func theBehaviourModelAppliesPreferenceAndFatigue() throws {
+    @Test func theBehaviorModelAppliesPreferenceAndFatigue() throws {
         let (profile, _) = try sampleProfile()
         let smb = profile.segments[0].behavior
         let lead = LatentBehavior(segment: "smb", preferredChannel: .sms, responsiveness: 1)
-        #expect(smb.probability(of: .open, on: .sms, for: lead, messagesBefore: 0) == min(1, 0.80 * 2.0))
-        #expect(smb.probability(of: .open, on: .email, for: lead, messagesBefore: 0) == 0.22)
-        let tired = smb.probability(of: .open, on: .email, for: lead, messagesBefore: 2)
+        #expect(smb.restedProbability(of: .open, on: .sms, for: lead) == min(1, 0.80 * 2.0))
+        #expect(smb.restedProbability(of: .open, on: .email, for: lead) == 0.22)
+        let model = BehaviorModel(profile: "p", segments: ["smb": smb])
+        let behavior = try #require(model.leadBehavior(for: lead))
+        #expect(behavior.behavior(on: .email).openProbability == 0.22)
+        let tired = 0.22 * behavior.fatigue(afterMessages: 2)
         #expect(abs(tired - 0.22 * 0.92 * 0.92) < 1e-12)
-        // Fatigue never goes below its floor.
+        // Fatigue never goes below its floor: the profile's, not the engine's default.
+        #expect(abs(0.22 * behavior.fatigue(afterMessages: 100) - 0.22 * 0.3) < 1e-12)
+    }
+
+    @Test func theEngineBehaviorCarriesEveryFieldOfTheSegment() throws {
+        let segment = SegmentBehavior(
+            responses: [
+                "email": ChannelResponse(open: 0.4, click: 0.1, reply: 0.05, medianDelaySeconds: 3600)
+            ],
+            preferenceBoost: 1.5, fatiguePerMessage: 0.2, fatigueFloor: 0.45)
+        let model = BehaviorModel(profile: "p", segments: ["s": segment])
+        let lead = LatentBehavior(segment: "s", preferredChannel: .email, responsiveness: 0.5)
+        let behavior = try #require(model.leadBehavior(for: lead))
+        #expect(behavior.preferredChannel == .email)
+        #expect(abs(behavior.fatigueFactor - 0.8) < 1e-12)
+        #expect(behavior.fatigueFloor == 0.45)
+        let email = behavior.behavior(on: .email)
+        #expect(abs(email.openProbability - 0.4 * 0.5 * 1.5) < 1e-12)
+        #expect(abs(email.clickProbability - 0.25) < 1e-12)
+        #expect(abs(email.replyProbability - 0.125) < 1e-12)
+        #expect(abs(email.meanResponseDelay * M_LN2 - 3600) < 1e-9)
+        #expect(behavior.channels[.sms] == nil)
         #expect(
-            abs(smb.probability(of: .open, on: .email, for: lead, messagesBefore: 100) - 0.22 * 0.3) < 1e-12)
+            model.leadBehavior(for: LatentBehavior(segment: "x", preferredChannel: .sms, responsiveness: 1))
+                == nil)
     }
 
     @Test func profileErrorsAreLocated() throws {

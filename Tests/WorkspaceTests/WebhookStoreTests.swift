@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import JourneyModel
+import ReplayEngine
 import Testing
 
 @testable import Workspace

@@ -52,7 +52,7 @@ public enum ConditionEvaluator {
             return !evaluate(inner, context, &leaves)
         case .leaf(let leaf):
             let actual = FieldResolver.actual(leaf, in: context)
-            // A behaviour field is a count: it "exists" when the lead did it at least once.
+            // A behavior field is a count: it "exists" when the lead did it at least once.
             let matched =
                 leaf.type == .behavior && leaf.op.isUnary
                 ? ((actual?.number ?? 0) > 0) == (leaf.op == .exists)

@@ -17,14 +17,14 @@ public struct EvaluationContext: Sendable {
         self.enteredAt = enteredAt
     }
 
-    /// Events up to now, optionally only those matching a behaviour field.
+    /// Events up to now, optionally only those matching a behavior field.
     func events(matching field: String?) -> [LeadEvent] {
         events.filter { $0.time <= now && (field.map($0.matches) ?? true) }
     }
 }
 
 extension LeadEvent {
-    /// Whether this event is what a behaviour field names: `email.opened` matches an open on
+    /// Whether this event is what a behavior field names: `email.opened` matches an open on
     /// email; a bare `opened` matches an open on any channel; `visited` matches visits.
     public func matches(_ field: String) -> Bool {
         // A dotted name that is not channel-qualified (`lead.created`) is an event type of its own.

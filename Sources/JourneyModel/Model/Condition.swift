@@ -55,7 +55,7 @@ public enum ConditionOperator: String, Sendable, Hashable, CaseIterable {
     }
 }
 
-/// Where a behaviour window starts: now (looking back) or at the last message sent.
+/// Where a behavior window starts: now (looking back) or at the last message sent.
 public enum WindowAnchor: String, Sendable, Hashable, CaseIterable {
     /// Events in `[now - within, now]`.
     case now
@@ -68,9 +68,9 @@ public struct ConditionLeaf: Sendable, Hashable {
     public var field: String
     public var op: ConditionOperator
     public var value: Value?
-    /// Behaviour and engagement: only events inside this window count.
+    /// Behavior and engagement: only events inside this window count.
     public var within: JourneyDuration?
-    /// Behaviour: what the window is measured from.
+    /// Behavior: what the window is measured from.
     public var since: WindowAnchor?
 
     public init(

@@ -145,7 +145,7 @@ public struct Wait: Sendable, Hashable {
 public enum WaitCondition: Sendable, Hashable {
     /// A fixed span of time.
     case duration(JourneyDuration)
-    /// Until the lead does the event (a behaviour field such as `email.opened`), or the timeout.
+    /// Until the lead does the event (a behavior field such as `email.opened`), or the timeout.
     case event(String, timeout: JourneyDuration)
     /// Until the lead's local time lies in the window (e.g. weekdays 09:00-17:00).
     case window(TimeWindow)

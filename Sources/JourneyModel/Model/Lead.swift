@@ -38,7 +38,7 @@ public struct LeadEvent: Sendable, Hashable {
         self.data = data
     }
 
-    /// The behaviour-field name of this event: `email.opened`, or `visited` without a channel.
+    /// The behavior-field name of this event: `email.opened`, or `visited` without a channel.
     public var field: String {
         channel.map { "\($0.rawValue).\(type)" } ?? type
     }

@@ -133,7 +133,7 @@ enum CronParser {
         let months = (1...12).filter { spec.months.containsCronValue($0) }
         // February counts as 29 days: the 29th does come, in leap years.
         let longest =
-            months.map { $0 == 2 ? 29 : ScheduleCivilDate.daysIn(month: $0, year: 2001) }.max() ?? 31
+            months.map { $0 == 2 ? 29 : CivilDate.daysIn(month: $0, year: 2001) }.max() ?? 31
         guard let firstDay = (1...31).first(where: { spec.days.containsCronValue($0) }), firstDay > longest
         else { return }
         let names = months.map { CronFieldKind.monthNames[$0 - 1] }.joined(separator: ",")

@@ -36,7 +36,7 @@ struct CronSpec: Sendable, Hashable {
     /// Friday); otherwise the restricted one decides. "Restricted" means "does
     /// not allow every value", judged on the set rather than on whether the text
     /// began with '*', so that equal sets always mean the same schedule.
-    func matches(_ date: ScheduleCivilDate) -> Bool {
+    func matches(_ date: CivilDate) -> Bool {
         guard months.containsCronValue(date.month) else { return false }
         let dayMatches = days.containsCronValue(date.day)
         let weekdayMatches = weekdays.containsCronValue(date.weekday.cronNumber)

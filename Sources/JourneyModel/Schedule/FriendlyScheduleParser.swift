@@ -144,7 +144,7 @@ struct FriendlyScheduleParser {
     }
 
     private mutating func date(after previous: ScheduleToken) throws(ScheduleError)
-        -> (value: ScheduleCivilDate, token: ScheduleToken)
+        -> (value: CivilDate, token: ScheduleToken)
     {
         let token = try take("a date (YYYY-MM-DD)", after: previous)
         let parts = token.text.split(separator: "-", omittingEmptySubsequences: false)
@@ -152,7 +152,7 @@ struct FriendlyScheduleParser {
             parts.allSatisfy({ $0.allSatisfy(\.isScheduleDigit) }),
             let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
         else { throw ScheduleError("bad date '\(token.text)' (expected YYYY-MM-DD)", column: token.column) }
-        let date = ScheduleCivilDate(year: year, month: month, day: day)
+        let date = CivilDate(year: year, month: month, day: day)
         guard date.isValid else {
             throw ScheduleError("date '\(token.text)' does not exist", column: token.column)
         }

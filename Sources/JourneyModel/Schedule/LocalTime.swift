@@ -19,7 +19,7 @@ public enum LocalTime {
     public static func instant(
         year: Int, month: Int, day: Int, hour: Int, minute: Int, in zone: TimeZone
     ) -> Date {
-        let date = ScheduleCivilDate(year: year, month: month, day: day)
+        let date = CivilDate(year: year, month: month, day: day)
         return instant(date: date, minuteOfDay: hour * 60 + minute, in: zone)
     }
 
@@ -64,18 +64,17 @@ public enum LocalTime {
     // MARK: - Internals shared with Schedule
 
     /// The wall-clock date and minute of day of an instant; seconds are dropped.
-    static func wallClock(of instant: Date, in zone: TimeZone) -> (date: ScheduleCivilDate, minuteOfDay: Int)
-    {
+    static func wallClock(of instant: Date, in zone: TimeZone) -> (date: CivilDate, minuteOfDay: Int) {
         // Clamped to ±3 million years so that no Date can trap the conversion to Int.
         let bound = 1e14
         let seconds = Int(min(max(instant.timeIntervalSince1970, -bound), bound).rounded(.down))
         let local = seconds + zone.secondsFromGMT(for: instant)
         let days = floorDivide(local, 86_400)
         let secondOfDay = local - days * 86_400
-        return (ScheduleCivilDate(daysSinceEpoch: days), secondOfDay / 60)
+        return (CivilDate(daysSinceEpoch: days), secondOfDay / 60)
     }
 
-    static func instant(date: ScheduleCivilDate, minuteOfDay: Int, in zone: TimeZone) -> Date {
+    static func instant(date: CivilDate, minuteOfDay: Int, in zone: TimeZone) -> Date {
         // The wall time read as if it were UTC; the answer is this minus the
         // zone's offset at the answer, so try every offset in force nearby.
         let naive = date.daysSinceEpoch * 86_400 + minuteOfDay * 60

@@ -33,7 +33,7 @@ public struct Schedule: Sendable, Hashable, CustomStringConvertible {
         /// expresses (7m, 90m, 5h), so that equal schedules compare equal.
         case interval(minutes: Int)
         /// A single local date and time.
-        case once(ScheduleCivilDate, TimeOfDay)
+        case once(CivilDate, TimeOfDay)
     }
 
     let rule: Rule
@@ -93,7 +93,7 @@ public struct Schedule: Sendable, Hashable, CustomStringConvertible {
     /// the DST rules they always resolve to instants no later than `instant`.
     private static func firstFire(
         after instant: Date, in zone: TimeZone, times: [Int], months: UInt64,
-        dayMatches: (ScheduleCivilDate) -> Bool
+        dayMatches: (CivilDate) -> Bool
     ) -> Date? {
         guard !times.isEmpty else { return nil }
         let start = LocalTime.wallClock(of: instant, in: zone)

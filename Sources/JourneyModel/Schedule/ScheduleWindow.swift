@@ -10,7 +10,7 @@ struct ScheduleWindow: Sendable, Hashable {
     /// Whether a local date and minute of day lie inside the window; the
     /// weekday is the one of the date the minute falls on, so a wrapping
     /// window's early-morning part belongs to the next day.
-    func contains(date: ScheduleCivilDate, minuteOfDay: Int) -> Bool {
+    func contains(date: CivilDate, minuteOfDay: Int) -> Bool {
         if !days.isEmpty, !days.contains(date.weekday) { return false }
         let start = from.minuteOfDay
         let end = to.minuteOfDay
@@ -26,7 +26,7 @@ struct ScheduleWindow: Sendable, Hashable {
 
     /// The minutes of day at which a part of the window opens on a date, in
     /// order; an empty list when the date's weekday is excluded.
-    func segmentStarts(on date: ScheduleCivilDate) -> [Int] {
+    func segmentStarts(on date: CivilDate) -> [Int] {
         if !days.isEmpty, !days.contains(date.weekday) { return [] }
         let start = from.minuteOfDay
         let end = to.minuteOfDay

@@ -15,7 +15,7 @@ public enum ConditionRules {
         "score", "opens", "clicks", "replies", "responses", "messages", "response_rate",
         "days_since_last_response",
     ]
-    /// What behaviour conditions, which count events, may use.
+    /// What behavior conditions, which count events, may use.
     public static let countOperators: Set<ConditionOperator> = [
         .exists, .notExists, .equals, .notEquals, .greaterThan, .lessThan, .atLeast, .atMost, .between,
     ]

@@ -7,11 +7,11 @@ import JourneyModel
 /// capacity frees up or working hours begin. An assignment holds one unit of the agent's
 /// capacity until the lead's execution ends or it is handed on.
 struct HandoffRouter {
-    let agents: [AgentProfile]
+    let agents: [Agent]
     private(set) var load: [String: Int] = [:]
     private(set) var queue: [QueuedHandoff] = []
 
-    init(agents: [AgentProfile]) {
+    init(agents: [Agent]) {
         self.agents = agents
     }
 
@@ -27,13 +27,13 @@ struct HandoffRouter {
     }
 
     /// A matching agent free now, or nil.
-    func available(for target: HandoffTarget, at now: Date) -> AgentProfile? {
-        var best: AgentProfile?
+    func available(for target: HandoffTarget, at now: Date) -> Agent? {
+        var best: Agent?
         var bestLoad = Int.max
         for index in candidates(for: target) {
             let agent = agents[index]
             let current = load[agent.id] ?? 0
-            guard current < agent.capacity, agent.workingHours.nextOpening(atOrAfter: now) == now,
+            guard current < agent.capacity, agent.nextOpening(atOrAfter: now) == now,
                 current < bestLoad
             else { continue }
             best = agent
@@ -56,11 +56,11 @@ struct HandoffRouter {
     }
 
     /// Takes the first queued handoff that an agent can serve now, with that agent.
-    mutating func nextServable(at now: Date) -> (QueuedHandoff, AgentProfile)? {
+    mutating func nextServable(at now: Date) -> (QueuedHandoff, Agent)? {
         // Most calls find every agent busy: say so without walking the queue.
         guard !queue.isEmpty,
             agents.contains(where: {
-                (load[$0.id] ?? 0) < $0.capacity && $0.workingHours.nextOpening(atOrAfter: now) == now
+                (load[$0.id] ?? 0) < $0.capacity && $0.nextOpening(atOrAfter: now) == now
             })
         else { return nil }
         for (position, handoff) in queue.enumerated() {
@@ -91,7 +91,7 @@ struct HandoffRouter {
             for index in candidates(for: handoff.target) {
                 let agent = agents[index]
                 guard (load[agent.id] ?? 0) < agent.capacity else { continue }
-                let opening = agent.workingHours.nextOpening(atOrAfter: now)
+                let opening = agent.nextOpening(atOrAfter: now)
                 guard opening > now else { continue }
                 earliest = min(earliest ?? opening, opening)
             }

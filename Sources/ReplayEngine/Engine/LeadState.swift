@@ -9,8 +9,8 @@ final class LeadState {
     var lead: Lead {
         didSet { propertiesVersion &+= 1 }
     }
-    let behaviour: LeadBehaviour
-    /// Whether this lead's responses come from its recorded events (else the behaviour model).
+    let behavior: LeadBehavior
+    /// Whether this lead's responses come from its recorded events (else the behavior model).
     let respondsAsRecorded: Bool
     /// Recorded events in time order; `recordedCursor` is the next one to process.
     let recorded: [LeadEvent]
@@ -54,10 +54,10 @@ final class LeadState {
     var previousAgents: [String] = []
     var conversation: [ConversationEntry] = []
 
-    init(slot: Int, member: CohortLead, behaviour: LeadBehaviour, respondsAsRecorded: Bool) {
+    init(slot: Int, member: CohortLead, behavior: LeadBehavior, respondsAsRecorded: Bool) {
         self.slot = slot
         self.lead = member.lead
-        self.behaviour = behaviour
+        self.behavior = behavior
         self.respondsAsRecorded = respondsAsRecorded
         self.recorded = member.events
         self.history = member.events

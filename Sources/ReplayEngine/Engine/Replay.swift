@@ -2,8 +2,8 @@ import Foundation
 import JourneyModel
 
 /// Runs a journey over a cohort in virtual time and reports what every lead did, and why,
-/// through a recorder. (Not named after its module, so `ReplayEngine.CohortLead` stays a
-/// module-qualified name where another module has a `CohortLead` of its own.)
+/// through a recorder. (Not named after its module, so that `ReplayEngine.Agent` and the like
+/// stay module-qualified names.)
 public enum Replay {
     /// Bumped whenever the same inputs could give different records; stored with each run.
     public static let version = "1"
@@ -23,7 +23,7 @@ public enum Replay {
     /// Same journey, cohort, agents, configuration → the same records in the same order.
     @discardableResult
     public static func run(
-        journey: Journey, cohort: some Sequence<CohortLead>, agents: [AgentProfile] = [],
+        journey: Journey, cohort: some Sequence<CohortLead>, agents: [Agent] = [],
         configuration: ReplayConfiguration, recorder: some ReplayRecorder,
         cancellation: ReplayCancellation? = nil
     ) -> ReplaySummary {

@@ -94,9 +94,8 @@ extension ReplayRun {
         let channel = record.channel
         let ordinal = state.messageOrdinal
         state.messageOrdinal += 1
-        let weekAgo = now.addingTimeInterval(-DeliveryCoordinator.week)
-        let recentMessages = state.history.filter { $0.type == "sent" && $0.time <= now && $0.time > weekAgo }
-            .count
+        // Fatigue counts every message the lead got before this one (docs/cohort-format.md).
+        let earlierMessages = state.history.filter { $0.type == "sent" && $0.time <= now }.count
         let data: [String: Value] = ["template": .string(record.template), "node": .string(node.id)]
         state.history.append(
             LeadEvent(leadID: state.id, type: "sent", channel: channel, time: now, data: data))
@@ -107,8 +106,8 @@ extension ReplayRun {
         } else {
             var random = StableRandom(
                 seed: configuration.seed, lead: state.id, node: node.id, attempt: ordinal, purpose: .response)
-            let answer = BehaviourModel.answer(
-                message: channel, sentAt: now, behaviour: state.behaviour, recentMessages: recentMessages,
+            let answer = ResponseSimulator.answer(
+                message: channel, sentAt: now, behavior: state.behavior, earlierMessages: earlierMessages,
                 random: &random)
             responses = answer.responses
             for type in MessageResponses.types {

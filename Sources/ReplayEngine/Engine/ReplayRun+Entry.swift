@@ -91,12 +91,12 @@ extension ReplayRun {
     /// Simulated leads may convert on their own, whatever the journey does: drawn once per
     /// rotation, so treatment and control share the same base rate.
     private func scheduleOrganicConversion(_ state: LeadState, rotation: Int) {
-        guard !state.respondsAsRecorded, state.behaviour.organicConversionProbability > 0 else { return }
+        guard !state.respondsAsRecorded, state.behavior.organicConversionProbability > 0 else { return }
         var random = StableRandom(
             seed: configuration.seed, lead: state.id, node: Journey.entryID, attempt: rotation,
             purpose: .organicConversion)
-        let converts = random.chance(state.behaviour.organicConversionProbability)
-        let delay = random.exponential(mean: max(state.behaviour.meanOrganicConversionDelay, 1)).rounded()
+        let converts = random.chance(state.behavior.organicConversionProbability)
+        let delay = random.exponential(mean: max(state.behavior.meanOrganicConversionDelay, 1)).rounded()
         guard converts else { return }
         state.scheduleSimulated(
             LeadEvent(

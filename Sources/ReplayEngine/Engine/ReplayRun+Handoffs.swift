@@ -49,7 +49,7 @@ extension ReplayRun {
 
     /// Gives the lead to the agent; true when the lead's previous agent was freed.
     @discardableResult
-    private func assign(_ record: HandoffRecord, to agent: AgentProfile, for state: LeadState) -> Bool {
+    private func assign(_ record: HandoffRecord, to agent: Agent, for state: LeadState) -> Bool {
         var record = record
         record.fromAgentID = state.heldAgentID
         record.toAgentID = agent.id

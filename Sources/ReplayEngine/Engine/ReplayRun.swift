@@ -25,7 +25,7 @@ final class ReplayRun {
     var now = Date(timeIntervalSince1970: 0)
 
     init(
-        journey: Journey, agents: [AgentProfile], configuration: ReplayConfiguration,
+        journey: Journey, agents: [Agent], configuration: ReplayConfiguration,
         recorder: any ReplayRecorder,
         cancellation: ReplayCancellation?
     ) {
@@ -119,7 +119,7 @@ final class ReplayRun {
         case .mixed: recordedMode = !member.events.isEmpty
         }
         let state = LeadState(
-            slot: slot, member: member, behaviour: member.behaviour ?? configuration.defaultBehaviour,
+            slot: slot, member: member, behavior: member.behavior ?? configuration.defaultBehavior,
             respondsAsRecorded: recordedMode)
         if case .time(let schedule) = journey.entry.trigger {
             state.nextTriggerFire = nextFire(of: schedule, after: member.lead.createdAt, for: state)

@@ -19,8 +19,8 @@ public struct ReplayConfiguration: Sendable, Hashable {
     public var loopVisitLimit: Int
     /// Cohort-level priors for `best` channel choice, before a lead's own responses are known.
     public var channelPriors: ChannelPriors
-    /// The behaviour used in simulated mode for a lead whose cohort row carries none.
-    public var defaultBehaviour: LeadBehaviour
+    /// The behavior used in simulated mode for a lead whose cohort row carries none.
+    public var defaultBehavior: LeadBehavior
     /// Without a horizon, a time trigger fires for this long after each lead's creation, so a
     /// run over a daily schedule still ends.
     public var openEndedTriggerSpan: JourneyDuration
@@ -29,7 +29,7 @@ public struct ReplayConfiguration: Sendable, Hashable {
         seed: UInt64 = 1, mode: ReplayMode = .recorded, horizon: Date? = nil,
         maxStepsPerLead: Int = Policy.defaultMaxSteps, actionRateLimit: ActionRateLimit = .standard,
         loopVisitLimit: Int = 10, channelPriors: ChannelPriors = .uniform,
-        defaultBehaviour: LeadBehaviour = .typical, openEndedTriggerSpan: JourneyDuration = .days(90)
+        defaultBehavior: LeadBehavior = .typical, openEndedTriggerSpan: JourneyDuration = .days(90)
     ) {
         self.seed = seed
         self.mode = mode
@@ -38,7 +38,7 @@ public struct ReplayConfiguration: Sendable, Hashable {
         self.actionRateLimit = actionRateLimit
         self.loopVisitLimit = loopVisitLimit
         self.channelPriors = channelPriors
-        self.defaultBehaviour = defaultBehaviour
+        self.defaultBehavior = defaultBehavior
         self.openEndedTriggerSpan = openEndedTriggerSpan
     }
 }

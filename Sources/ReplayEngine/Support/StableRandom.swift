@@ -1,8 +1,21 @@
-/// A generator for one draw, derived from the draw's coordinates — seed, lead, node, attempt
-/// and purpose — and never from shared state: a lead's randomness is the same whatever other
-/// leads exist, however they are batched, in whatever order they are processed.
-struct StableRandom: RandomNumberGenerator {
+/// SplitMix64, the one generator of cairn, in portable arithmetic (`PortableMath`), so the same
+/// seed gives the same draws on every machine. The engine derives one per draw from the draw's
+/// coordinates — seed, lead, node, attempt and purpose — and never from shared state: a lead's
+/// randomness is the same whatever other leads exist, however they are batched, in whatever
+/// order they are processed. Synthesis derives one per lead from (seed, lead index).
+public struct StableRandom: RandomNumberGenerator {
     private var state: UInt64
+
+    static let golden: UInt64 = 0x9E37_79B9_7F4A_7C15
+
+    /// The generator of synthetic lead `stream` in a cohort drawn with `seed`.
+    public init(seed: Int64, stream: UInt64) {
+        // The state is the mixed (seed, stream) one step ahead: the draws are those synthesis
+        // has always made, so stored profiles and seeds keep giving the same cohorts.
+        state =
+            Self.finalize(UInt64(bitPattern: seed) &+ Self.golden &* (stream &+ 1) &+ Self.golden)
+            &+ Self.golden
+    }
 
     init(seed: UInt64, lead: String, node: String, attempt: Int, purpose: DrawPurpose) {
         var hash = StableHash()
@@ -15,22 +28,48 @@ struct StableRandom: RandomNumberGenerator {
     }
 
     /// SplitMix64: tiny, fast, and good enough for simulation draws.
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
+    public mutating func next() -> UInt64 {
+        state &+= Self.golden
+        return Self.finalize(state)
+    }
+
+    /// SplitMix64's output function.
+    static func finalize(_ value: UInt64) -> UInt64 {
+        var z = value
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
     }
 
     /// Uniform in [0, 1).
-    mutating func unit() -> Double {
+    public mutating func unit() -> Double {
         Double(next() >> 11) * 0x1p-53
     }
 
     /// True with probability `p`.
-    mutating func chance(_ p: Double) -> Bool {
+    public mutating func chance(_ p: Double) -> Bool {
         unit() < p
+    }
+
+    /// An index drawn with these cumulative weights (ascending, last = total).
+    public mutating func pick(cumulative: [Double]) -> Int {
+        let total = cumulative.last ?? 0
+        let x = unit() * total
+        var low = 0
+        var high = cumulative.count - 1
+        while low < high {
+            let mid = (low + high) / 2
+            if cumulative[mid] > x { high = mid } else { low = mid + 1 }
+        }
+        return low
+    }
+
+    /// Standard normal by Box–Muller: always two draws, which synthesis relies on (a lead's
+    /// later values do not move when an earlier one's distribution changes).
+    public mutating func boxMullerNormal() -> Double {
+        let u1 = 1 - unit()  // (0, 1]: log stays finite
+        let u2 = unit()
+        return (-2 * PortableMath.log(u1)).squareRoot() * PortableMath.cos(2 * Double.pi * u2)
     }
 
     /// Exponential with the given mean.

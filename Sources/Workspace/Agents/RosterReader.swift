@@ -1,4 +1,6 @@
+import Foundation
 import JourneyModel
+import ReplayEngine
 import Yams
 
 /// Reads an agent roster (`sample-journeys/agents.yaml`) with located errors.
@@ -40,57 +42,11 @@ public enum RosterReader {
             c.error("agent id '\(id)' must be lowercase letters, digits and dashes", at: fields["id"])
         }
         let what = "agent '\(id ?? "?")'"
-        var kind: AgentKind?
-        if let text = c.text(fields, "kind", what: what, required: true) {
-            kind = AgentKind(rawValue: text)
-            if kind == nil { c.error("kind must be bot or human, not '\(text)'", at: fields["kind"]) }
-        }
-        var channels: [Channel] = []
-        if let items = c.sequence(fields["channels"], what: "channels of \(what)") {
-            for item in items {
-                guard case .scalar(let s) = item, let channel = Channel(rawValue: s.string) else {
-                    let name = item.string ?? "?"
-                    c.error(
-                        "unknown channel '\(name)'\(Suggestion.hint(for: name, among: Channel.allCases.map(\.rawValue))) "
-                            + "(channels: email, sms, chat)", at: item)
-                    continue
-                }
-                channels.append(channel)
-            }
-            if items.isEmpty { c.error("\(what) needs at least one channel", at: fields["channels"]) }
-        } else if fields["channels"] == nil {
-            c.error("missing 'channels' in \(what)", at: node)
-        }
-        var expertise: [String] = []
-        if let items = c.sequence(fields["expertise"], what: "expertise of \(what)") {
-            for item in items {
-                guard let tag = item.string, !tag.isEmpty else {
-                    c.error("expertise tags must be text", at: item)
-                    continue
-                }
-                expertise.append(tag)
-            }
-        }
-        var capacity: Int?
-        if let value = c.number(fields, "capacity", what: what, required: true, range: 1...1_000_000) {
-            if value != value.rounded() {
-                c.error("capacity of \(what) must be a whole number", at: fields["capacity"])
-            } else {
-                capacity = Int(value)
-            }
-        }
-        var zone = "UTC"
-        if let text = c.text(fields, "time_zone", what: what) {
-            if RecordRules.knownZones.contains(text) {
-                zone = text
-            } else {
-                c.error(
-                    "unknown time zone '\(text)'\(Suggestion.hint(for: text, among: RecordRules.knownZones.sorted()))",
-                    at: fields["time_zone"])
-            }
-        } else if kind == .human {
-            c.error("\(what) is a person: give a time_zone for the working hours", at: node)
-        }
+        let kind = self.kind(c, fields, what: what)
+        let channels = self.channels(c, fields, what: what, node: node)
+        let expertise = self.expertise(c, fields, what: what)
+        let capacity = self.capacity(c, fields, what: what)
+        let zone = timeZone(c, fields, what: what, isHuman: kind == .human, node: node)
         let hours = workingHours(c, fields["working_hours"], what: what)
         if kind == .human, fields["working_hours"] == nil {
             c.error("\(what) is a person: give working_hours (days, from, to)", at: node)
@@ -99,6 +55,75 @@ public enum RosterReader {
         return Agent(
             id: id, name: c.text(fields, "name", what: what) ?? id, kind: kind, channels: channels,
             expertise: expertise, capacity: capacity, timeZone: zone, workingHours: hours)
+    }
+
+    static func kind(_ c: YAMLChecker, _ fields: Fields, what: String) -> AgentKind? {
+        guard let text = c.text(fields, "kind", what: what, required: true) else { return nil }
+        let kind = AgentKind(rawValue: text)
+        if kind == nil { c.error("kind must be bot or human, not '\(text)'", at: fields["kind"]) }
+        return kind
+    }
+
+    static func channels(_ c: YAMLChecker, _ fields: Fields, what: String, node: Node) -> [Channel] {
+        guard let items = c.sequence(fields["channels"], what: "channels of \(what)") else {
+            if fields["channels"] == nil { c.error("missing 'channels' in \(what)", at: node) }
+            return []
+        }
+        var channels: [Channel] = []
+        for item in items {
+            guard case .scalar(let s) = item, let channel = Channel(rawValue: s.string) else {
+                let name = item.string ?? "?"
+                c.error(
+                    "unknown channel '\(name)'\(Suggestion.hint(for: name, among: Channel.allCases.map(\.rawValue))) "
+                        + "(channels: email, sms, chat)", at: item)
+                continue
+            }
+            channels.append(channel)
+        }
+        if items.isEmpty { c.error("\(what) needs at least one channel", at: fields["channels"]) }
+        return channels
+    }
+
+    static func expertise(_ c: YAMLChecker, _ fields: Fields, what: String) -> [String] {
+        guard let items = c.sequence(fields["expertise"], what: "expertise of \(what)") else { return [] }
+        var expertise: [String] = []
+        for item in items {
+            guard let tag = item.string, !tag.isEmpty else {
+                c.error("expertise tags must be text", at: item)
+                continue
+            }
+            expertise.append(tag)
+        }
+        return expertise
+    }
+
+    static func capacity(_ c: YAMLChecker, _ fields: Fields, what: String) -> Int? {
+        guard let value = c.number(fields, "capacity", what: what, required: true, range: 1...1_000_000)
+        else {
+            return nil
+        }
+        guard value == value.rounded() else {
+            c.error("capacity of \(what) must be a whole number", at: fields["capacity"])
+            return nil
+        }
+        return Int(value)
+    }
+
+    /// The agent's zone; UTC when none is given (a person must give one).
+    static func timeZone(
+        _ c: YAMLChecker, _ fields: Fields, what: String, isHuman: Bool, node: Node
+    ) -> TimeZone {
+        guard let text = c.text(fields, "time_zone", what: what) else {
+            if isHuman { c.error("\(what) is a person: give a time_zone for the working hours", at: node) }
+            return ISODate.utc
+        }
+        guard RecordRules.knownZones.contains(text), let zone = TimeZone(identifier: text) else {
+            c.error(
+                "unknown time zone '\(text)'\(Suggestion.hint(for: text, among: RecordRules.knownZones.sorted()))",
+                at: fields["time_zone"])
+            return ISODate.utc
+        }
+        return zone
     }
 
     static func workingHours(_ c: YAMLChecker, _ node: Node?, what: String) -> WorkingHours? {

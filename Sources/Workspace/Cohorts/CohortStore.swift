@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import JourneyModel
+import ReplayEngine
 
 /// A cohort in the list.
 public struct CohortSummary: Sendable, Hashable, Codable {
@@ -15,28 +16,6 @@ public struct CohortSummary: Sendable, Hashable, Codable {
     public var seed: Int64?
     public var createdAt: Int64
     public var author: String
-}
-
-/// A lead with everything a replay needs: its record, its recorded events in time order, and
-/// for synthetic cohorts the latent behaviour the simulator answers with.
-public struct CohortLead: Sendable {
-    public var lead: Lead
-    public var events: [LeadEvent]
-    public var latent: LatentBehavior?
-}
-
-/// What a synthetic lead is like underneath: which segment's rates apply, the channel it
-/// prefers, and how responsive it is compared with its segment (1 = typical).
-public struct LatentBehavior: Sendable, Hashable {
-    public var segment: String
-    public var preferredChannel: Channel
-    public var responsiveness: Double
-
-    public init(segment: String, preferredChannel: Channel, responsiveness: Double) {
-        self.segment = segment
-        self.preferredChannel = preferredChannel
-        self.responsiveness = responsiveness
-    }
 }
 
 extension Workspace {
@@ -66,27 +45,26 @@ extension Workspace {
     }
 
     /// Streams a cohort's leads in entry order — creation time, then lead id — each with its
-    /// events in time order. Leads are read in chunks of `leadChunkSize`, each in a short read
-    /// transaction, and `body` runs outside any: a long replay then never holds a snapshot that
-    /// would keep SQLite from checkpointing the WAL its own results grow. Cohorts never change
-    /// once stored, so the chunks see exactly what one snapshot would. Memory stays at a chunk.
+    /// events in time order and, for a synthetic cohort, the behavior its profile gives it
+    /// (`BehaviorModel.leadBehavior(for:)`). Leads are read in chunks of `leadChunkSize`, each
+    /// in a short read transaction, and `body` runs outside any: a long replay then never holds
+    /// a snapshot that would keep SQLite from checkpointing the WAL its own results grow.
+    /// Cohorts never change once stored, so the chunks see exactly what one snapshot would.
+    /// Memory stays at a chunk.
     public func forEachLead(
         inCohort name: String, _ body: (CohortLead) throws -> Void
     ) throws(WorkspaceError) {
         let cohort = try cohort(named: name)
-        let cohortID = cohort.id
-        // Synthetic cohorts have no recorded events: skip a million empty lookups.
-        let hasEvents = cohort.events > 0
-        var zones: [String: TimeZone] = [:]
+        let behaviorModel = try behaviorModel(ofCohort: name)
+        var reader = LeadChunkReader(
+            cohortID: cohort.id, hasEvents: cohort.events > 0,
+            behavior: { latent in behaviorModel?.leadBehavior(for: latent) })
         // Where the last chunk ended, in entry order.
         var after: (createdAt: Int64, leadID: String)?
         do {
             while true {
                 let position = after
-                let chunk: [CohortLead] = try pool.read { db in
-                    try Self.leadChunk(
-                        db, cohortID: cohortID, after: position, hasEvents: hasEvents, zones: &zones)
-                }
+                let chunk: [CohortLead] = try pool.read { db in try reader.chunk(db, after: position) }
                 for lead in chunk { try body(lead) }
                 guard chunk.count == Self.leadChunkSize, let last = chunk.last else { break }
                 after = (EpochSeconds.seconds(last.lead.createdAt), last.lead.id)
@@ -99,72 +77,89 @@ extension Workspace {
     }
 
     static let leadChunkSize = 2048
+}
+
+/// Reads a cohort's leads a chunk at a time, in entry order, into the engine's `CohortLead`.
+struct LeadChunkReader {
+    let cohortID: Int64
+    /// Synthetic cohorts have no recorded events: skip a million empty lookups.
+    let hasEvents: Bool
+    /// A synthetic lead's behavior from its stored latent traits.
+    let behavior: (LatentBehavior) -> LeadBehavior?
+    /// Time zones by name, resolved once.
+    var zones: [String: TimeZone] = [:]
+
+    static let columns = """
+        SELECT lead_id, created_at, time_zone, consent_email, consent_sms, consent_chat, properties,
+            segment, preferred_channel, responsiveness FROM leads
+        """
 
     /// The next `leadChunkSize` leads after `after` in entry order, with their events.
-    static func leadChunk(
-        _ db: Database, cohortID: Int64, after: (createdAt: Int64, leadID: String)?, hasEvents: Bool,
-        zones: inout [String: TimeZone]
-    ) throws -> [CohortLead] {
-        let utc = TimeZone(identifier: "UTC") ?? TimeZone.current
-        let events = try db.cachedStatement(
+    mutating func chunk(_ db: Database, after: (createdAt: Int64, leadID: String)?) throws -> [CohortLead] {
+        let size = Workspace.leadChunkSize
+        // Keyset pagination on the entry-order index: each chunk starts where the last ended.
+        let rows =
+            try after.map { after in
+                try Row.fetchCursor(
+                    db,
+                    sql: Self.columns + """
+                         WHERE cohort_id = ? AND (created_at, lead_id) > (?, ?)
+                        ORDER BY created_at, lead_id LIMIT ?
+                        """, arguments: [cohortID, after.createdAt, after.leadID, size])
+            }
+            ?? Row.fetchCursor(
+                db, sql: Self.columns + " WHERE cohort_id = ? ORDER BY created_at, lead_id LIMIT ?",
+                arguments: [cohortID, size])
+        var chunk: [CohortLead] = []
+        chunk.reserveCapacity(size)
+        while let row = try rows.next() {
+            let lead = self.lead(row)
+            let events = hasEvents ? try self.events(of: lead.id, db) : []
+            chunk.append(CohortLead(lead: lead, events: events, behavior: latent(row).flatMap(behavior)))
+        }
+        return chunk
+    }
+
+    /// The lead in a row of `columns`, read by position: name lookups cost more than the rest
+    /// on a million rows.
+    private mutating func lead(_ row: Row) -> Lead {
+        let zoneName: String = row[2]
+        let zone = zones[zoneName] ?? TimeZone(identifier: zoneName) ?? ISODate.utc
+        zones[zoneName] = zone
+        var consents = Set<Channel>()
+        if row[3] == 1 { consents.insert(.email) }
+        if row[4] == 1 { consents.insert(.sms) }
+        if row[5] == 1 { consents.insert(.chat) }
+        return Lead(
+            id: row[0], properties: JSON.properties(fromText: row[6]), timeZone: zone, consents: consents,
+            createdAt: EpochSeconds.date(row[1]))
+    }
+
+    /// A synthetic lead's latent traits; nil for an imported lead.
+    private func latent(_ row: Row) -> LatentBehavior? {
+        guard let segment: String = row[7],
+            let preferred = (row[8] as String?).flatMap(Channel.init(rawValue:))
+        else { return nil }
+        return LatentBehavior(segment: segment, preferredChannel: preferred, responsiveness: row[9] ?? 1)
+    }
+
+    /// The lead's recorded events in time order.
+    private func events(of leadID: String, _ db: Database) throws -> [LeadEvent] {
+        let statement = try db.cachedStatement(
             sql: """
                 SELECT type, channel, occurred_at, data FROM lead_events
                 WHERE cohort_id = ? AND lead_id = ? ORDER BY occurred_at, id
                 """)
-        let columns = """
-            SELECT lead_id, created_at, time_zone, consent_email, consent_sms, consent_chat, properties,
-                segment, preferred_channel, responsiveness FROM leads
-            """
-        // Keyset pagination on the entry-order index: each chunk starts where the last ended.
-        let leads =
-            try after.map { after in
-                try Row.fetchCursor(
-                    db,
-                    sql: columns + """
-                         WHERE cohort_id = ? AND (created_at, lead_id) > (?, ?)
-                        ORDER BY created_at, lead_id LIMIT ?
-                        """, arguments: [cohortID, after.createdAt, after.leadID, leadChunkSize])
-            }
-            ?? Row.fetchCursor(
-                db, sql: columns + " WHERE cohort_id = ? ORDER BY created_at, lead_id LIMIT ?",
-                arguments: [cohortID, leadChunkSize])
-        var chunk: [CohortLead] = []
-        chunk.reserveCapacity(leadChunkSize)
-        // Columns by position: name lookups cost more than the rest on a million rows.
-        while let row = try leads.next() {
-            let id: String = row[0]
-            let zoneName: String = row[2]
-            let zone = zones[zoneName] ?? TimeZone(identifier: zoneName) ?? utc
-            zones[zoneName] = zone
-            var consents = Set<Channel>()
-            if row[3] == 1 { consents.insert(.email) }
-            if row[4] == 1 { consents.insert(.sms) }
-            if row[5] == 1 { consents.insert(.chat) }
-            let lead = Lead(
-                id: id, properties: JSON.properties(fromText: row[6]), timeZone: zone, consents: consents,
-                createdAt: EpochSeconds.date(row[1]))
-            var leadEvents: [LeadEvent] = []
-            if hasEvents {
-                let eventRows = try Row.fetchCursor(events, arguments: [cohortID, id])
-                while let event = try eventRows.next() {
-                    let data: String? = event[3]
-                    leadEvents.append(
-                        LeadEvent(
-                            leadID: id, type: event[0],
-                            channel: (event[1] as String?).flatMap(Channel.init(rawValue:)),
-                            time: EpochSeconds.date(event[2]),
-                            data: data.map(JSON.properties(fromText:)) ?? [:]))
-                }
-            }
-            var latent: LatentBehavior?
-            if let segment: String = row[7],
-                let preferred = (row[8] as String?).flatMap(Channel.init(rawValue:))
-            {
-                latent = LatentBehavior(
-                    segment: segment, preferredChannel: preferred, responsiveness: row[9] ?? 1)
-            }
-            chunk.append(CohortLead(lead: lead, events: leadEvents, latent: latent))
+        let rows = try Row.fetchCursor(statement, arguments: [cohortID, leadID])
+        var events: [LeadEvent] = []
+        while let event = try rows.next() {
+            let data: String? = event[3]
+            events.append(
+                LeadEvent(
+                    leadID: leadID, type: event[0],
+                    channel: (event[1] as String?).flatMap(Channel.init(rawValue:)),
+                    time: EpochSeconds.date(event[2]), data: data.map(JSON.properties(fromText:)) ?? [:]))
         }
-        return chunk
+        return events
     }
 }

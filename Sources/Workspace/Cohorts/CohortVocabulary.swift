@@ -2,7 +2,7 @@ import GRDB
 import JourneyModel
 
 /// The names conditions can use, as the workspace's cohorts spell them: lead property names
-/// (with the kind of value they hold) and the behaviour-field names of recorded events.
+/// (with the kind of value they hold) and the behavior-field names of recorded events.
 public struct CohortVocabulary: Sendable, Hashable {
     /// What a property holds in the sampled leads.
     public enum PropertyKind: String, Sendable, Hashable {

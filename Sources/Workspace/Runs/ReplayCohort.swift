@@ -8,7 +8,7 @@ import ReplayEngine
 /// Call `close()` when the replay is done: it stops the producer and reports its failure.
 public final class ReplayCohort: Sequence, @unchecked Sendable {
     private let condition = NSCondition()
-    private var queue: [ReplayEngine.CohortLead] = []
+    private var queue: [CohortLead] = []
     private var head = 0
     private let capacity = 512
     private var producerDone = false
@@ -17,13 +17,10 @@ public final class ReplayCohort: Sequence, @unchecked Sendable {
 
     struct Stopped: Error {}
 
-    init(workspace: Workspace, cohort: String, behaviour: BehaviorModel?) {
+    init(workspace: Workspace, cohort: String) {
         let thread = Thread { [self] in
             do throws(WorkspaceError) {
-                try workspace.forEachLead(inCohort: cohort) { stored in
-                    let lead = ReplayEngine.CohortLead(
-                        lead: stored.lead, events: stored.events,
-                        behaviour: stored.latent.flatMap { behaviour?.replayBehaviour(for: $0) })
+                try workspace.forEachLead(inCohort: cohort) { lead in
                     try self.put(lead)
                 }
             } catch {
@@ -41,7 +38,7 @@ public final class ReplayCohort: Sequence, @unchecked Sendable {
         thread.start()
     }
 
-    private func put(_ lead: ReplayEngine.CohortLead) throws {
+    private func put(_ lead: CohortLead) throws {
         condition.lock()
         defer { condition.unlock() }
         while queue.count - head >= capacity, !closed { condition.wait() }
@@ -50,7 +47,7 @@ public final class ReplayCohort: Sequence, @unchecked Sendable {
         condition.broadcast()
     }
 
-    private func take() -> ReplayEngine.CohortLead? {
+    private func take() -> CohortLead? {
         condition.lock()
         defer { condition.unlock() }
         while head == queue.count, !producerDone, !closed { condition.wait() }
@@ -78,7 +75,7 @@ public final class ReplayCohort: Sequence, @unchecked Sendable {
 
     public struct Iterator: IteratorProtocol {
         let cohort: ReplayCohort
-        public mutating func next() -> ReplayEngine.CohortLead? { cohort.take() }
+        public mutating func next() -> CohortLead? { cohort.take() }
     }
 
     public func makeIterator() -> Iterator { Iterator(cohort: self) }
@@ -86,9 +83,10 @@ public final class ReplayCohort: Sequence, @unchecked Sendable {
 
 extension Workspace {
     /// The cohort's leads, in entry order, with their recorded events and — for a synthetic
-    /// cohort — the behaviour its profile gave them.
+    /// cohort — the behavior its profile gave them.
     public func replayCohort(named name: String) throws(WorkspaceError) -> ReplayCohort {
-        // behaviorModel(ofCohort:) refuses an unknown cohort before any thread starts.
-        ReplayCohort(workspace: self, cohort: name, behaviour: try behaviorModel(ofCohort: name))
+        // Refuse an unknown cohort before any thread starts.
+        _ = try cohort(named: name)
+        return ReplayCohort(workspace: self, cohort: name)
     }
 }

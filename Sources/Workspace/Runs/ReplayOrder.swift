@@ -4,7 +4,8 @@ import ReplayEngine
 
 /// A replay as a user asks for it: a journey (a version, or the active one, else the latest),
 /// a cohort, a seed, a response mode and an optional end of virtual time. The command line,
-/// the studio and the server all replay through `Workspace.replay(_:...)`.
+/// the studio and the server all replay through `Workspace.replay(_:...)`; a caller driving
+/// the engine itself starts the run's record with `Workspace.startRun(_:...)`.
 public struct ReplayOrder: Sendable, Hashable {
     public var journey: String
     /// `nil`: the active version, else the latest.
@@ -73,11 +74,10 @@ extension Workspace {
     ) throws(WorkspaceError) -> ReplayOutcome {
         let (stored, journey) = try journeyToReplay(order.journey, version: order.version)
         let cohortLeads = try cohort(named: order.cohort).leads
-        let agents = try agents().map(\.replayProfile)
-        let request = RunRequest(
-            journey: order.journey, version: stored.version, cohort: order.cohort, seed: order.seed,
-            mode: order.mode, horizon: order.horizon)
-        let recorder = try startRun(request, engineVersion: Replay.version)
+        let agents = try agents()
+        var resolved = order
+        resolved.version = stored.version
+        let recorder = try startRun(resolved, engineVersion: Replay.version)
         let runID = recorder.runID
         if let progress {
             recorder.onProgress = {

@@ -50,7 +50,7 @@ public struct TrialReplayOutcome: Sendable {
 extension Workspace {
     public func trialReplay(_ order: TrialReplayOrder) throws(WorkspaceError) -> TrialReplayOutcome {
         let (stored, journey) = try journeyToReplay(order.journey, version: order.version)
-        let leads: [ReplayEngine.CohortLead]
+        let leads: [CohortLead]
         switch order.leads {
         case .cohort(let name, let limit):
             let cohort = try replayCohort(named: name)
@@ -62,7 +62,7 @@ extension Workspace {
         let configuration = ReplayConfiguration(seed: order.seed, mode: order.mode, horizon: order.horizon)
         let recorder = CollectingRecorder()
         let summary = Replay.run(
-            journey: journey, cohort: leads, agents: try agents().map(\.replayProfile),
+            journey: journey, cohort: leads, agents: try agents(),
             configuration: configuration, recorder: recorder)
         return TrialReplayOutcome(
             journey: order.journey, version: stored.version, leads: leads.map(\.lead.id),
@@ -73,7 +73,7 @@ extension Workspace {
     /// Leads and events in the JSON Lines cohort format, checked exactly as an import checks
     /// them (the same `CohortRecordReader`: same rules, same messages, `source:LINE` locations),
     /// in entry order as a stored cohort reads back. Nothing touches the database.
-    func sampleLeads(jsonLines: String, source: String) throws(WorkspaceError) -> [ReplayEngine.CohortLead] {
+    func sampleLeads(jsonLines: String, source: String) throws(WorkspaceError) -> [CohortLead] {
         let input = CohortImportInput(name: source, format: .jsonLines, path: nil) {
             InputStream(data: Data(jsonLines.utf8))
         }
@@ -107,7 +107,7 @@ private final class SampleRecords {
 
     /// The leads as a stored cohort reads back (`leadChunk`): by entry time, then by id as
     /// SQLite orders text (byte by byte); each lead's events by time, then as accepted.
-    func cohort() -> [ReplayEngine.CohortLead] {
+    func cohort() -> [CohortLead] {
         var eventsByLead: [String: [LeadEvent]] = [:]
         let timed = events.enumerated().sorted { a, b in
             (a.element.occurredAt, a.offset) < (b.element.occurredAt, b.offset)
@@ -131,7 +131,7 @@ private final class SampleRecords {
             let lead = Lead(
                 id: row.id, properties: JSON.properties(fromText: row.propertiesJSON), timeZone: zone,
                 consents: row.consents, createdAt: EpochSeconds.date(row.createdAt))
-            return ReplayEngine.CohortLead(lead: lead, events: eventsByLead[row.id] ?? [])
+            return CohortLead(lead: lead, events: eventsByLead[row.id] ?? [])
         }
     }
 }

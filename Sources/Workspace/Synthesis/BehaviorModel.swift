@@ -1,4 +1,6 @@
+import Foundation
 import JourneyModel
+import ReplayEngine
 
 /// How a synthetic cohort's leads respond, per segment: what the replay engine's simulator
 /// answers with. Stored with the cohort (`cohorts.behavior_model`, JSON) and read back with
@@ -19,8 +21,8 @@ public struct SegmentBehavior: Sendable, Hashable, Codable {
     public var responses: [String: ChannelResponse]
     /// Response chances on a lead's preferred channel are multiplied by this.
     public var preferenceBoost: Double
-    /// Each message already sent to the lead multiplies response chances by (1 − perMessage),
-    /// never below `floor` of the original chance.
+    /// Each earlier message to the lead multiplies response chances by (1 − perMessage), never
+    /// below `fatigueFloor` of the rested chance.
     public var fatiguePerMessage: Double
     public var fatigueFloor: Double
 
@@ -39,11 +41,12 @@ public struct SegmentBehavior: Sendable, Hashable, Codable {
     }
 
     /// The chance that `lead` responds (`.open`, `.click`, `.reply`) to a message on `channel`
-    /// after `messagesBefore` earlier messages: the segment's rate × the lead's responsiveness ×
-    /// the preference boost on its preferred channel × fatigue, capped at 1.
-    public func probability(
-        of kind: ResponseKind, on channel: Channel, for lead: LatentBehavior, messagesBefore: Int
-    ) -> Double {
+    /// before any fatigue: the segment's rate × the lead's responsiveness × the preference
+    /// boost on its preferred channel, capped at 1. Fatigue (`fatiguePerMessage`, `fatigueFloor`)
+    /// is the engine's to apply, message by message: see `BehaviorModel.leadBehavior(for:)`.
+    public func restedProbability(of kind: ResponseKind, on channel: Channel, for lead: LatentBehavior)
+        -> Double
+    {
         guard let response = response(on: channel) else { return 0 }
         let base: Double
         switch kind {
@@ -52,8 +55,49 @@ public struct SegmentBehavior: Sendable, Hashable, Codable {
         case .reply: base = response.reply
         }
         let boost = lead.preferredChannel == channel ? preferenceBoost : 1
-        let fatigue = max(fatigueFloor, pow(1 - fatiguePerMessage, Double(max(0, messagesBefore))))
-        return min(1, base * lead.responsiveness * boost * fatigue)
+        return min(1, base * lead.responsiveness * boost)
+    }
+}
+
+/// What a synthetic lead is like underneath: which segment's rates apply, the channel it
+/// prefers, and how responsive it is compared with its segment (1 = typical). Stored per lead
+/// (`leads.segment`, `preferred_channel`, `responsiveness`).
+public struct LatentBehavior: Sendable, Hashable {
+    public var segment: String
+    public var preferredChannel: Channel
+    public var responsiveness: Double
+
+    public init(segment: String, preferredChannel: Channel, responsiveness: Double) {
+        self.segment = segment
+        self.preferredChannel = preferredChannel
+        self.responsiveness = responsiveness
+    }
+}
+
+extension BehaviorModel {
+    /// A synthetic lead's latent traits as the engine's behavior: the one place a profile's
+    /// description becomes what the simulator answers with. Profiles give each response's
+    /// overall chance per message; the engine draws clicks and replies among opened messages,
+    /// so those become click ÷ open and reply ÷ open. The profile's median delay becomes the
+    /// mean of the engine's exponential delays (median = mean × ln 2). Fatigue carries over
+    /// whole: each earlier message × (1 − per_message), never below the floor.
+    public func leadBehavior(for latent: LatentBehavior) -> LeadBehavior? {
+        guard let segment = segments[latent.segment] else { return nil }
+        var channels: [Channel: ChannelBehavior] = [:]
+        for channel in Channel.allCases {
+            guard let response = segment.response(on: channel) else { continue }
+            func chance(_ kind: ResponseKind) -> Double {
+                segment.restedProbability(of: kind, on: channel, for: latent)
+            }
+            let open = chance(.open)
+            channels[channel] = ChannelBehavior(
+                openProbability: open, clickProbability: open > 0 ? Swift.min(1, chance(.click) / open) : 0,
+                replyProbability: open > 0 ? Swift.min(1, chance(.reply) / open) : 0,
+                meanResponseDelay: Double(response.medianDelaySeconds) / M_LN2)
+        }
+        return LeadBehavior(
+            channels: channels, preferredChannel: latent.preferredChannel,
+            fatigueFactor: Swift.max(0, 1 - segment.fatiguePerMessage), fatigueFloor: segment.fatigueFloor)
     }
 }
 
@@ -74,17 +118,4 @@ public struct ChannelResponse: Sendable, Hashable, Codable {
         self.reply = reply
         self.medianDelaySeconds = medianDelaySeconds
     }
-}
-
-private func pow(_ x: Double, _ y: Double) -> Double {
-    // Integer powers by repeated squaring keep results identical on every platform's libm.
-    var result = 1.0
-    var base = x
-    var exponent = Int(y)
-    while exponent > 0 {
-        if exponent & 1 == 1 { result *= base }
-        base *= base
-        exponent >>= 1
-    }
-    return result
 }

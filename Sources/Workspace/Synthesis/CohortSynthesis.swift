@@ -6,7 +6,7 @@ extension Workspace {
     public static let maxSynthesisSize = 50_000_000
 
     /// Generates `size` leads from `profile` with `seed` and streams them into a new cohort in
-    /// one transaction. The profile's behaviour model is stored with the cohort for the
+    /// one transaction. The profile's behavior model is stored with the cohort for the
     /// simulator. `progress` is told the number of leads written so far, now and then.
     @discardableResult
     public func synthesizeCohort(
@@ -61,7 +61,7 @@ extension Workspace {
         return try cohort(named: name)
     }
 
-    /// The behaviour model of a synthetic cohort; nil for imported ones.
+    /// The behavior model of a synthetic cohort; nil for imported ones.
     public func behaviorModel(ofCohort name: String) throws(WorkspaceError) -> BehaviorModel? {
         let id = try cohort(named: name).id
         let text = try read { db in

@@ -1,5 +1,6 @@
 import Foundation
 import JourneyModel
+import ReplayEngine
 
 /// Draws synthetic leads from a profile. Lead `i` depends only on (profile, seed, i), so the
 /// same inputs give the same cohort whatever the batch size or order of generation.
@@ -56,7 +57,7 @@ struct LeadSynthesizer {
     }
 
     func lead(_ index: Int) -> LeadRow {
-        var random = SeededRandom(seed: seed, stream: UInt64(index))
+        var random = StableRandom(seed: seed, stream: UInt64(index))
         let plan = plans[random.pick(cumulative: segmentCumulative)]
         let segment = plan.segment
         // Stratified over the period: lead i falls, uniformly, in the i-th of `size` equal slices.
@@ -86,13 +87,13 @@ struct LeadSynthesizer {
         case .choice(let zones, _): zone = zones[random.pick(cumulative: zoneCumulative)]
         }
         var consents = Set<Channel>()
-        for channel in Channel.allCases where random.bernoulli(segment.consent[channel] ?? 0) {
+        for channel in Channel.allCases where random.chance(segment.consent[channel] ?? 0) {
             consents.insert(channel)
         }
         let preferred = segment.preferredChannel[random.pick(cumulative: plan.preferredCumulative)].0
         let spread = profile.responsivenessSpread
         // Log-normal with mean 1: some leads answer everything, most answer little.
-        let responsiveness = Foundation.exp(spread * random.normal() - spread * spread / 2)
+        let responsiveness = PortableMath.exp(spread * random.boxMullerNormal() - spread * spread / 2)
         let number = String(index + 1)
         let id = profile.leadIDPrefix + String(repeating: "0", count: max(0, idWidth - number.count)) + number
         return LeadRow(
@@ -102,7 +103,7 @@ struct LeadSynthesizer {
     }
 
     private func draw(
-        _ distribution: PropertyDistribution, cumulative: [Double], _ random: inout SeededRandom
+        _ distribution: PropertyDistribution, cumulative: [Double], _ random: inout StableRandom
     )
         -> Value
     {
@@ -116,7 +117,7 @@ struct LeadSynthesizer {
             }
             return .number(((low + random.unit() * (high - low)) * 100).rounded() / 100)
         case .normal(let mean, let sd, let low, let high, let integer):
-            var x = mean + sd * random.normal()
+            var x = mean + sd * random.boxMullerNormal()
             if let low { x = max(low, x) }
             if let high { x = min(high, x) }
             return .number(integer ? x.rounded() : (x * 100).rounded() / 100)
@@ -125,7 +126,18 @@ struct LeadSynthesizer {
                 byPopulation
                 ? random.pick(cumulative: stateCumulative) : Int(random.unit() * Double(USStates.all.count))
             return .string(USStates.all[index].code)
-        case .flag(let p): return .bool(random.bernoulli(p))
+        case .flag(let p): return .bool(random.chance(p))
+        }
+    }
+}
+
+extension Array where Element == Double {
+    /// Running totals, for `StableRandom.pick(cumulative:)`.
+    var cumulative: [Double] {
+        var sum = 0.0
+        return map {
+            sum += $0
+            return sum
         }
     }
 }

@@ -1,7 +1,7 @@
 import JourneyModel
 import Yams
 
-/// Reads a behaviour profile with located errors (`file:line:col: error: ...`).
+/// Reads a behavior profile with located errors (`file:line:col: error: ...`).
 public enum ProfileReader {
     static let topKeys = [
         "profile", "description", "lead_id_prefix", "created_at", "time_zone", "responsiveness_spread",

@@ -1,6 +1,6 @@
 import JourneyModel
 
-/// A behaviour profile (`sample-journeys/cohorts/*.profile.yaml`): what kinds of leads a
+/// A behavior profile (`sample-journeys/cohorts/*.profile.yaml`): what kinds of leads a
 /// synthetic cohort has, in what proportions, and how each kind behaves.
 public struct SynthesisProfile: Sendable, Hashable {
     public var name: String

@@ -3,22 +3,22 @@ import JourneyModel
 
 /// How a simulated lead answers one message: whether and when it opens, clicks, replies,
 /// unsubscribes, and converts. Fatigue scales the chance of opening by the fatigue factor once
-/// per message the lead already got in the last 7 days, down to the fatigue floor. Clicks and
-/// replies are drawn among opened messages: a profile giving their overall chances maps to
-/// `click / open` and `reply / open`.
-enum BehaviourModel {
+/// per message the lead got before this one (all of them, not only recent ones), down to the
+/// fatigue floor (`LeadBehavior.fatigue(afterMessages:)`). Clicks and replies are drawn among
+/// opened messages: a profile giving their overall chances maps to `click / open` and
+/// `reply / open`.
+enum ResponseSimulator {
     struct Answer {
         var responses: MessageResponses
         var conversionAt: Date?
     }
 
     static func answer(
-        message channel: Channel, sentAt: Date, behaviour: LeadBehaviour, recentMessages: Int,
+        message channel: Channel, sentAt: Date, behavior: LeadBehavior, earlierMessages: Int,
         random: inout StableRandom
     ) -> Answer {
-        let traits = behaviour.behaviour(on: channel)
-        let fatigue = max(
-            PortableMath.power(max(behaviour.fatigueFactor, 0), recentMessages), behaviour.fatigueFloor)
+        let traits = behavior.behavior(on: channel)
+        let fatigue = behavior.fatigue(afterMessages: earlierMessages)
         var responses = MessageResponses()
         let mean = max(traits.meanResponseDelay, 1)
         // Draw every variable in a fixed order whatever the outcomes, so one probability's
@@ -29,10 +29,10 @@ enum BehaviourModel {
         let clickDelay = random.exponential(mean: mean / 4)
         let replies = random.chance(traits.replyProbability)
         let replyDelay = random.exponential(mean: mean / 2)
-        let unsubscribes = random.chance(behaviour.unsubscribeProbability)
+        let unsubscribes = random.chance(behavior.unsubscribeProbability)
         let unsubscribeDelay = random.exponential(mean: mean)
-        let converts = random.chance(behaviour.conversionPropensity)
-        let conversionDelay = random.exponential(mean: max(behaviour.meanConversionDelay, 1))
+        let converts = random.chance(behavior.conversionPropensity)
+        let conversionDelay = random.exponential(mean: max(behavior.meanConversionDelay, 1))
 
         if opens {
             let openedAt = sentAt.addingTimeInterval(openDelay.rounded())

@@ -1,7 +1,7 @@
 import JourneyModel
 
 /// How a lead answers messages on one channel.
-public struct ChannelBehaviour: Sendable, Hashable {
+public struct ChannelBehavior: Sendable, Hashable {
     /// Chance a message is opened (read, for SMS and chat).
     public var openProbability: Double
     /// Chance an opened message is clicked (so the overall click chance is open × click).
@@ -22,24 +22,25 @@ public struct ChannelBehaviour: Sendable, Hashable {
     }
 
     /// A channel the lead likes: most messages are read, quickly.
-    public static let preferred = ChannelBehaviour(
+    public static let preferred = ChannelBehavior(
         openProbability: 0.6, clickProbability: 0.35, replyProbability: 0.2, meanResponseDelay: 3600)
     /// Any other channel.
-    public static let ordinary = ChannelBehaviour(
+    public static let ordinary = ChannelBehavior(
         openProbability: 0.15, clickProbability: 0.2, replyProbability: 0.05, meanResponseDelay: 6 * 3600)
 }
 
 /// The latent traits of a lead for simulated replays.
-public struct LeadBehaviour: Sendable, Hashable {
-    /// Explicit behaviour per channel; a channel missing here behaves as `preferred` when it is
+public struct LeadBehavior: Sendable, Hashable {
+    /// Explicit behavior per channel; a channel missing here behaves as `preferred` when it is
     /// the preferred channel, else as `ordinary`.
-    public var channels: [Channel: ChannelBehaviour]
+    public var channels: [Channel: ChannelBehavior]
     /// The channel the lead answers best on.
     public var preferredChannel: Channel?
     /// Chance that a delivered message makes the lead unsubscribe from its channel.
     public var unsubscribeProbability: Double
-    /// Response chances are multiplied by this once per message already sent to the lead in the
-    /// last 7 days: 0.85 means each recent message makes the next 15% less likely to be answered.
+    /// Response chances are multiplied by this once per message sent to the lead before (every
+    /// earlier message, however long ago): 0.85 means each one makes the next 15% less likely to
+    /// be answered.
     public var fatigueFactor: Double
     /// Fatigue never takes a chance below this fraction of its rested value.
     public var fatigueFloor: Double
@@ -54,7 +55,7 @@ public struct LeadBehaviour: Sendable, Hashable {
     public var meanOrganicConversionDelay: Double
 
     public init(
-        channels: [Channel: ChannelBehaviour] = [:], preferredChannel: Channel? = nil,
+        channels: [Channel: ChannelBehavior] = [:], preferredChannel: Channel? = nil,
         unsubscribeProbability: Double = 0.01, fatigueFactor: Double = 0.9, fatigueFloor: Double = 0,
         conversionPropensity: Double = 0.05, meanConversionDelay: Double = 86_400,
         organicConversionProbability: Double = 0, meanOrganicConversionDelay: Double = 14 * 86_400
@@ -70,11 +71,17 @@ public struct LeadBehaviour: Sendable, Hashable {
         self.meanOrganicConversionDelay = meanOrganicConversionDelay
     }
 
-    public func behaviour(on channel: Channel) -> ChannelBehaviour {
+    /// What fatigue leaves of a rested response chance after `earlierMessages` messages:
+    /// `fatigueFactor^earlierMessages`, never below `fatigueFloor`.
+    public func fatigue(afterMessages earlierMessages: Int) -> Double {
+        max(PortableMath.power(max(fatigueFactor, 0), earlierMessages), fatigueFloor)
+    }
+
+    public func behavior(on channel: Channel) -> ChannelBehavior {
         if let explicit = channels[channel] { return explicit }
         return channel == preferredChannel ? .preferred : .ordinary
     }
 
     /// A lead who prefers email, as most cohorts do.
-    public static let typical = LeadBehaviour(preferredChannel: .email)
+    public static let typical = LeadBehavior(preferredChannel: .email)
 }
