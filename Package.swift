@@ -102,7 +102,7 @@ let package = Package(
         .testTarget(
             name: "YAMLSourceTests", dependencies: ["YAMLSource", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "JourneyModelTests", dependencies: ["JourneyModel"]),
-        .testTarget(name: "ReplayEngineTests", dependencies: ["ReplayEngine"]),
+        .testTarget(name: "ReplayEngineTests", dependencies: ["ReplayEngine", "JourneyModel"]),
         .testTarget(
             name: "WorkspaceTests",
             dependencies: [

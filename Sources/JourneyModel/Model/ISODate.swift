@@ -23,12 +23,23 @@ public enum ISODate {
         ISOInstant(text)?.seconds
     }
 
-    /// `2026-12-01T09:30:00Z`.
+    /// `2026-12-01T09:30:00Z` (a fraction of a second is dropped).
     public static func format(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        formatter.timeZone = utc
-        return formatter.string(from: date)
+        let seconds = date.timeIntervalSince1970.rounded(.down)
+        return format(epochSeconds: Int64(max(min(seconds, 1e15), -1e15)))
+    }
+
+    /// `2026-12-01T09:30:00Z` for whole seconds since 1970-01-01T00:00:00Z, by formula (no
+    /// formatter per call: imports and exports format millions).
+    public static func format(epochSeconds seconds: Int64) -> String {
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        let rest = Int(seconds - days * 86_400)
+        let date = CivilDate(daysSinceEpoch: Int(days))
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        let year = String(date.year)
+        let yearText = year.count < 4 ? String(repeating: "0", count: 4 - year.count) + year : year
+        return
+            "\(yearText)-\(two(date.month))-\(two(date.day))T\(two(rest / 3600)):\(two(rest / 60 % 60)):\(two(rest % 60))Z"
     }
 
     public static let utc = TimeZone(identifier: "UTC")!

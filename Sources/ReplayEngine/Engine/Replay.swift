@@ -6,7 +6,8 @@ import JourneyModel
 /// stay module-qualified names.)
 public enum Replay {
     /// Bumped whenever the same inputs could give different records; stored with each run.
-    public static let version = "1"
+    /// 2: fatigue counts every earlier message and keeps the profile's floor.
+    public static let version = "2"
 
     /// Replays `journey` over `cohort` and returns the run's summary (also given to the
     /// recorder's `finish`).

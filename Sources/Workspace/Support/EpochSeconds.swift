@@ -13,15 +13,7 @@ public enum EpochSeconds {
 
     /// `2026-12-01T09:30:00Z`.
     public static func format(_ seconds: Int64) -> String {
-        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
-        let rest = Int(seconds - days * 86_400)
-        let date = CivilDate(daysSinceEpoch: Int(days))
-        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        let yearText =
-            String(date.year).count < 4
-            ? String(repeating: "0", count: 4 - String(date.year).count) + "\(date.year)" : "\(date.year)"
-        return
-            "\(yearText)-\(two(date.month))-\(two(date.day))T\(two(rest / 3600)):\(two(rest / 60 % 60)):\(two(rest % 60))Z"
+        ISODate.format(epochSeconds: seconds)
     }
 
     public static func date(_ seconds: Int64) -> Date {
