@@ -11,7 +11,7 @@ enum ScheduleSpelling {
         let lowered = word.lowercased()
         var best: (suggestion: String, distance: Int)?
         for candidate in candidates {
-            let distance = editDistance(lowered, candidate.spelling)
+            let distance = Suggestion.distance(lowered, candidate.spelling)
             if distance <= 2, distance < lowered.count, distance < (best?.distance ?? Int.max) {
                 best = (candidate.suggestion, distance)
             }
@@ -30,28 +30,5 @@ enum ScheduleSpelling {
     /// The same for candidates that are suggested as spelt.
     static func didYouMean(_ word: String, among candidates: [String]) -> String {
         didYouMean(word, among: candidates.map { ($0, $0) })
-    }
-
-    /// Optimal string alignment distance: Levenshtein plus adjacent
-    /// transpositions, because "jnu" for "jun" is one slip, not two.
-    static func editDistance(_ lhs: String, _ rhs: String) -> Int {
-        let a = Array(lhs)
-        let b = Array(rhs)
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var table = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
-        for i in 0...a.count { table[i][0] = i }
-        for j in 0...b.count { table[0][j] = j }
-        for i in 1...a.count {
-            for j in 1...b.count {
-                let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                var value = min(table[i - 1][j] + 1, table[i][j - 1] + 1, table[i - 1][j - 1] + cost)
-                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
-                    value = min(value, table[i - 2][j - 2] + 1)
-                }
-                table[i][j] = value
-            }
-        }
-        return table[a.count][b.count]
     }
 }

@@ -23,7 +23,8 @@ public enum Suggestion {
         return " (expected one of: \(names.joined(separator: ", ")))"
     }
 
-    /// Levenshtein distance with transpositions counted as one edit.
+    /// Optimal string alignment distance: Levenshtein plus adjacent transpositions, because
+    /// "jnu" for "jun" is one slip, not two.
     static func distance(_ a: String, _ b: String) -> Int {
         let x = Array(a)
         let y = Array(b)

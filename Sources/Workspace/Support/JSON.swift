@@ -195,17 +195,7 @@ private struct JSONParser {
             skipSpace()
             if fields[key] != nil { throw fail("duplicate key '\(key)'") }
             fields[key] = try value()
-            skipSpace()
-            guard index < bytes.count else { throw fail("unterminated object: expected '}'") }
-            if bytes[index] == UInt8(ascii: ",") {
-                index += 1
-                continue
-            }
-            if bytes[index] == UInt8(ascii: "}") {
-                index += 1
-                return .object(fields)
-            }
-            throw fail("expected ',' or '}' in an object")
+            if try closes("}", what: "object") { return .object(fields) }
         }
     }
 
@@ -222,18 +212,24 @@ private struct JSONParser {
         while true {
             skipSpace()
             items.append(try value())
-            skipSpace()
-            guard index < bytes.count else { throw fail("unterminated list: expected ']'") }
-            if bytes[index] == UInt8(ascii: ",") {
-                index += 1
-                continue
-            }
-            if bytes[index] == UInt8(ascii: "]") {
-                index += 1
-                return .array(items)
-            }
-            throw fail("expected ',' or ']' in a list")
+            if try closes("]", what: "list") { return .array(items) }
         }
+    }
+
+    /// After an item of an object or list: a ',' (false: another item follows) or the closing
+    /// bracket (true), both consumed.
+    mutating func closes(_ close: Unicode.Scalar, what: String) throws(JSONSyntaxError) -> Bool {
+        skipSpace()
+        guard index < bytes.count else { throw fail("unterminated \(what): expected '\(close)'") }
+        if bytes[index] == UInt8(ascii: ",") {
+            index += 1
+            return false
+        }
+        if bytes[index] == UInt8(ascii: close) {
+            index += 1
+            return true
+        }
+        throw fail("expected ',' or '\(close)' in \(what == "object" ? "an" : "a") \(what)")
     }
 
     mutating func string() throws(JSONSyntaxError) -> String {

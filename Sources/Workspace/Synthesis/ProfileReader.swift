@@ -120,6 +120,30 @@ public enum ProfileReader {
         let name = c.text(fields, "name", what: "a segment", required: true)
         let what = "segment '\(name ?? "?")'"
         let weight = c.number(fields, "weight", what: what, required: true, range: 0...1e12)
+        let properties = segmentProperties(c, fields, what: what)
+        let consent = segmentConsent(c, fields, what: what, at: node)
+        let preferred =
+            c.weights(fields["preferred_channel"], what: "preferred_channel", allowedNames: channelNames)?
+            .compactMap { name, weight in Channel(rawValue: name).map { ($0, weight) } } ?? [(.email, 1)]
+        let responses = segmentResponses(c, fields, what: what, at: node)
+        let boost = c.number(fields, "preference_boost", what: what, range: 1...10) ?? 1.5
+        var perMessage = 0.0
+        var floor = 1.0
+        if let fatigue = c.mapping(fields["fatigue"], what: "fatigue", allowed: ["per_message", "floor"]) {
+            perMessage = c.number(fatigue, "per_message", what: "fatigue", required: true, range: 0...1) ?? 0
+            floor = c.number(fatigue, "floor", what: "fatigue", range: 0...1) ?? 0
+        }
+        guard let name, let weight else { return nil }
+        return SynthesisProfile.Segment(
+            name: name, weight: weight, properties: properties, consent: consent, preferredChannel: preferred,
+            behavior: SegmentBehavior(
+                responses: responses, preferenceBoost: boost, fatiguePerMessage: perMessage,
+                fatigueFloor: floor))
+    }
+
+    private static func segmentProperties(
+        _ c: YAMLChecker, _ fields: Fields, what: String
+    ) -> [(String, PropertyDistribution)] {
         var properties: [(String, PropertyDistribution)] = []
         if let props = c.mapping(fields["properties"], what: "the properties of \(what)", allowed: []) {
             for (property, value, _) in props.entries {
@@ -128,6 +152,12 @@ public enum ProfileReader {
                 }
             }
         }
+        return properties
+    }
+
+    private static func segmentConsent(
+        _ c: YAMLChecker, _ fields: Fields, what: String, at node: Node
+    ) -> [Channel: Double] {
         var consent: [Channel: Double] = [:]
         if let rates = c.mapping(fields["consent"], what: "consent", allowed: channelNames) {
             for (channel, value, _) in rates.entries {
@@ -141,9 +171,12 @@ public enum ProfileReader {
             c.error(
                 "missing 'consent' in \(what) (rates per channel, e.g. { email: 0.9, sms: 0.4 })", at: node)
         }
-        let preferred =
-            c.weights(fields["preferred_channel"], what: "preferred_channel", allowedNames: channelNames)?
-            .compactMap { name, weight in Channel(rawValue: name).map { ($0, weight) } } ?? [(.email, 1)]
+        return consent
+    }
+
+    private static func segmentResponses(
+        _ c: YAMLChecker, _ fields: Fields, what: String, at node: Node
+    ) -> [String: ChannelResponse] {
         var responses: [String: ChannelResponse] = [:]
         if let byChannel = c.mapping(fields["responses"], what: "responses", allowed: channelNames) {
             for (channel, value, _) in byChannel.entries {
@@ -162,19 +195,7 @@ public enum ProfileReader {
         } else if fields["responses"] == nil {
             c.error("missing 'responses' in \(what) (open/click/reply rates per channel)", at: node)
         }
-        let boost = c.number(fields, "preference_boost", what: what, range: 1...10) ?? 1.5
-        var perMessage = 0.0
-        var floor = 1.0
-        if let fatigue = c.mapping(fields["fatigue"], what: "fatigue", allowed: ["per_message", "floor"]) {
-            perMessage = c.number(fatigue, "per_message", what: "fatigue", required: true, range: 0...1) ?? 0
-            floor = c.number(fatigue, "floor", what: "fatigue", range: 0...1) ?? 0
-        }
-        guard let name, let weight else { return nil }
-        return SynthesisProfile.Segment(
-            name: name, weight: weight, properties: properties, consent: consent, preferredChannel: preferred,
-            behavior: SegmentBehavior(
-                responses: responses, preferenceBoost: boost, fatiguePerMessage: perMessage,
-                fatigueFloor: floor))
+        return responses
     }
 
     static func distribution(_ c: YAMLChecker, _ node: Node, what: String) -> PropertyDistribution? {
@@ -210,21 +231,8 @@ public enum ProfileReader {
             let values = mapping.map { key, _ in YAMLJSON.json(key).propertyValue ?? .string(key.string ?? "")
             }
             return .choice(values, weights: weights.map(\.1))
-        case "uniform":
-            guard let bounds = c.sequence(body, what: "\(what) uniform"), bounds.count == 2,
-                let a = c.number(bounds[0], what: "\(what) uniform low"),
-                let b = c.number(bounds[1], what: "\(what) uniform high"), a <= b
-            else {
-                c.error("\(what): uniform takes [LOW, HIGH] with LOW ≤ HIGH", at: body)
-                return nil
-            }
-            return .uniform(low: a, high: b, integer: integer)
-        case "normal":
-            guard let params = c.mapping(body, what: "\(what) normal", allowed: ["mean", "sd"]),
-                let mean = c.number(params, "mean", what: "\(what) normal", required: true),
-                let sd = c.number(params, "sd", what: "\(what) normal", required: true, range: 0...1e12)
-            else { return nil }
-            return .normal(mean: mean, sd: sd, min: low, max: high, integer: integer)
+        case "uniform": return uniform(c, body, what: what, integer: integer)
+        case "normal": return normal(c, body, what: what, low: low, high: high, integer: integer)
         case "us_state":
             guard case .scalar(let s) = body, ["population", "uniform"].contains(s.string) else {
                 c.error("\(what): us_state is 'population' or 'uniform'", at: body)
@@ -237,5 +245,28 @@ public enum ProfileReader {
         default:
             return nil
         }
+    }
+
+    private static func uniform(_ c: YAMLChecker, _ body: Node, what: String, integer: Bool)
+        -> PropertyDistribution?
+    {
+        guard let bounds = c.sequence(body, what: "\(what) uniform"), bounds.count == 2,
+            let a = c.number(bounds[0], what: "\(what) uniform low"),
+            let b = c.number(bounds[1], what: "\(what) uniform high"), a <= b
+        else {
+            c.error("\(what): uniform takes [LOW, HIGH] with LOW ≤ HIGH", at: body)
+            return nil
+        }
+        return .uniform(low: a, high: b, integer: integer)
+    }
+
+    private static func normal(
+        _ c: YAMLChecker, _ body: Node, what: String, low: Double?, high: Double?, integer: Bool
+    ) -> PropertyDistribution? {
+        guard let params = c.mapping(body, what: "\(what) normal", allowed: ["mean", "sd"]),
+            let mean = c.number(params, "mean", what: "\(what) normal", required: true),
+            let sd = c.number(params, "sd", what: "\(what) normal", required: true, range: 0...1e12)
+        else { return nil }
+        return .normal(mean: mean, sd: sd, min: low, max: high, integer: integer)
     }
 }
