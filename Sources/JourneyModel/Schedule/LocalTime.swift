@@ -74,21 +74,31 @@ public enum LocalTime {
         return (CivilDate(daysSinceEpoch: days), secondOfDay / 60)
     }
 
-    static func instant(date: CivilDate, minuteOfDay: Int, in zone: TimeZone) -> Date {
-        // The wall time read as if it were UTC; the answer is this minus the
-        // zone's offset at the answer, so try every offset in force nearby.
+    /// Every instant whose wall-clock time in `zone` is `minuteOfDay` on `date`, earliest
+    /// first: none inside a spring-forward gap, two inside a fall-back overlap, else one.
+    static func occurrences(date: CivilDate, minuteOfDay: Int, in zone: TimeZone) -> [Date] {
+        // The wall time read as if it were UTC; an answer is this minus the zone's offset at
+        // the answer, so try every offset in force nearby.
         let naive = date.daysSinceEpoch * 86_400 + minuteOfDay * 60
-        let offsets = Set(
+        return nearbyOffsets(naive, in: zone).map { naive - $0 }
+            .filter { utc in zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(utc))) == naive - utc
+            }
+            .sorted().map { Date(timeIntervalSince1970: Double($0)) }
+    }
+
+    private static func nearbyOffsets(_ naive: Int, in zone: TimeZone) -> Set<Int> {
+        Set(
             [-86_400, 0, 86_400].map {
                 zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(naive + $0)))
-            }
-        )
-        let consistent = offsets.map { naive - $0 }.filter { utc in
-            zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(utc))) == naive - utc
+            })
+    }
+
+    static func instant(date: CivilDate, minuteOfDay: Int, in zone: TimeZone) -> Date {
+        if let earliest = occurrences(date: date, minuteOfDay: minuteOfDay, in: zone).first {
+            return earliest
         }
-        if let earliest = consistent.min() {
-            return Date(timeIntervalSince1970: Double(earliest))
-        }
+        let naive = date.daysSinceEpoch * 86_400 + minuteOfDay * 60
+        let offsets = nearbyOffsets(naive, in: zone)
         // A gap: no offset gives this wall time. The transition lies between the
         // readings under the largest and smallest offsets; find the first second
         // whose wall time is past the requested one.

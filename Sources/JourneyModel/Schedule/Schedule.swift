@@ -12,19 +12,28 @@ import Foundation
 /// rejected when parsed.
 ///
 /// DST rules. Schedules are written in wall-clock time, and two wall-clock
-/// times each year are not one instant:
+/// times each year are not one instant. A schedule whose hour field is every
+/// hour (`*/15 * * * *`, `5 * * * *`, `every 10m`) follows elapsed time; one at
+/// chosen hours (`30 2 * * *`, `daily at 09:00`, `0 */6 * * *`) follows the clock:
 ///
-/// - A fire time that does not exist (inside a spring-forward gap) fires at
-///   the first instant after the gap: "30 2 * * *" in America/New_York fires
-///   on 2026-03-08 at 03:00 EDT (07:00 UTC). Several missing times of one gap
-///   ("*/15 2 * * *") fire once, together, at that instant.
-/// - A fire time that occurs twice (inside a fall-back overlap) fires once, at
-///   the first occurrence: "30 1 * * *" in America/New_York fires on 2026-11-01
-///   at 01:30 EDT (05:30 UTC) and not again at 01:30 EST. Likewise
-///   "*/15 * * * *" is silent during the repeated hour.
+/// - A fire time that does not exist (inside a spring-forward gap) does not fire
+///   for an elapsed-time schedule (its next times come within the hour). For a
+///   clock schedule it fires at the first instant after the gap: "30 2 * * *" in
+///   America/New_York fires on 2026-03-08 at 03:00 EDT (07:00 UTC). Several
+///   missing times of one gap ("*/15 2 * * *") fire once, together, at that instant.
+/// - A fire time that occurs twice (inside a fall-back overlap) fires at both
+///   occurrences for an elapsed-time schedule ("*/15 * * * *" keeps firing every
+///   15 minutes through the repeated hour). A clock schedule fires once, at the
+///   first occurrence: "30 1 * * *" in America/New_York fires on 2026-11-01 at
+///   01:30 EDT (05:30 UTC) and not again at 01:30 EST, so a daily send never goes
+///   twice.
+///
+/// These agree with croniter (the Python library) everywhere except that last
+/// case, where croniter fires twice; a test holds Cairn to croniter's fire times
+/// for hundreds of random expressions in UTC and America/New_York.
 ///
 /// Interval forms ("every 15m", "every 90m") count slots from each local
-/// midnight, so they follow the same two rules.
+/// midnight; those under an hour follow elapsed time, longer ones the clock.
 public struct Schedule: Sendable, Hashable, CustomStringConvertible {
     /// What a schedule means, whatever way it was written.
     enum Rule: Sendable, Hashable {
@@ -72,14 +81,16 @@ public struct Schedule: Sendable, Hashable, CustomStringConvertible {
     public func nextFire(after instant: Date, in timeZone: TimeZone) -> Date? {
         switch rule {
         case .cron(let spec):
-            return Self.firstFire(after: instant, in: timeZone, times: spec.minutesOfDay, months: spec.months)
-            {
-                spec.matches($0)
-            }
+            let elapsed = spec.hours == CronFieldKind.hour.fullMask
+            return Self.firstFire(
+                after: instant, in: timeZone, times: spec.minutesOfDay, months: spec.months,
+                followsElapsedTime: elapsed
+            ) { spec.matches($0) }
         case .interval(let minutes):
             let times = Array(stride(from: 0, to: 1440, by: minutes))
             return Self.firstFire(
-                after: instant, in: timeZone, times: times, months: CronFieldKind.month.fullMask
+                after: instant, in: timeZone, times: times, months: CronFieldKind.month.fullMask,
+                followsElapsedTime: minutes < 60
             ) { _ in true }
         case .once(let date, let time):
             let fire = LocalTime.instant(date: date, minuteOfDay: time.minuteOfDay, in: timeZone)
@@ -90,13 +101,16 @@ public struct Schedule: Sendable, Hashable, CustomStringConvertible {
     /// Walks local dates from the one `instant` falls on, skipping whole months
     /// that do not match, and tries each matching day's times in order. Local
     /// times earlier than `instant`'s own on its first day are skipped: under
-    /// the DST rules they always resolve to instants no later than `instant`.
+    /// the DST rules they resolve to instants no later than `instant` (a
+    /// schedule that follows elapsed time looks three hours further back, for
+    /// the second pass of a repeated hour).
     private static func firstFire(
-        after instant: Date, in zone: TimeZone, times: [Int], months: UInt64,
+        after instant: Date, in zone: TimeZone, times: [Int], months: UInt64, followsElapsedTime: Bool,
         dayMatches: (CivilDate) -> Bool
     ) -> Date? {
         guard !times.isEmpty else { return nil }
         let start = LocalTime.wallClock(of: instant, in: zone)
+        let firstMinute = followsElapsedTime ? start.minuteOfDay - 180 : start.minuteOfDay
         let last = start.date.adding(days: horizonDays)
         var date = start.date
         while date <= last {
@@ -106,15 +120,34 @@ public struct Schedule: Sendable, Hashable, CustomStringConvertible {
             }
             if dayMatches(date) {
                 let firstIndex =
-                    date == start.date ? (times.firstIndex { $0 >= start.minuteOfDay } ?? times.count) : 0
-                for minuteOfDay in times[firstIndex...] {
-                    let fire = LocalTime.instant(date: date, minuteOfDay: minuteOfDay, in: zone)
-                    if fire > instant { return fire }
-                }
+                    date == start.date ? (times.firstIndex { $0 >= firstMinute } ?? times.count) : 0
+                let fire =
+                    followsElapsedTime
+                    ? firstElapsedFire(after: instant, on: date, times: times[firstIndex...], in: zone)
+                    : times[firstIndex...].lazy.map {
+                        LocalTime.instant(date: date, minuteOfDay: $0, in: zone)
+                    }
+                    .first { $0 > instant }
+                if let fire { return fire }
             }
             date = date.adding(days: 1)
         }
         return nil
+    }
+
+    /// The earliest fire after `instant` on `date` for a schedule that follows elapsed time:
+    /// every real occurrence of each wall-clock time counts (both passes of a repeated hour),
+    /// and a time inside a spring-forward gap does not exist, so it does not fire.
+    private static func firstElapsedFire(
+        after instant: Date, on date: CivilDate, times: ArraySlice<Int>, in zone: TimeZone
+    ) -> Date? {
+        var best: Date?
+        for minuteOfDay in times {
+            let occurrences = LocalTime.occurrences(date: date, minuteOfDay: minuteOfDay, in: zone)
+            if let best, let first = occurrences.first, first > best { break }
+            for fire in occurrences where fire > instant && fire < (best ?? .distantFuture) { best = fire }
+        }
+        return best
     }
 
     /// The cron spec for an interval from midnight, when one exists: N minutes

@@ -58,10 +58,31 @@ struct ScheduleDSTTests {
             ])
     }
 
-    @Test func newYorkHalfHourlyIsSilentDuringTheRepeatedHour() throws {
+    @Test func newYorkHalfHourlyKeepsItsRhythmThroughTheRepeatedHour() throws {
+        // Every hour's schedule follows elapsed time: 01:30 EDT, then 01:00 and 01:30 EST.
         #expect(
             try fires("*/30 * * * *", after: "2026-11-01T05:00:00Z", in: "America/New_York", count: 3) == [
-                "2026-11-01T05:30:00Z", "2026-11-01T07:00:00Z", "2026-11-01T07:30:00Z",
+                "2026-11-01T05:30:00Z", "2026-11-01T06:00:00Z", "2026-11-01T06:30:00Z",
+            ])
+    }
+
+    @Test func newYorkHalfHourlySkipsTheMissingHour() throws {
+        // 02:00 and 02:30 do not exist on 2026-03-08; 03:00 EDT comes right after 01:30 EST.
+        #expect(
+            try fires("*/30 * * * *", after: "2026-03-08T06:20:00Z", in: "America/New_York", count: 3) == [
+                "2026-03-08T06:30:00Z", "2026-03-08T07:00:00Z", "2026-03-08T07:30:00Z",
+            ])
+        #expect(
+            try fires("every 20m", after: "2026-03-08T06:50:00Z", in: "America/New_York", count: 2) == [
+                "2026-03-08T07:00:00Z", "2026-03-08T07:20:00Z",
+            ])
+    }
+
+    @Test func newYorkFromInsideTheFirstPassStillFiresTheSecond() throws {
+        // 05:50Z is 01:50 EDT: the next quarter hour is 01:00 EST, not 02:00.
+        #expect(
+            try fires("*/15 * * * *", after: "2026-11-01T05:50:00Z", in: "America/New_York", count: 2) == [
+                "2026-11-01T06:00:00Z", "2026-11-01T06:15:00Z",
             ])
     }
 
