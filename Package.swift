@@ -101,7 +101,8 @@ let package = Package(
         .testTarget(name: "CairnResourcesTests", dependencies: ["CairnResources"]),
         .testTarget(
             name: "YAMLSourceTests", dependencies: ["YAMLSource", .product(name: "Yams", package: "Yams")]),
-        .testTarget(name: "JourneyModelTests", dependencies: ["JourneyModel"], exclude: ["Schedule/croniter.jsonl"]),
+        .testTarget(
+            name: "JourneyModelTests", dependencies: ["JourneyModel"], exclude: ["Schedule/croniter.jsonl"]),
         .testTarget(name: "ReplayEngineTests", dependencies: ["ReplayEngine", "JourneyModel"]),
         .testTarget(
             name: "WorkspaceTests",
