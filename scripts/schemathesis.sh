@@ -30,6 +30,7 @@ if ! python3 -m schemathesis.cli --version >/dev/null 2>&1; then
     python3 -m pip install --quiet 'schemathesis>=4,<5' 2>/dev/null ||
         python3 -m pip install --quiet --break-system-packages 'schemathesis>=4,<5'
 fi
+cairn=$(realpath "$cairn" 2>/dev/null || echo "$cairn")
 [ -x "$cairn" ] || { echo "schemathesis: no $cairn; build it first (swift build)" >&2; exit 1; }
 
 work=$(mktemp -d)
@@ -64,9 +65,11 @@ echo "schemathesis: $url, at most ${max_time}s and $examples examples per operat
 # The server allows bursts of 120 requests, then 20 a second: keep under it, so what is
 # tested is the API, not the rate limit.
 status=0
-python3 -m schemathesis.cli --config-file scripts/schemathesis.toml run "$url/api/openapi.yaml" \
+config="$PWD/scripts/schemathesis.toml"
+# From the temporary folder: schemathesis keeps what it found in ./.schemathesis.
+(cd "$work" && python3 -m schemathesis.cli --config-file "$config" run "$url/api/openapi.yaml" \
     --checks all --max-examples "$examples" --max-time "$max_time" --seed "$seed" \
-    --rate-limit 18/s --workers 1 --request-timeout 20 --generation-database none --no-color || status=$?
+    --rate-limit 18/s --workers 1 --request-timeout 20 --generation-database none --no-color) || status=$?
 if ! kill -0 "$server" 2>/dev/null; then
     echo "schemathesis: cairn serve died during the run:" >&2
     cat "$work/serve.log" >&2
