@@ -62,11 +62,11 @@ if [ -z "$url" ]; then
 fi
 echo "schemathesis: $url, at most ${max_time}s and $examples examples per operation, seed $seed"
 
-# The server allows bursts of 120 requests, then 20 a second: keep under it, so what is
-# tested is the API, not the rate limit.
 status=0
 config="$PWD/scripts/schemathesis.toml"
-# From the temporary folder: schemathesis keeps what it found in ./.schemathesis.
+# From the temporary folder: schemathesis keeps what it found in ./.schemathesis. The server
+# allows bursts of 120 requests, then 20 a second: keep under it, so what is tested is the
+# API, not the rate limit.
 (cd "$work" && python3 -m schemathesis.cli --config-file "$config" run "$url/api/openapi.yaml" \
     --checks all --max-examples "$examples" --max-time "$max_time" --seed "$seed" \
     --rate-limit 18/s --workers 1 --request-timeout 20 --generation-database none --no-color) || status=$?
