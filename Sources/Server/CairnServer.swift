@@ -16,16 +16,27 @@ public struct CairnServer: Sendable {
 
     public func router() -> Router<APIRequestContext> {
         let router = Router(context: APIRequestContext.self)
-        router.add(middleware: ProblemMiddleware())
+        router.add(middleware: ProblemMiddleware(routes: RouteMethods(routes())))
         router.add(middleware: RateLimitMiddleware(limiter: ClientRateLimiter(configuration.rateLimit)))
         if let token = configuration.token { router.add(middleware: BearerTokenMiddleware(token: token)) }
+        register(on: router)
+        return router
+    }
+
+    /// Every route's method and path, from a router with the routes alone.
+    func routes() -> [(method: String, path: String)] {
+        let bare = Router(context: APIRequestContext.self)
+        register(on: bare)
+        return bare.routes.map { (method: $0.method.rawValue, path: "\($0.path)") }
+    }
+
+    func register(on router: Router<APIRequestContext>) {
         JourneyRoutes(workspace: workspace, configuration: configuration).register(on: router)
         ExecutionRoutes(workspace: workspace).register(on: router)
         TrialReplayRoute(workspace: workspace, configuration: configuration).register(on: router)
         AnalyticsRoutes(workspace: workspace).register(on: router)
         WebhookRoutes(workspace: workspace, configuration: configuration).register(on: router)
         OpenAPIRoute().register(on: router)
-        return router
     }
 
     /// The application, listening on the configured host and port; `onListening` is told the
@@ -45,6 +56,6 @@ public struct CairnServer: Sendable {
 
     /// Every route as `METHOD /path/{param}`, sorted: what docs/openapi.yaml must describe.
     public func routeList() -> [String] {
-        router().routes.map { "\($0.method) \($0.path)" }.sorted()
+        routes().map { "\($0.method) \($0.path)" }.sorted()
     }
 }

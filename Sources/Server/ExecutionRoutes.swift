@@ -42,9 +42,17 @@ struct ExecutionRoutes {
 
 /// Query parameters with 400s that name them.
 enum QueryValue {
+    /// A whole number of at most ±(2^53 - 1), as in JSON bodies.
     static func integer(_ text: Substring?, name: String) throws -> Int64? {
         guard let text else { return nil }
-        guard let value = Int64(text) else { throw Problem.badRequest("\(name) must be a whole number") }
+        let digits = text.first == "-" || text.first == "+" ? text.dropFirst() : text[...]
+        guard !digits.isEmpty, digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber) else {
+            throw Problem.badRequest("\(name) must be a whole number, not '\(text)'")
+        }
+        let largest = JSON.largestExactInteger
+        guard let value = Int64(text), (-largest...largest).contains(value) else {
+            throw Problem.badRequest("\(name) is out of range: a whole number from -\(largest) to \(largest)")
+        }
         return value
     }
 }

@@ -14,7 +14,11 @@ enum JourneyBody {
         if !isYAML {
             // Syntax first, with the JSON parser's words: a YAML reader would accept some
             // broken JSON as YAML, or blame it differently.
-            _ = try RequestBody.parse(text)
+            let parsed = try RequestBody.parse(text)
+            guard case .object = parsed else {
+                throw Problem.badRequest(
+                    "the body must be a journey, a JSON object; found \(parsed.kindName)")
+            }
         }
         let file = isYAML ? "request.yaml" : "request.json"
         let result = JourneyReader.readAndValidate(bytes: Array(text.utf8), file: file)

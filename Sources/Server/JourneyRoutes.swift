@@ -111,12 +111,14 @@ struct JourneyRoutes {
         let journey = try await JourneyBody.read(request, limit: configuration.maxBodyBytes)
         let message = request.uri.queryParameters["message"].map(String.init)
         let result = try await WorkspaceCall.run { () throws -> SaveResult in
-            _ = try workspace.journeyRowID(for: id, allowArchived: true)
+            _ = try workspace.journeyRowID(for: id, allowArchived: false)
             guard journey.id == id else {
                 throw WorkspaceError.journeyIDMismatch(expected: id, found: journey.id)
             }
+            // An archived journey stays archived: 409, as for activate (the file door restores).
             let saved = try workspace.saveJourney(
-                journey, yaml: JourneyWriter.write(journey), file: "request", message: message, origin: .save)
+                journey, yaml: JourneyWriter.write(journey), file: "request", message: message, origin: .save,
+                restoringArchived: false)
             return SaveResult(journey: saved.journey, version: saved.version, created: saved.created)
         }
         return try APIResponse.json(result, status: result.created ? .created : .ok)
@@ -127,14 +129,18 @@ struct JourneyRoutes {
         return Response(status: .noContent)
     }
 
+    /// Version numbers a body may name.
+    static let versions: ClosedRange<Int64> = 1...Int64(Int32.max)
+
     struct Activation: Encodable {
         var journey: String
         var activeVersion: Int
     }
 
     func activate(_ request: Request, _ id: String) async throws -> Response {
-        let body = try await RequestBody.json(request, limit: configuration.maxBodyBytes)
-        let version = try body.optionalInteger("version").map(Int.init)
+        let body = try await RequestBody.object(
+            request, limit: configuration.maxBodyBytes, fields: ["version"])
+        let version = try body.optionalInteger("version", in: Self.versions).map(Int.init)
         let active = try await WorkspaceCall.run { try workspace.activate(id, version: version) }
         return try APIResponse.json(Activation(journey: id, activeVersion: active))
     }
@@ -150,8 +156,9 @@ struct JourneyRoutes {
     }
 
     func rollback(_ request: Request, _ id: String) async throws -> Response {
-        let body = try await RequestBody.json(request, limit: configuration.maxBodyBytes)
-        guard let target = try body.optionalInteger("version") else {
+        let body = try await RequestBody.object(
+            request, limit: configuration.maxBodyBytes, fields: ["version"])
+        guard let target = try body.optionalInteger("version", in: Self.versions) else {
             throw Problem.badRequest(
                 "a rollback needs {\"version\": N}: the version whose content to restore")
         }

@@ -44,15 +44,10 @@ struct TrialReplayRoute {
     }
 
     func test(_ request: Request, _ journey: String) async throws -> Response {
-        let body = try await RequestBody.json(request, limit: configuration.maxBodyBytes)
-        guard case .object(let fields) = body else {
-            throw Problem.badRequest("the body must be a JSON object")
-        }
-        let allowed = ["version", "seed", "mode", "horizon", "cohort", "limit", "leads", "events"]
-        for key in fields.keys.sorted() where !allowed.contains(key) {
-            throw Problem.badRequest("unknown field \"\(key)\" (fields: \(allowed.joined(separator: ", ")))")
-        }
-        let seed = try body.optionalInteger("seed") ?? 1
+        let body = try await RequestBody.object(
+            request, limit: configuration.maxBodyBytes,
+            fields: ["version", "seed", "mode", "horizon", "cohort", "limit", "leads", "events"])
+        let seed = try body.optionalInteger("seed", in: 0...JSON.largestExactInteger) ?? 1
         let modeName = try body.optionalString("mode") ?? ReplayMode.mixed.rawValue
         guard let mode = ReplayMode(rawValue: modeName) else {
             throw Problem.badRequest("mode must be recorded, simulated or mixed, not '\(modeName)'")
@@ -66,7 +61,9 @@ struct TrialReplayRoute {
         }
         let leads = try Self.leads(body)
         let order = TrialReplayOrder(
-            journey: journey, version: try body.optionalInteger("version").map(Int.init), leads: leads.order,
+            journey: journey,
+            version: try body.optionalInteger("version", in: JourneyRoutes.versions).map(Int.init),
+            leads: leads.order,
             seed: UInt64(bitPattern: seed), mode: mode, horizon: horizon)
         let outcome = try await WorkspaceCall.run { () throws -> TrialReplayOutcome in
             do {
@@ -131,6 +128,10 @@ struct TrialReplayRoute {
             }
             return Leads(order: .cohort(cohort, limit: Int(limit)), leadCount: 0)
         case (nil, let leads?):
+            guard body["limit"] == nil else {
+                throw Problem.badRequest(
+                    "\"limit\" goes with \"cohort\": every lead in \"leads\" is replayed")
+            }
             let lines = (leads + (sampleEvents ?? [])).map { JSONText.encode($0) }.joined(separator: "\n")
             return Leads(order: .records(jsonLines: lines, source: "body"), leadCount: leads.count)
         case (_?, _?):
@@ -144,7 +145,7 @@ struct TrialReplayRoute {
     /// A list of records in the cohort format (docs/cohort-format.md), without their `type`.
     static func records(_ body: JSON, _ key: String, type: String) throws -> [JSON]? {
         switch body[key] {
-        case nil, .null?: return nil
+        case nil: return nil
         case .array(let items)?:
             return try items.enumerated().map { index, item in
                 guard case .object(var fields) = item else {

@@ -20,7 +20,8 @@ struct WebhookRoutes {
 
     func receive(_ request: Request, _ name: String) async throws -> Response {
         let definition = try await WorkspaceCall.run { try workspace.webhook(named: name) }
-        let text = try await RequestBody.text(request, limit: configuration.maxWebhookBodyBytes)
+        // The bytes as they came: the signature is checked on them before anything reads them.
+        let body = try await RequestBody.bytes(request, limit: configuration.maxWebhookBodyBytes)
         guard let signature = header(request, WebhookSignature.signatureHeader) else {
             throw unauthorized("missing \(WebhookSignature.signatureHeader): sha256=HEX")
         }
@@ -37,11 +38,11 @@ struct WebhookRoutes {
         }
         guard
             WebhookSignature.isValid(
-                signature: signature, body: Array(text.utf8), timestamp: timestamp, secret: definition.secret)
+                signature: signature, body: body, timestamp: timestamp, secret: definition.secret)
         else {
             throw unauthorized("the signature does not match the body and timestamp for webhook '\(name)'")
         }
-        let payload = try RequestBody.parse(text)
+        let payload = try RequestBody.parse(try RequestBody.text(of: body))
         let delivery = WebhookDelivery(
             webhook: name, signature: signature.lowercased(), signedAt: timestamp, payload: payload)
         let receipt = try await WorkspaceCall.run {

@@ -1,4 +1,5 @@
 import Analytics
+import Foundation
 import Hummingbird
 import JourneyModel
 import Workspace
@@ -6,7 +7,7 @@ import Workspace
 /// Workspace and analytics errors as problem details, with the words the command line uses.
 extension Problem {
     init(_ error: WorkspaceError) {
-        let detail = error.description
+        let detail = Self.detail(error)
         switch error {
         case .journeyNotFound, .versionNotFound, .cohortNotFound, .webhookNotFound:
             self = .notFound(detail)
@@ -43,11 +44,27 @@ extension Problem {
         }
     }
 
+    /// The error's words without the workspace file's path: a client is not told where the
+    /// server keeps its files (the server's own log has the whole message).
+    static func detail(_ error: WorkspaceError) -> String {
+        let path: String
+        switch error {
+        case .notSQLite(let file), .notAWorkspace(let file, _), .madeByNewerCairn(let file, _, _),
+            .cannotOpen(let file, _), .locked(let file), .diskFull(let file):
+            path = file
+        default: return error.description
+        }
+        let text = error.description.replacingOccurrences(of: path, with: "the workspace file")
+        return text.hasPrefix("the workspace file: ")
+            ? String(text.dropFirst("the workspace file: ".count)) : text
+    }
+
     init(_ failure: JourneyExecutions.Failure) {
         switch failure {
         case .workspace(let error): self.init(error)
         case .noRuns, .unknownRun, .unknownExecution: self = .notFound(failure.description)
-        case .runOfAnotherJourney: self = .badRequest(failure.description)
+        // Not a run of this journey: for this journey's resource, no such run.
+        case .runOfAnotherJourney: self = .notFound(failure.description)
         case .database(let message): self.init(.internalServerError, "Workspace error", detail: message)
         }
     }
@@ -55,7 +72,9 @@ extension Problem {
     init(_ failure: RunReportBuilder.Failure) {
         switch failure {
         case .noRuns, .unknownRun: self = .notFound(failure.description)
-        case .unknownStage: self = .badRequest(failure.description)
+        // Well-formed, but no node of that name was reached in the run: a rule the document
+        // cannot state, so 422 (400 is kept for requests the document itself refuses).
+        case .unknownStage: self.init(.unprocessableContent, "Unknown stage", detail: failure.description)
         case .database(let message): self.init(.internalServerError, "Workspace error", detail: message)
         }
     }

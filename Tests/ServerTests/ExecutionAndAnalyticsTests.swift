@@ -62,7 +62,7 @@ import Workspace
             try expectProblem(
                 try await client.request(
                     .get, "/api/workflows/re-engagement/executions?run=\(outcome.runID)"),
-                .badRequest)
+                .notFound)
             try expectProblem(
                 try await client.request(.get, "/api/workflows/welcome-series/executions?limit=0"),
                 .badRequest)
@@ -98,7 +98,7 @@ import Workspace
             try expectProblem(try await client.request(.get, "/api/journeys/re-engagement/funnel"), .notFound)
             try expectProblem(
                 try await client.request(.get, "/api/journeys/welcome-series/funnel?stages=nowhere"),
-                .badRequest)
+                .unprocessableContent, title: "Unknown stage")
             try expectProblem(
                 try await client.request(.get, "/api/journeys/welcome-series/analytics?run=x"), .badRequest)
         }

@@ -74,6 +74,14 @@ struct LiveClient: Sendable {
     func request(
         _ method: HTTPRequest.Method, _ uri: String, body: String? = nil, headers: HTTPFields = [:]
     ) async throws -> LiveResponse {
+        try await request(method, uri, bytes: body.map { Data($0.utf8) }, headers: headers)
+    }
+
+    /// The same with a body of any bytes (not necessarily UTF-8).
+    @discardableResult
+    func request(
+        _ method: HTTPRequest.Method, _ uri: String, bytes body: Data?, headers: HTTPFields = [:]
+    ) async throws -> LiveResponse {
         guard let url = URL(string: "http://127.0.0.1:\(port)\(uri)") else {
             throw URLError(.badURL)
         }
@@ -81,7 +89,7 @@ struct LiveClient: Sendable {
         request.httpMethod = method.rawValue
         for field in headers { request.addValue(field.value, forHTTPHeaderField: field.name.rawName) }
         if let body {
-            request.httpBody = Data(body.utf8)
+            request.httpBody = body
             if headers[.contentType] == nil {
                 request.setValue("application/json", forHTTPHeaderField: "Content-Type")
             }

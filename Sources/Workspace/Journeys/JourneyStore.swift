@@ -32,24 +32,30 @@ extension Workspace {
     /// The model door: saves a journey read or built elsewhere (an API body, the canvas) with
     /// `yaml`, the text it stands for, without reading that text again. The model is checked
     /// as `cairn validate` would; only when it is wrong is `yaml` read, as `file`, so the errors
-    /// are located in it.
+    /// are located in it. An archived journey is restored by the save, unless
+    /// `restoringArchived` is false: then it stays archived and the save throws
+    /// `journeyArchived` (the check is in the save's transaction).
     @discardableResult
     public func saveJourney(
         _ journey: Journey, yaml: String, file: String, message: String? = nil,
-        origin: JourneyVersion.Origin = .save, author: String = Workspace.currentAuthor
+        origin: JourneyVersion.Origin = .save, author: String = Workspace.currentAuthor,
+        restoringArchived: Bool = true
     ) throws(WorkspaceError) -> JourneySaveOutcome {
         let problems = JourneyValidator.validate(journey)
         if problems.hasErrors {
             let located = JourneyReader.readAndValidate(bytes: Array(yaml.utf8), file: file).diagnostics
             throw .invalidJourney(located.hasErrors ? located : problems)
         }
-        return try store(journey, yaml: yaml, message: message, origin: origin, author: author)
+        return try store(
+            journey, yaml: yaml, message: message, origin: origin, author: author,
+            restoringArchived: restoringArchived)
     }
 
     /// Adds a version in one write: the canonical text's hash, and the plan's columns from
     /// the model when this version is the one they follow (no version is active).
     private func store(
-        _ journey: Journey, yaml: String, message: String?, origin: JourneyVersion.Origin, author: String
+        _ journey: Journey, yaml: String, message: String?, origin: JourneyVersion.Origin, author: String,
+        restoringArchived: Bool = true
     ) throws(WorkspaceError) -> JourneySaveOutcome {
         let hash = ContentHash.sha256Hex(of: JourneyWriter.write(journey))
         let plan = PlanColumns(journey: journey)
@@ -57,7 +63,9 @@ extension Workspace {
         return try write { db in
             let version: Int
             let rowID: String
-            if let stored = try Self.storedJourney(db, slug: journey.id, author: author, now: now) {
+            if let stored = try Self.storedJourney(
+                db, slug: journey.id, author: author, now: now, restoring: restoringArchived)
+            {
                 if stored.latestHash == hash {
                     return JourneySaveOutcome(journey: journey.id, version: stored.latest, created: false)
                 }
@@ -96,10 +104,11 @@ extension Workspace {
         var active: Int?
     }
 
-    /// The journey's row if it has one; an archived journey is restored (saving brings it back).
-    private static func storedJourney(_ db: Database, slug: String, author: String, now: Int64) throws
-        -> StoredJourney?
-    {
+    /// The journey's row if it has one; an archived journey is restored (saving brings it back),
+    /// or refused with `journeyArchived` when not `restoring`.
+    private static func storedJourney(
+        _ db: Database, slug: String, author: String, now: Int64, restoring: Bool
+    ) throws -> StoredJourney? {
         guard
             let row = try Row.fetchOne(
                 db,
@@ -112,6 +121,7 @@ extension Workspace {
             db, sql: "SELECT content_hash FROM journey_versions WHERE workflow_id = ? AND version = ?",
             arguments: [rowID, latest])
         if row["archived_at"] as Int64? != nil {
+            guard restoring else { throw WorkspaceError.journeyArchived(slug) }
             try db.execute(
                 sql: "UPDATE workflows SET archived_at = NULL, updated_at = ? WHERE id = ?",
                 arguments: [now, rowID])
