@@ -29,7 +29,8 @@ public enum ChannelsReader {
         let what = "channel '\(name)'"
         guard let kind = deliver(c, node, what: what) else { return nil }
         let allowed = kind == "file" ? fileKeys : httpKeys
-        guard let fields = c.mapping(node, what: "\(what) (deliver: \(kind))", allowed: allowed) else {
+        let secret = "secrets are not kept in the workspace; name the environment variable that holds it with secret_env"
+        guard let fields = c.mapping(node, what: what, allowed: allowed, refused: ["secret": secret]) else {
             return nil
         }
         let retries = whole(c, fields, "retries", what: what, range: 0...100) ?? DeliveryChannel.defaultRetries

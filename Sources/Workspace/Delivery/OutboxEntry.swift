@@ -67,6 +67,18 @@ public struct OutboxEntry: Sendable, Hashable {
     public var state: OutboxState
     public var lastError: String?
     public var deliveredAt: Double?
+
+    public init(
+        id: Int64, request: OutboxRequest, attempts: Int, state: OutboxState, lastError: String?,
+        deliveredAt: Double?
+    ) {
+        self.id = id
+        self.request = request
+        self.attempts = attempts
+        self.state = state
+        self.lastError = lastError
+        self.deliveredAt = deliveredAt
+    }
 }
 
 /// How one delivery attempt ended, as the outbox records it.
