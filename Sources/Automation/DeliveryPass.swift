@@ -48,7 +48,12 @@ public struct DeliveryPass: Sendable {
             let adapter = adapters[channel.name] ?? makeAdapter(channel)
             adapters[channel.name] = adapter
             let attempt = entry.attempts + 1
-            results.append((entry, adapter.deliver(DeliveryObject.text(entry, attempt: attempt), entry: entry, attempt: attempt)))
+            results.append(
+                (
+                    entry,
+                    adapter.deliver(
+                        DeliveryObject.text(entry, attempt: attempt), entry: entry, attempt: attempt)
+                ))
         }
         for (name, adapter) in adapters {
             guard let failure = adapter.finish() else { continue }
@@ -68,7 +73,8 @@ public struct DeliveryPass: Sendable {
     ) throws(WorkspaceError) {
         guard !results.isEmpty else { return }
         let outcomes = results.map { entry, result in
-            let policy = channels[entry.request.channel].map(RetryPolicy.init) ?? RetryPolicy(retries: 0, backoff: 0)
+            let policy =
+                channels[entry.request.channel].map(RetryPolicy.init) ?? RetryPolicy(retries: 0, backoff: 0)
             return (id: entry.id, outcome: policy.outcome(of: result, attempt: entry.attempts + 1, now: now))
         }
         try workspace.recordOutboxOutcomes(outcomes, at: now)

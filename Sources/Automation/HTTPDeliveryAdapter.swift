@@ -24,7 +24,8 @@ public final class HTTPDeliveryAdapter: DeliveryAdapter {
         self.timeout = timeout
         if let secretEnv {
             secret = environment[secretEnv].flatMap { $0.isEmpty ? nil : $0 }
-            missingSecret = secret == nil ? "the environment variable \(secretEnv) (the signing secret) is not set" : nil
+            missingSecret =
+                secret == nil ? "the environment variable \(secretEnv) (the signing secret) is not set" : nil
         } else {
             (secret, missingSecret) = (nil, nil)
         }

@@ -35,7 +35,9 @@ struct ImportChannelsCommand: ParsableCommand {
         ChannelsCommand.printTable(channels, counts: [:], workspace: opened)
         let environment = ProcessInfo.processInfo.environment
         for channel in channels {
-            guard case .http(_, let secretEnv?) = channel.method, environment[secretEnv] == nil else { continue }
+            guard case .http(_, let secretEnv?) = channel.method, environment[secretEnv] == nil else {
+                continue
+            }
             FileHandle.standardError.write(
                 Data(
                     "warning: \(secretEnv) is not set here; channel '\(channel.name)' signs with it, so set it where cairn serve runs\n"
@@ -86,28 +88,37 @@ struct ChannelsCommand: ParsableCommand {
         }
     }
 
-    static func listing(_ channel: DeliveryChannel, counts: [String: [OutboxState: Int]], workspace: Workspace)
+    static func listing(
+        _ channel: DeliveryChannel, counts: [String: [OutboxState: Int]], workspace: Workspace
+    )
         -> Listing
     {
         var listing = Listing(
-            name: channel.name, deliver: channel.deliver, timeoutSeconds: channel.timeout, retries: channel.retries,
+            name: channel.name, deliver: channel.deliver, timeoutSeconds: channel.timeout,
+            retries: channel.retries,
             backoffSeconds: channel.backoff, outbox: [:])
         switch channel.method {
         case .file(let path): listing.path = workspace.resolvedDeliveryPath(path)
         case .http(let url, let secretEnv): (listing.url, listing.secretEnv) = (url, secretEnv)
         }
-        for state in OutboxState.allCases { listing.outbox[state.rawValue] = counts[channel.name]?[state] ?? 0 }
+        for state in OutboxState.allCases {
+            listing.outbox[state.rawValue] = counts[channel.name]?[state] ?? 0
+        }
         return listing
     }
 
-    static func printTable(_ channels: [DeliveryChannel], counts: [String: [OutboxState: Int]], workspace: Workspace) {
+    static func printTable(
+        _ channels: [DeliveryChannel], counts: [String: [OutboxState: Int]], workspace: Workspace
+    ) {
         guard !channels.isEmpty else { return }
         let rows = channels.map { channel -> [String] in
             let listing = listing(channel, counts: counts, workspace: workspace)
             let target = listing.path ?? listing.url ?? "(the action's url)"
             let signing = listing.secretEnv.map { "$\($0)" } ?? "-"
             let outbox = OutboxState.allCases.map { "\(listing.outbox[$0.rawValue] ?? 0) \($0.rawValue)" }
-            let policy = "\(channel.retries) × from \(channel.backoff)s" + (channel.deliver == "http" ? ", \(channel.timeout)s" : "")
+            let policy =
+                "\(channel.retries) × from \(channel.backoff)s"
+                + (channel.deliver == "http" ? ", \(channel.timeout)s" : "")
             return [channel.name, channel.deliver, target, signing, policy, outbox.joined(separator: ", ")]
         }
         print(

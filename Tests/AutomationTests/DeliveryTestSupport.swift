@@ -7,7 +7,8 @@ final class DeliveryFixture {
     let workspace: Workspace
 
     init(channels: String) throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("cairn-delivery-\(UUID().uuidString)")
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "cairn-delivery-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         workspace = try Workspace.open(at: folder.appendingPathComponent("test.db").path)
         try workspace.importChannels(yaml: channels, file: "channels.yaml")
@@ -17,9 +18,11 @@ final class DeliveryFixture {
         try? FileManager.default.removeItem(at: folder)
     }
 
-    static func request(_ key: String, channel: String = "email", at time: Double = 1_000.5) -> OutboxRequest {
+    static func request(_ key: String, channel: String = "email", at time: Double = 1_000.5) -> OutboxRequest
+    {
         OutboxRequest(
-            idempotencyKey: key, journey: "welcome-series", version: 3, node: "welcome-email", leadID: "lead-\(key)",
+            idempotencyKey: key, journey: "welcome-series", version: 3, node: "welcome-email",
+            leadID: "lead-\(key)",
             channel: channel, template: "welcome", payload: .object(["subject": .string("Welcome")]),
             requestedAt: time)
     }

@@ -84,7 +84,8 @@ final class FakeReceiver: @unchecked Sendable {
             }
             guard let status else { continue }
             let body = status < 300 ? "ok" : "refused by the fake receiver"
-            let answer = "HTTP/1.1 \(status) Status\r\nContent-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n\(body)"
+            let answer =
+                "HTTP/1.1 \(status) Status\r\nContent-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n\(body)"
             _ = Array(answer.utf8).withUnsafeBytes { send(connection, $0.baseAddress, $0.count, 0) }
             close(connection)
         }
@@ -115,14 +116,16 @@ final class FakeReceiver: @unchecked Sendable {
         var headers: [String: String] = [:]
         for line in String(decoding: bytes, as: UTF8.self).components(separatedBy: "\r\n").dropFirst() {
             guard let colon = line.firstIndex(of: ":") else { continue }
-            headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(
+                in: .whitespaces)
         }
         return headers
     }
 
     static func find(_ pattern: [UInt8], in bytes: [UInt8]) -> Int? {
         guard bytes.count >= pattern.count else { return nil }
-        for start in 0...(bytes.count - pattern.count) where Array(bytes[start..<(start + pattern.count)]) == pattern {
+        for start in 0...(bytes.count - pattern.count)
+        where Array(bytes[start..<(start + pattern.count)]) == pattern {
             return start
         }
         return nil

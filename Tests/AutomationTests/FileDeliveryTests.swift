@@ -10,7 +10,9 @@ import Workspace
 
     @Test func aDueRowBecomesOneLineAndIsMarkedDelivered() throws {
         let fixture = try DeliveryFixture(channels: Self.channels)
-        try fixture.workspace.enqueue([DeliveryFixture.request("k1"), DeliveryFixture.request("later", at: 5_000)])
+        try fixture.workspace.enqueue([
+            DeliveryFixture.request("k1"), DeliveryFixture.request("later", at: 5_000),
+        ])
         let pass = DeliveryPass(workspace: fixture.workspace, environment: [:])
         #expect(try pass.run(now: 2_000) == 1)
         let lines = try fixture.lines("out/email.jsonl")
@@ -35,7 +37,8 @@ import Workspace
     @Test func notifyAndHandoffCarryTo() {
         var request = DeliveryFixture.request("n", channel: "notify")
         request.recipient = "#sales"
-        let entry = OutboxEntry(id: 1, request: request, attempts: 2, state: .pending, lastError: nil, deliveredAt: nil)
+        let entry = OutboxEntry(
+            id: 1, request: request, attempts: 2, state: .pending, lastError: nil, deliveredAt: nil)
         let object = DeliveryObject.json(entry, attempt: 3)
         #expect(object["to"] == .string("#sales"))
         #expect(object["attempt"] == .number(3))
@@ -69,7 +72,8 @@ import Workspace
     }
 
     @Test func anUnwritableFileIsRetriedLater() throws {
-        let fixture = try DeliveryFixture(channels: "channels:\n  email: { deliver: file, path: blocked/email.jsonl, backoff: 10s }\n")
+        let fixture = try DeliveryFixture(
+            channels: "channels:\n  email: { deliver: file, path: blocked/email.jsonl, backoff: 10s }\n")
         try Data().write(to: fixture.folder.appendingPathComponent("blocked"))
         try fixture.workspace.enqueue([DeliveryFixture.request("k")])
         try DeliveryPass(workspace: fixture.workspace, environment: [:]).run(now: 2_000)
@@ -83,11 +87,15 @@ import Workspace
         let failure = DeliveryResult.failed(reason: "HTTP 503", retryable: true)
         #expect(policy.outcome(of: failure, attempt: 1, now: 100) == .retry(at: 130, reason: "HTTP 503"))
         #expect(policy.outcome(of: failure, attempt: 2, now: 100) == .retry(at: 160, reason: "HTTP 503"))
-        #expect(policy.outcome(of: failure, attempt: 3, now: 100) == .dead(reason: "gave up after 3 attempts: HTTP 503"))
+        #expect(
+            policy.outcome(of: failure, attempt: 3, now: 100)
+                == .dead(reason: "gave up after 3 attempts: HTTP 503"))
         #expect(
             policy.outcome(of: .failed(reason: "HTTP 400", retryable: false), attempt: 1, now: 100)
                 == .dead(reason: "HTTP 400"))
-        #expect(RetryPolicy(retries: 50, backoff: 30).outcome(of: failure, attempt: 40, now: 0) == .retry(at: 3600, reason: "HTTP 503"))
+        #expect(
+            RetryPolicy(retries: 50, backoff: 30).outcome(of: failure, attempt: 40, now: 0)
+                == .retry(at: 3600, reason: "HTTP 503"))
     }
 
     /// The worker on its own thread delivers what is due, wakes when told and stops.

@@ -39,10 +39,15 @@ import Workspace
         #expect(requests.count == 2)
         #expect(requests.map { $0.header("Idempotency-Key") } == ["k1", "k1"])
         for (index, request) in requests.enumerated() {
-            let timestamp = try #require(request.header(WebhookSignature.timestampHeader).flatMap { Int64($0) })
+            let timestamp = try #require(
+                request.header(WebhookSignature.timestampHeader).flatMap { Int64($0) })
             let signature = try #require(request.header(WebhookSignature.signatureHeader))
-            #expect(WebhookSignature.isValid(signature: signature, body: request.body, timestamp: timestamp, secret: "s3cret"))
-            #expect(!WebhookSignature.isValid(signature: signature, body: request.body, timestamp: timestamp, secret: "other"))
+            #expect(
+                WebhookSignature.isValid(
+                    signature: signature, body: request.body, timestamp: timestamp, secret: "s3cret"))
+            #expect(
+                !WebhookSignature.isValid(
+                    signature: signature, body: request.body, timestamp: timestamp, secret: "other"))
             let object = try JSON.parse(String(decoding: request.body, as: UTF8.self))
             #expect(object["attempt"] == .number(Double(index + 1)))
             #expect(object["idempotency_key"] == .string("k1"))
@@ -105,7 +110,8 @@ import Workspace
         func result(_ status: Int) -> DeliveryResult {
             let response = HTTPURLResponse(
                 url: URL(fileURLWithPath: "/"), statusCode: status, httpVersion: nil, headerFields: nil)
-            return HTTPDeliveryAdapter.classify(Exchange(data: Data("no".utf8), response: response, error: nil))
+            return HTTPDeliveryAdapter.classify(
+                Exchange(data: Data("no".utf8), response: response, error: nil))
         }
         #expect(result(204) == .delivered)
         #expect(result(503) == .failed(reason: "HTTP 503: no", retryable: true))

@@ -38,7 +38,8 @@ import Testing
               chat: { deliver: htp, url: "http://127.0.0.1:9000/chat" }
               notify: { deliver: http, url: "http://127.0.0.1:1/n", retries: 2.5, backoff: 2d }
             """
-        guard case .failure(.invalidChannels(let diagnostics)) = ChannelsReader.read(text, file: "ch.yaml") else {
+        guard case .failure(.invalidChannels(let diagnostics)) = ChannelsReader.read(text, file: "ch.yaml")
+        else {
             Issue.record("the file was accepted")
             return
         }
@@ -47,14 +48,18 @@ import Testing
             messages.contains { $0.hasPrefix(prefix) && $0.contains(fragment) }
         }
         #expect(has("ch.yaml:2:10: error:", "missing 'path' in channel 'email'"))
-        #expect(has("ch.yaml:3:41: error:", "'secret' is not accepted in channel 'sms': secrets are not kept"))
+        #expect(
+            has("ch.yaml:3:41: error:", "'secret' is not accepted in channel 'sms': secrets are not kept"))
         #expect(has("ch.yaml:3:67: error:", "'timeout' in channel 'sms' must be a duration"))
         #expect(has("ch.yaml:4:3: error:", "unknown key 'fax' in channels"))
         #expect(messages.count == 8)
         #expect(has("ch.yaml:5:20: error:", "deliver must be file or http, not 'htp' (did you mean 'http'?)"))
         #expect(has("ch.yaml:6:66: error:", "'retries' in channel 'notify' must be a whole number"))
         #expect(has("ch.yaml:6:80: error:", "'backoff' in channel 'notify' must be between 0m and 1d"))
-        #expect(has("ch.yaml:3:30: error:", "'url' in channel 'sms' must be an http:// or https:// URL, not 'ftp://x'"))
+        #expect(
+            has(
+                "ch.yaml:3:30: error:",
+                "'url' in channel 'sms' must be an http:// or https:// URL, not 'ftp://x'"))
     }
 
     @Test func aBadURLAndAVariableNameAreRefused() {
@@ -62,11 +67,13 @@ import Testing
             channels:
               sms: { deliver: http, url: "ftp://x", secret_env: "not a name" }
             """
-        guard case .failure(.invalidChannels(let diagnostics)) = ChannelsReader.read(text, file: "ch.yaml") else {
+        guard case .failure(.invalidChannels(let diagnostics)) = ChannelsReader.read(text, file: "ch.yaml")
+        else {
             Issue.record("the file was accepted")
             return
         }
-        #expect(diagnostics.first?.description.hasPrefix("ch.yaml:2:30: error: 'url' in channel 'sms'") == true)
+        #expect(
+            diagnostics.first?.description.hasPrefix("ch.yaml:2:30: error: 'url' in channel 'sms'") == true)
     }
 
     @Test func aWebhookChannelMayLeaveTheURLToTheAction() throws {
@@ -78,11 +85,13 @@ import Testing
 
     @Test func anEmptyOrMissingListIsAnError() {
         for text in ["channels: {}\n", "other: 1\n", "channels:\n  email: 3\n"] {
-            guard case .failure(.invalidChannels(let diagnostics)) = ChannelsReader.read(text, file: "c.yaml") else {
+            guard case .failure(.invalidChannels(let diagnostics)) = ChannelsReader.read(text, file: "c.yaml")
+            else {
                 Issue.record("accepted: \(text)")
                 continue
             }
-            #expect(diagnostics.first?.description.hasPrefix("c.yaml:1:") == true || text.contains("email: 3"))
+            #expect(
+                diagnostics.first?.description.hasPrefix("c.yaml:1:") == true || text.contains("email: 3"))
         }
     }
 
@@ -91,7 +100,8 @@ import Testing
         try test.workspace.importChannels(yaml: Self.example, file: "channels.yaml")
         #expect(try test.workspace.deliveryChannels().map(\.name) == ["chat", "email", "sms"])
         #expect(throws: WorkspaceError.self) {
-            try test.workspace.importChannels(yaml: "channels:\n  email: { deliver: file }\n", file: "bad.yaml")
+            try test.workspace.importChannels(
+                yaml: "channels:\n  email: { deliver: file }\n", file: "bad.yaml")
         }
         #expect(try test.workspace.deliveryChannels().count == 3)
         try test.workspace.importChannels(
@@ -111,7 +121,9 @@ import Testing
 
     @Test func relativeFilePathsAreBesideTheWorkspace() throws {
         let test = try TestWorkspace()
-        #expect(test.workspace.resolvedDeliveryPath("d/e.jsonl") == test.folder.appendingPathComponent("d/e.jsonl").path)
+        #expect(
+            test.workspace.resolvedDeliveryPath("d/e.jsonl")
+                == test.folder.appendingPathComponent("d/e.jsonl").path)
         #expect(test.workspace.resolvedDeliveryPath("/abs/e.jsonl") == "/abs/e.jsonl")
     }
 }

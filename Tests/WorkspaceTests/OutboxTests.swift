@@ -16,15 +16,20 @@ import Testing
 
     @Test func theKeyIsExecutionNodeAndVisit() {
         #expect(OutboxKey.make(execution: "E1", node: "welcome-email", visit: 2) == "E1:welcome-email:2")
-        #expect(OutboxKey.make(execution: "E1", node: "n", visit: 1) != OutboxKey.make(execution: "E1", node: "n", visit: 2))
+        #expect(
+            OutboxKey.make(execution: "E1", node: "n", visit: 1)
+                != OutboxKey.make(execution: "E1", node: "n", visit: 2))
     }
 
     @Test func enqueueKeepsOneRowPerKeyWithEverything() throws {
         let test = try TestWorkspace()
-        #expect(try test.workspace.enqueue([Self.request("k1"), Self.request("k1"), Self.request("k2")]) == 2)
+        #expect(
+            try test.workspace.enqueue([Self.request("k1"), Self.request("k1"), Self.request("k2")]) == 2)
         let entry = try #require(try test.workspace.outboxEntry(key: "k1"))
         #expect(entry.request == Self.request("k1"))
-        #expect(entry.state == .pending && entry.attempts == 0 && entry.lastError == nil && entry.deliveredAt == nil)
+        #expect(
+            entry.state == .pending && entry.attempts == 0 && entry.lastError == nil
+                && entry.deliveredAt == nil)
     }
 
     @Test func enqueueJoinsTheCallersTransaction() throws {
@@ -44,11 +49,14 @@ import Testing
     @Test func dueRowsComeOldestFirstForConfiguredChannelsOnly() throws {
         let test = try TestWorkspace()
         try test.workspace.enqueue([
-            Self.request("late", due: 300), Self.request("early", due: 50), Self.request("sms", channel: "sms", due: 10),
+            Self.request("late", due: 300), Self.request("early", due: 50),
+            Self.request("sms", channel: "sms", due: 10),
         ])
         let due = try test.workspace.dueOutbox(at: 200, channels: ["email"], limit: 10)
         #expect(due.map(\.request.idempotencyKey) == ["early"])
-        #expect(try test.workspace.dueOutbox(at: 400, channels: ["email", "sms"], limit: 2).map(\.request.idempotencyKey) == ["sms", "early"])
+        #expect(
+            try test.workspace.dueOutbox(at: 400, channels: ["email", "sms"], limit: 2).map(
+                \.request.idempotencyKey) == ["sms", "early"])
         #expect(try test.workspace.nextOutboxDue(channels: ["email"]) == 50)
         #expect(try test.workspace.nextOutboxDue(channels: []) == nil)
     }
@@ -77,7 +85,8 @@ import Testing
         let a = try #require(try test.workspace.outboxEntry(key: "a")).id
         try test.workspace.markOutboxDead(a, reason: "HTTP 400: unknown template", at: 101)
         let entry = try #require(try test.workspace.outboxEntry(key: "a"))
-        #expect(entry.state == .dead && entry.lastError == "HTTP 400: unknown template" && entry.attempts == 1)
+        #expect(
+            entry.state == .dead && entry.lastError == "HTTP 400: unknown template" && entry.attempts == 1)
         let counts = try test.workspace.outboxCounts()
         #expect(counts["email"] == [.dead: 1, .pending: 1])
         #expect(counts["sms"] == [.pending: 1])

@@ -36,7 +36,8 @@ extension Workspace {
     /// The configured channels, by name.
     public func deliveryChannels() throws(WorkspaceError) -> [DeliveryChannel] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM delivery_channels ORDER BY name").compactMap(Self.channel)
+            try Row.fetchAll(db, sql: "SELECT * FROM delivery_channels ORDER BY name").compactMap(
+                Self.channel)
         }
     }
 

@@ -29,13 +29,17 @@ public enum ChannelsReader {
         let what = "channel '\(name)'"
         guard let kind = deliver(c, node, what: what) else { return nil }
         let allowed = kind == "file" ? fileKeys : httpKeys
-        let secret = "secrets are not kept in the workspace; name the environment variable that holds it with secret_env"
+        let secret =
+            "secrets are not kept in the workspace; name the environment variable that holds it with secret_env"
         guard let fields = c.mapping(node, what: what, allowed: allowed, refused: ["secret": secret]) else {
             return nil
         }
-        let retries = whole(c, fields, "retries", what: what, range: 0...100) ?? DeliveryChannel.defaultRetries
-        let backoff = seconds(c, fields, "backoff", what: what, range: 0...86_400) ?? DeliveryChannel.defaultBackoff
-        let timeout = seconds(c, fields, "timeout", what: what, range: 1...300) ?? DeliveryChannel.defaultTimeout
+        let retries =
+            whole(c, fields, "retries", what: what, range: 0...100) ?? DeliveryChannel.defaultRetries
+        let backoff =
+            seconds(c, fields, "backoff", what: what, range: 0...86_400) ?? DeliveryChannel.defaultBackoff
+        let timeout =
+            seconds(c, fields, "timeout", what: what, range: 1...300) ?? DeliveryChannel.defaultTimeout
         let method: DeliveryChannel.Method?
         if kind == "file" {
             method = path(c, fields, what: what).map { .file(path: $0) }
@@ -43,12 +47,14 @@ public enum ChannelsReader {
             method = http(c, fields, name: name, what: what)
         }
         guard let method else { return nil }
-        return DeliveryChannel(name: name, method: method, timeout: timeout, retries: retries, backoff: backoff)
+        return DeliveryChannel(
+            name: name, method: method, timeout: timeout, retries: retries, backoff: backoff)
     }
 
     static func deliver(_ c: YAMLChecker, _ node: Node, what: String) -> String? {
         guard case .mapping(let mapping) = node else {
-            c.error("\(what) must be a mapping such as { deliver: file, path: deliveries/email.jsonl }", at: node)
+            c.error(
+                "\(what) must be a mapping such as { deliver: file, path: deliveries/email.jsonl }", at: node)
             return nil
         }
         guard let value = mapping["deliver"] else {
@@ -74,13 +80,16 @@ public enum ChannelsReader {
         return path
     }
 
-    static func http(_ c: YAMLChecker, _ fields: Fields, name: String, what: String) -> DeliveryChannel.Method? {
+    static func http(_ c: YAMLChecker, _ fields: Fields, name: String, what: String) -> DeliveryChannel
+        .Method?
+    {
         let url = c.text(fields, "url", what: what, required: name != "webhook")
         if let url {
             guard let parsed = URL(string: url), let scheme = parsed.scheme?.lowercased(),
                 scheme == "http" || scheme == "https", parsed.host?.isEmpty == false
             else {
-                c.error("'url' in \(what) must be an http:// or https:// URL, not '\(url)'", at: fields["url"])
+                c.error(
+                    "'url' in \(what) must be an http:// or https:// URL, not '\(url)'", at: fields["url"])
                 return nil
             }
         } else if name != "webhook" {

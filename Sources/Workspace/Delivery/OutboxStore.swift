@@ -30,7 +30,9 @@ extension Workspace {
     }
 
     /// Pending rows of `channels` due by `now`, oldest due first, at most `limit`.
-    public func dueOutbox(at now: Double, channels: [String], limit: Int) throws(WorkspaceError) -> [OutboxEntry] {
+    public func dueOutbox(at now: Double, channels: [String], limit: Int) throws(WorkspaceError)
+        -> [OutboxEntry]
+    {
         guard !channels.isEmpty else { return [] }
         let marks = Array(repeating: "?", count: channels.count).joined(separator: ", ")
         return try read { db in
@@ -80,7 +82,9 @@ extension Workspace {
         try recordOutboxOutcomes([(id, .delivered)], at: now)
     }
 
-    public func retryOutboxLater(_ id: Int64, at due: Double, reason: String, now: Double) throws(WorkspaceError) {
+    public func retryOutboxLater(_ id: Int64, at due: Double, reason: String, now: Double)
+        throws(WorkspaceError)
+    {
         try recordOutboxOutcomes([(id, .retry(at: due, reason: reason))], at: now)
     }
 

@@ -65,7 +65,8 @@ public enum WorkspaceError: Error, Sendable, Equatable, CustomStringConvertible 
             return "cohort name '\(name)' must be 1 to 64 letters, digits, '-', '_' or '.'"
         case .importFailed(let report):
             return report.failureText
-        case .invalidRoster(let diagnostics), .invalidProfile(let diagnostics), .invalidChannels(let diagnostics):
+        case .invalidRoster(let diagnostics), .invalidProfile(let diagnostics),
+            .invalidChannels(let diagnostics):
             return diagnostics.errors.map(\.description).joined(separator: "\n")
         case .invalidArgument(let message):
             return message
