@@ -6,6 +6,9 @@ public enum DeliveryResult: Sendable, Hashable {
     case delivered
     /// `retryable`: a timeout, a connection error, a 5xx; not: a 4xx, a bad URL.
     case failed(reason: String, retryable: Bool)
+    /// Not attempted: its channel failed for an earlier row of the same pass, so a dead
+    /// receiver costs one timeout per pass, not one per row.
+    case skipped(reason: String)
 }
 
 /// Hands deliveries to one configured channel. An adapter lives for one pass of the worker,
@@ -39,6 +42,7 @@ public struct RetryPolicy: Sendable, Hashable {
     public func outcome(of result: DeliveryResult, attempt: Int, now: Double) -> OutboxOutcome {
         switch result {
         case .delivered: return .delivered
+        case .skipped(let reason): return .postponed(until: now + Double(backoff), reason: reason)
         case .failed(let reason, retryable: false): return .dead(reason: reason)
         case .failed(let reason, retryable: true):
             guard attempt <= retries else {

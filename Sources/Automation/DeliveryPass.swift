@@ -19,11 +19,14 @@ public struct DeliveryPass: Sendable {
         self.batchSize = batchSize
     }
 
-    /// Delivers what is due at `now` and records it; returns the rows attempted.
+    public typealias Attempt = (entry: OutboxEntry, result: DeliveryResult)
+
+    /// Delivers what is due at `now` and records it; returns the rows taken. `stop` is asked
+    /// between rows: when it says so, the rest of the batch is left pending, untouched.
     @discardableResult
-    public func run(now: Double) throws(WorkspaceError) -> Int {
+    public func run(now: Double, stop: () -> Bool = { false }) throws(WorkspaceError) -> Int {
         let (channels, entries) = try take(now: now)
-        let results = deliver(entries, channels: channels)
+        let results = deliver(entries, channels: channels, stop: stop)
         try record(results, channels: channels, now: now)
         return entries.count
     }
@@ -37,24 +40,36 @@ public struct DeliveryPass: Sendable {
     }
 
     /// Hands `entries` to their channels' adapters and finishes the adapters (fsync) before
-    /// returning, so a result `.delivered` means durably handed over.
-    public func deliver(_ entries: [OutboxEntry], channels: [String: DeliveryChannel]) -> [(
-        entry: OutboxEntry, result: DeliveryResult
-    )] {
+    /// returning, so a result `.delivered` means durably handed over. Once a channel fails in
+    /// a way worth retrying, its further rows in this pass are skipped (postponed, no attempt).
+    public func deliver(
+        _ entries: [OutboxEntry], channels: [String: DeliveryChannel], stop: () -> Bool = { false }
+    ) -> [Attempt] {
         var adapters: [String: any DeliveryAdapter] = [:]
-        var results: [(entry: OutboxEntry, result: DeliveryResult)] = []
+        var failing: [String: String] = [:]
+        var results: [Attempt] = []
         for entry in entries {
+            if stop() { break }
             guard let channel = channels[entry.request.channel] else { continue }
+            if let reason = failing[channel.name] {
+                results.append(
+                    (entry, .skipped(reason: "not attempted: channel '\(channel.name)' failed: \(reason)")))
+                continue
+            }
             let adapter = adapters[channel.name] ?? makeAdapter(channel)
             adapters[channel.name] = adapter
             let attempt = entry.attempts + 1
-            results.append(
-                (
-                    entry,
-                    adapter.deliver(
-                        DeliveryObject.text(entry, attempt: attempt), entry: entry, attempt: attempt)
-                ))
+            let text = DeliveryObject.text(entry, attempt: attempt)
+            let result = adapter.deliver(text, entry: entry, attempt: attempt)
+            if case .failed(let reason, retryable: true) = result { failing[channel.name] = reason }
+            results.append((entry, result))
         }
+        return finish(adapters, results)
+    }
+
+    /// Finishes every adapter; a channel whose finish failed (an fsync) has its deliveries failed.
+    func finish(_ adapters: [String: any DeliveryAdapter], _ results: [Attempt]) -> [Attempt] {
+        var results = results
         for (name, adapter) in adapters {
             guard let failure = adapter.finish() else { continue }
             for index in results.indices where results[index].entry.request.channel == name {
@@ -68,7 +83,7 @@ public struct DeliveryPass: Sendable {
 
     /// Records each result as its channel's retry policy says, in one transaction.
     public func record(
-        _ results: [(entry: OutboxEntry, result: DeliveryResult)], channels: [String: DeliveryChannel],
+        _ results: [Attempt], channels: [String: DeliveryChannel],
         now: Double
     ) throws(WorkspaceError) {
         guard !results.isEmpty else { return }

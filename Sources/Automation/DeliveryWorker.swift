@@ -57,8 +57,10 @@ public final class DeliveryWorker: @unchecked Sendable {
     func loop() {
         while !condition.withLock({ stopping }) {
             do {
-                let attempted = try pass.run(now: Date().timeIntervalSince1970)
-                if attempted < pass.batchSize { sleep(until: plannedWake()) }
+                let taken = try pass.run(now: Date().timeIntervalSince1970) {
+                    condition.withLock { stopping }
+                }
+                if taken < pass.batchSize { sleep(until: plannedWake()) }
             } catch {
                 // The workspace is busy or failing: try again later, not at once.
                 logger.error("delivery pass failed: \(error)")

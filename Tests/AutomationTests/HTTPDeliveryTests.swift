@@ -94,6 +94,25 @@ import Workspace
         #expect(entry.lastError?.hasPrefix("gave up after 2 attempts: request failed") == true)
     }
 
+    /// A receiver that is down costs one attempt per pass: the channel's other rows wait
+    /// without an attempt counted.
+    @Test func aFailingChannelPostponesItsOtherRowsInThePass() throws {
+        let receiver = try FakeReceiver(statuses: [200])
+        let url = receiver.url
+        receiver.stop()
+        let fixture = try DeliveryFixture(channels: Self.channels(url))
+        try fixture.workspace.enqueue([
+            DeliveryFixture.request("k1", channel: "sms", at: 1_000),
+            DeliveryFixture.request("k2", channel: "sms", at: 1_001),
+        ])
+        try DeliveryPass(workspace: fixture.workspace, environment: Self.environment).run(now: 2_000)
+        let first = try #require(try fixture.entry("k1"))
+        let second = try #require(try fixture.entry("k2"))
+        #expect(first.attempts == 1 && first.state == .pending && first.request.dueAt == 2_030)
+        #expect(second.attempts == 0 && second.state == .pending && second.request.dueAt == 2_030)
+        #expect(second.lastError?.hasPrefix("not attempted: channel 'sms' failed: request failed") == true)
+    }
+
     @Test func aMissingSecretIsNotSentUnsigned() throws {
         let receiver = try FakeReceiver(statuses: [200])
         defer { receiver.stop() }

@@ -79,6 +79,17 @@ import Testing
         #expect(try test.workspace.nextOutboxDue(channels: ["email"]) == nil)
     }
 
+    @Test func aPostponedRowWaitsWithoutAnAttempt() throws {
+        let test = try TestWorkspace()
+        try test.workspace.enqueue([Self.request("k")])
+        let id = try #require(try test.workspace.outboxEntry(key: "k")).id
+        try test.workspace.recordOutboxOutcomes(
+            [(id, .postponed(until: 200, reason: "channel down"))], at: 150)
+        let entry = try #require(try test.workspace.outboxEntry(key: "k"))
+        #expect(entry.state == .pending && entry.attempts == 0 && entry.request.dueAt == 200)
+        #expect(entry.lastError == "channel down")
+    }
+
     @Test func deadKeepsTheReasonAndCountsByState() throws {
         let test = try TestWorkspace()
         try test.workspace.enqueue([Self.request("a"), Self.request("b"), Self.request("c", channel: "sms")])

@@ -87,4 +87,7 @@ public enum OutboxOutcome: Sendable, Hashable {
     /// Failed for now: try again at `at` (epoch seconds).
     case retry(at: Double, reason: String)
     case dead(reason: String)
+    /// Not attempted (its channel just failed for another row): wait until `until` without
+    /// counting an attempt.
+    case postponed(until: Double, reason: String)
 }

@@ -59,7 +59,8 @@ extension Workspace {
         }
     }
 
-    /// Records attempts' outcomes in one transaction; each counts one attempt. Rows no longer
+    /// Records attempts' outcomes in one transaction; each counts one attempt (a postponed row
+    /// none). Rows no longer
     /// pending (marked by an earlier pass) are left as they are.
     public func recordOutboxOutcomes(_ outcomes: [(id: Int64, outcome: OutboxOutcome)], at now: Double)
         throws(WorkspaceError)
@@ -67,13 +68,15 @@ extension Workspace {
         try write { db in
             for (id, outcome) in outcomes {
                 let (state, due, error, delivered) = Self.columns(outcome)
+                let attempted: Int
+                if case .postponed = outcome { attempted = 0 } else { attempted = 1 }
                 try db.execute(
                     sql: """
                         UPDATE outbox SET state = ?, due_at = COALESCE(?, due_at), last_error = COALESCE(?, last_error),
-                            delivered_at = ?, attempts = attempts + 1, updated_at = ?
+                            delivered_at = ?, attempts = attempts + ?, updated_at = ?
                         WHERE id = ? AND state = 'pending'
                         """,
-                    arguments: [state.rawValue, due, error, delivered ? now : nil, now, id])
+                    arguments: [state.rawValue, due, error, delivered ? now : nil, attempted, now, id])
             }
         }
     }
@@ -97,6 +100,7 @@ extension Workspace {
         case .delivered: return (.delivered, nil, nil, true)
         case .retry(let due, let reason): return (.pending, due, reason, false)
         case .dead(let reason): return (.dead, nil, reason, false)
+        case .postponed(let due, let reason): return (.pending, due, reason, false)
         }
     }
 
