@@ -54,6 +54,11 @@ let package = Package(
         .target(
             name: "Analytics",
             dependencies: ["Workspace", "ReplayEngine", .product(name: "GRDB", package: "GRDB.swift")]),
+        // Live automation: delivers the outbox through the configured channels (docs/live.md).
+        .target(
+            name: "Automation",
+            dependencies: ["Workspace", .product(name: "Logging", package: "swift-log")]
+        ),
         .target(
             name: "TerminalUI",
             dependencies: ["CNCurses", "YAMLSource", .product(name: "Yams", package: "Yams")]
@@ -135,6 +140,7 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         ),
+        .testTarget(name: "AutomationTests", dependencies: ["Automation", "Workspace"]),
         .testTarget(name: "CairnEndToEndTests", dependencies: ["cairn", "TerminalUI", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

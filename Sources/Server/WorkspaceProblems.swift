@@ -39,7 +39,7 @@ extension Problem {
         case .locked:
             self.init(.serviceUnavailable, "Workspace busy", detail: detail, headers: ["Retry-After": "1"])
         case .notSQLite, .notAWorkspace, .madeByNewerCairn, .cannotOpen, .diskFull, .invalidRoster,
-            .invalidProfile:
+            .invalidProfile, .invalidChannels:
             self.init(.internalServerError, "Workspace error", detail: detail)
         }
     }

@@ -5,8 +5,11 @@ import Workspace
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Bring journeys, cohorts and agent rosters into the workspace.",
-        subcommands: [ImportJourneyCommand.self, ImportCohortCommand.self, ImportAgentsCommand.self]
+        abstract: "Bring journeys, cohorts, agent rosters and delivery channels into the workspace.",
+        subcommands: [
+            ImportJourneyCommand.self, ImportCohortCommand.self, ImportAgentsCommand.self,
+            ImportChannelsCommand.self,
+        ]
     )
 }
 

@@ -20,6 +20,7 @@ public enum WorkspaceError: Error, Sendable, Equatable, CustomStringConvertible 
     case importFailed(ImportReport)
     case invalidRoster([Diagnostic])
     case invalidProfile([Diagnostic])
+    case invalidChannels([Diagnostic])
     case invalidArgument(String)
     case webhookNotFound(String, suggestion: String?)
     case invalidWebhook(String)
@@ -64,7 +65,8 @@ public enum WorkspaceError: Error, Sendable, Equatable, CustomStringConvertible 
             return "cohort name '\(name)' must be 1 to 64 letters, digits, '-', '_' or '.'"
         case .importFailed(let report):
             return report.failureText
-        case .invalidRoster(let diagnostics), .invalidProfile(let diagnostics):
+        case .invalidRoster(let diagnostics), .invalidProfile(let diagnostics),
+            .invalidChannels(let diagnostics):
             return diagnostics.errors.map(\.description).joined(separator: "\n")
         case .invalidArgument(let message):
             return message

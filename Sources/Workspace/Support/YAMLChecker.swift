@@ -36,8 +36,9 @@ final class YAMLChecker {
         }
     }
 
-    /// A mapping's entries in file order, with unknown keys reported (and a suggestion).
-    func mapping(_ node: Node?, what: String, allowed: [String]) -> Fields? {
+    /// A mapping's entries in file order, with unknown keys reported (and a suggestion);
+    /// `refused` explains keys someone might write that are deliberately not accepted.
+    func mapping(_ node: Node?, what: String, allowed: [String], refused: [String: String] = [:]) -> Fields? {
         guard let node else { return nil }
         guard case .mapping(let mapping) = node else {
             error("\(what) must be a mapping", at: node)
@@ -47,6 +48,10 @@ final class YAMLChecker {
         for (key, value) in mapping {
             guard let name = key.string else {
                 error("keys in \(what) must be text", at: key)
+                continue
+            }
+            if let reason = refused[name] {
+                error("'\(name)' is not accepted in \(what): \(reason)", at: key)
                 continue
             }
             if !allowed.isEmpty, !allowed.contains(name) {

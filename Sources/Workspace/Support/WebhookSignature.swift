@@ -5,6 +5,8 @@ import Foundation
 /// timestamp, a dot and the body (`TIMESTAMP.BODY`), sent as
 /// `X-Cairn-Signature: sha256=HEX` beside `X-Cairn-Timestamp: EPOCH-SECONDS`. Signing the
 /// timestamp binds the body to a moment, so an old delivery cannot be sent again later.
+/// One scheme both ways: the server's webhook intake checks it, the delivery worker's http
+/// channels (module Automation) sign with it.
 public enum WebhookSignature {
     public static let signatureHeader = "X-Cairn-Signature"
     public static let timestampHeader = "X-Cairn-Timestamp"
