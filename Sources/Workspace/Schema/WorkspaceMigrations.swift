@@ -15,6 +15,7 @@ enum WorkspaceMigrations {
         migrator.registerMigration("v1-run-paths", migrate: RunPathSchema.paths)
         migrator.registerMigration("v1-event-types", migrate: EventTypeSchema.index)
         migrator.registerMigration("v2-webhooks", migrate: WebhookSchema.webhooks)
+        migrator.registerMigration("v3-live-intake", migrate: LiveSchema.intake)
         return migrator
     }
 
