@@ -20,7 +20,8 @@ struct Cairn: ParsableCommand {
             JourneysCommand.self, CohortsCommand.self, HistoryCommand.self, DiffCommand.self,
             ActivateCommand.self, RollbackCommand.self, ArchiveCommand.self, ExportCommand.self,
             ReplayCommand.self, RunsCommand.self, LeadCommand.self, ReportCommand.self, DemoCommand.self,
-            DashboardCommand.self, ServeCommand.self, WebhookCommand.self, UIGalleryCommand.self,
+            DashboardCommand.self, ServeCommand.self, WebhookCommand.self, PushCommand.self,
+            UIGalleryCommand.self,
         ]
     )
 
