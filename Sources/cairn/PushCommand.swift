@@ -14,7 +14,8 @@ struct PushCommand: ParsableCommand {
             time zone replaced when given; events are appended, and an event must name a stored lead \
             or one in the same input. Any bad record refuses the whole push (FILE:LINE: error: ...) \
             and nothing is stored. See docs/live.md.
-            Example: cairn push leads.jsonl    crm-export | cairn push -
+            Examples: cairn push leads.jsonl
+                      crm-export | cairn push - --format json
             """
     )
 
@@ -50,9 +51,9 @@ struct PushCommand: ParsableCommand {
         case .json: try JSONOutput.print(intake)
         case .text:
             print(
-                "pushed to cohort '\(intake.cohort)': \(intake.leadsCreated) leads created, "
-                    + "\(intake.leadsUpdated) updated, \(intake.leadsUnchanged) unchanged, \(intake.events) events"
-            )
+                "pushed to cohort '\(intake.cohort)': leads \(intake.leadsCreated) created, "
+                    + "\(intake.leadsUpdated) updated, \(intake.leadsUnchanged) unchanged; "
+                    + "events \(intake.events) appended")
         }
     }
 }

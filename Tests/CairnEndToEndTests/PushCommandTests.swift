@@ -22,7 +22,8 @@ import Testing
         let pushed = try CairnProcess.run(["push", file, "--db", db])
         #expect(pushed.status == 0, "\(pushed.stderr)")
         #expect(
-            pushed.stdout == "pushed to cohort 'live': 1 leads created, 0 updated, 0 unchanged, 1 events\n")
+            pushed.stdout
+                == "pushed to cohort 'live': leads 1 created, 0 updated, 0 unchanged; events 1 appended\n")
         let update =
             #"{"type": "lead", "id": "P-1", "created_at": "2026-11-02", "properties": {"plan": "pro"}}"#
         let piped = try CairnProcess.run(
