@@ -36,6 +36,7 @@ public struct CairnServer: Sendable {
         TrialReplayRoute(workspace: workspace, configuration: configuration).register(on: router)
         AnalyticsRoutes(workspace: workspace).register(on: router)
         WebhookRoutes(workspace: workspace, configuration: configuration).register(on: router)
+        RecordRoutes(workspace: workspace, configuration: configuration).register(on: router)
         OpenAPIRoute().register(on: router)
     }
 

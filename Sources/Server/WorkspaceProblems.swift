@@ -32,6 +32,11 @@ extension Problem {
             self = .badRequest(detail)
         case .invalidWebhookPayload:
             self.init(.unprocessableContent, "Invalid webhook payload", detail: detail)
+        case .liveRecordsRefused(let problems, let count):
+            self.init(
+                .unprocessableContent, "Invalid records",
+                detail: "\(count) bad record\(count == 1 ? "" : "s"); nothing was stored",
+                errors: problems.map(\.description))
         case .webhookReplayed:
             self.init(.conflict, "Replayed delivery", detail: detail)
         case .cohortExists:

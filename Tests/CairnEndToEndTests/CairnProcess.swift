@@ -29,7 +29,7 @@ struct CairnProcess {
 
     static func run(
         _ arguments: [String], in directory: URL = repositoryRoot, environment: [String: String] = [:],
-        timeLimit: TimeInterval = 30
+        timeLimit: TimeInterval = 30, standardInput: String? = nil
     ) throws -> Outcome {
         guard let binary else { throw MissingBinary() }
         let process = Process()
@@ -41,8 +41,14 @@ struct CairnProcess {
         let err = Pipe()
         process.standardOutput = out
         process.standardError = err
-        process.standardInput = FileHandle.nullDevice
+        let input = standardInput.map { _ in Pipe() }
+        process.standardInput = input ?? FileHandle.nullDevice
         try process.run()
+        if let input, let standardInput {
+            // Small inputs only: more than a pipe holds would block until the child reads.
+            input.fileHandleForWriting.write(Data(standardInput.utf8))
+            try input.fileHandleForWriting.close()
+        }
         // Drain both pipes while waiting, so a chatty process cannot block on a full pipe.
         let outData = Reader(out.fileHandleForReading)
         let errData = Reader(err.fileHandleForReading)

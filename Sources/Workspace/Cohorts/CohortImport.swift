@@ -15,6 +15,7 @@ extension Workspace {
         author: String = Workspace.currentAuthor, progress: (@Sendable (Int) -> Void)? = nil
     ) throws(WorkspaceError) -> ImportReport {
         try Self.checkCohortName(name)
+        try Self.refuseLiveCohortName(name)
         let files = try Self.cohortFiles(inputs, cohort: name)
         let sources = JSONText.encode(strings: inputs.map(\.name))
         let now = EpochSeconds.now()

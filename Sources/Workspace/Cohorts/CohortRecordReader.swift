@@ -13,7 +13,15 @@ final class CohortRecordReader {
         var event: (EventRow) throws -> Void
     }
 
+    /// What a lead id seen before in the input means: a duplicate (an import: a cohort
+    /// holds each lead once) or an update to apply in order (live records).
+    enum RepeatedLeads { case refused, updates }
+
     private let accept: Accept
+    var repeatedLeads = RepeatedLeads.refused
+    /// Leads already stored, which events may name though the input does not bring them (the
+    /// live cohort); nil for an import, whose cohort starts empty.
+    var storedLead: ((String) throws -> Bool)?
     private var rules = RecordRules()
     /// Lead id → the line it came from, for duplicate messages and event checks.
     private var leadLines: [String: Int] = [:]
@@ -48,18 +56,18 @@ final class CohortRecordReader {
     // MARK: Rows
 
     func addLead(_ row: LeadRow, file: String, line: Int) throws {
-        if let first = leadLines[row.id] {
+        if let first = leadLines[row.id], repeatedLeads == .refused {
             report(file, line, "duplicate lead id '\(row.id)' (first on line \(first))")
             return
         }
-        leadLines[row.id] = line
+        if leadLines[row.id] == nil { leadLines[row.id] = line }
         try accept.lead(row)
         leadCount += 1
         reportProgress()
     }
 
     func addEvent(_ row: EventRow, file: String, line: Int, leadMayComeLater: Bool) throws {
-        guard leadLines[row.leadID] != nil else {
+        guard try isKnown(row.leadID) else {
             if leadMayComeLater {
                 forwardEvents.append((file, line, row))
             } else {
@@ -68,6 +76,11 @@ final class CohortRecordReader {
             return
         }
         try insertEvent(row)
+    }
+
+    private func isKnown(_ leadID: String) throws -> Bool {
+        if leadLines[leadID] != nil { return true }
+        return try storedLead?(leadID) ?? false
     }
 
     private func insertEvent(_ row: EventRow) throws {
@@ -292,7 +305,8 @@ final class CohortRecordReader {
             let createdAt = try rules.instant(
                 try text(fields["created_at"], "created_at"), field: "created_at"
             ).get()
-            let zone = try rules.timeZone(try text(fields["time_zone"], "time_zone")).get()
+            let zoneText = try text(fields["time_zone"], "time_zone")
+            let zone = try rules.timeZone(zoneText).get()
             var consents = Set<Channel>()
             switch fields["consents"] {
             case nil, .null?: break
@@ -310,10 +324,12 @@ final class CohortRecordReader {
                 throw RowProblem("\"consents\" must be a list of channel names, found \(other.kindName)")
             }
             let properties = try propertyValues(fields["properties"], what: "properties")
-            try addLead(
-                LeadRow(
-                    id: id, createdAt: createdAt, timeZone: zone, consents: consents,
-                    propertiesJSON: JSONText.encode(properties)), file: file, line: line)
+            var row = LeadRow(
+                id: id, createdAt: createdAt, timeZone: zone, consents: consents,
+                propertiesJSON: JSONText.encode(properties))
+            row.timeZoneGiven = zoneText != nil
+            row.consentsGiven = fields["consents"].map { $0 != .null } ?? false
+            try addLead(row, file: file, line: line)
         case "event":
             try checkFields(fields, allowed: Self.eventFields, what: "an event")
             let leadID = try rules.leadID(try text(fields["lead_id"], "lead_id")).get()

@@ -12,6 +12,10 @@ struct LeadRow {
     var segment: String? = nil
     var preferredChannel: Channel? = nil
     var responsiveness: Double? = nil
+    /// Whether the record gave `time_zone` and `consents` (JSON Lines may leave them out): a
+    /// live update changes only what its record gives.
+    var timeZoneGiven = true
+    var consentsGiven = true
 
     static let columns = [
         "cohort_id", "lead_id", "created_at", "time_zone", "consent_email", "consent_sms", "consent_chat",

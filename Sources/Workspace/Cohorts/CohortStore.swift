@@ -49,7 +49,9 @@ extension Workspace {
     /// (`BehaviorModel.leadBehavior(for:)`). Leads are read in chunks of `leadChunkSize`, each
     /// in a short read transaction, and `body` runs outside any: a long replay then never holds
     /// a snapshot that would keep SQLite from checkpointing the WAL its own results grow.
-    /// Cohorts never change once stored, so the chunks see exactly what one snapshot would.
+    /// Imported and synthetic cohorts never change once stored, so the chunks see exactly what
+    /// one snapshot would; the `live` cohort grows meanwhile, and each chunk sees it as it was
+    /// when that chunk was read.
     /// Memory stays at a chunk.
     public func forEachLead(
         inCohort name: String, _ body: (CohortLead) throws -> Void

@@ -27,6 +27,9 @@ public enum WorkspaceError: Error, Sendable, Equatable, CustomStringConvertible 
     /// A delivery whose signature was already taken: the same request sent again.
     case webhookReplayed(String)
     case invalidWebhookPayload(String)
+    /// Live records (`cairn push`, `POST /api/records`) with bad ones among them: nothing was
+    /// stored. `problems` keeps the first `ImportReport.maxKeptProblems`; `count` counts all.
+    case liveRecordsRefused(problems: [ImportProblem], count: Int)
 
     public var description: String {
         switch self {
@@ -80,6 +83,11 @@ public enum WorkspaceError: Error, Sendable, Equatable, CustomStringConvertible 
                 "this delivery to webhook '\(name)' was already received (same signature); replays are refused"
         case .invalidWebhookPayload(let message):
             return message
+        case .liveRecordsRefused(let problems, let count):
+            var lines = problems.prefix(50).map(\.description)
+            if count > lines.count { lines.append("... and \(count - lines.count) more problems") }
+            lines.append("\(count) bad record\(count == 1 ? "" : "s"); nothing was stored")
+            return lines.joined(separator: "\n")
         }
     }
 }

@@ -16,6 +16,7 @@ enum WorkspaceMigrations {
         migrator.registerMigration("v1-event-types", migrate: EventTypeSchema.index)
         migrator.registerMigration("v2-webhooks", migrate: WebhookSchema.webhooks)
         migrator.registerMigration("v3-delivery", migrate: DeliverySchema.delivery)
+        migrator.registerMigration("v4-live-intake", migrate: LiveSchema.intake)
         return migrator
     }
 

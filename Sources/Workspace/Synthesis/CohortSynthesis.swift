@@ -14,6 +14,7 @@ extension Workspace {
         author: String = Workspace.currentAuthor, progress: (@Sendable (Int) -> Void)? = nil
     ) throws(WorkspaceError) -> CohortSummary {
         try Self.checkCohortName(name)
+        try Self.refuseLiveCohortName(name)
         guard (1...Self.maxSynthesisSize).contains(size) else {
             throw .invalidArgument("--size must be between 1 and \(Self.maxSynthesisSize), not \(size)")
         }

@@ -76,4 +76,11 @@ public struct WebhookReceipt: Sendable, Hashable, Codable {
     public var occurredAt: Int64
     /// The lead properties the payload set.
     public var properties: [String]
+    /// What the delivery changed in the `live` cohort, for whatever acts on live arrivals.
+    /// Not part of the JSON receipt.
+    public var arrivals: [LiveArrival] = []
+
+    enum CodingKeys: String, CodingKey {
+        case webhook, cohort, lead, leadCreated, eventID, occurredAt, properties
+    }
 }

@@ -4,7 +4,9 @@ import JourneyModel
 
 /// Recording a verified webhook delivery as a lead event, in one transaction: the lead is
 /// created or its mapped properties updated, a `webhook` event named after the webhook is
-/// added, and the delivery is logged so the same signature is refused next time.
+/// added, and the delivery is logged so the same signature is refused next time. The lead and
+/// the event land in the webhook's own cohort and in the `live` cohort (once, when the
+/// webhook's cohort is `live`), as any live record does (docs/live.md).
 extension Workspace {
     /// Records `delivery`. Deliveries signed more than `window` seconds ago are pruned from the
     /// log first: the receiver refuses timestamps that old, so the log needs no more.
@@ -26,19 +28,25 @@ extension Workspace {
                 let cohortID = try Int64.fetchOne(
                     db, sql: "SELECT cohort_id FROM webhooks WHERE name = ?", arguments: [definition.name])
             else { throw WorkspaceError.webhookNotFound(definition.name, suggestion: nil) }
-            let created = try event.upsertLead(db, cohortID: cohortID)
-            let eventID = try event.insert(db, cohortID: cohortID, leadCreated: created)
+            let own = try event.record(db, cohortID: cohortID, cohortName: definition.cohort, now: now)
+            var arrivals = own.writer.intake.arrivals
+            let liveID = try Self.liveCohortID(db, author: Workspace.currentAuthor, now: now)
+            if liveID != cohortID {
+                arrivals = try event.record(db, cohortID: liveID, cohortName: LiveIntake.cohortName, now: now)
+                    .writer.intake.arrivals
+            }
             try db.execute(
                 sql: """
                     INSERT INTO webhook_deliveries (webhook, signature, signed_at, received_at, lead_id, event_id)
                     VALUES (?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
-                    definition.name, delivery.signature, delivery.signedAt, now, event.leadID, eventID,
+                    definition.name, delivery.signature, delivery.signedAt, now, event.leadID, own.eventID,
                 ])
             return WebhookReceipt(
-                webhook: definition.name, cohort: definition.cohort, lead: event.leadID, leadCreated: created,
-                eventID: eventID, occurredAt: event.occurredAt, properties: event.properties.keys.sorted())
+                webhook: definition.name, cohort: definition.cohort, lead: event.leadID,
+                leadCreated: own.writer.intake.leadsCreated > 0, eventID: own.eventID,
+                occurredAt: event.occurredAt, properties: event.properties.keys.sorted(), arrivals: arrivals)
         }
     }
 }
@@ -95,44 +103,27 @@ private struct WebhookEvent: Sendable {
         return mapped
     }
 
-    /// Creates the lead, or merges the mapped properties into it; true when it was created.
-    func upsertLead(_ db: Database, cohortID: Int64) throws -> Bool {
-        let existing = try String.fetchOne(
-            db, sql: "SELECT properties FROM leads WHERE cohort_id = ? AND lead_id = ?",
-            arguments: [cohortID, leadID])
-        guard let existing else {
-            try db.execute(
-                sql: """
-                    INSERT INTO leads (cohort_id, lead_id, created_at, time_zone, consent_email, consent_sms,
-                        consent_chat, properties)
-                    VALUES (?, ?, ?, 'UTC', 0, 0, 0, ?)
-                    """, arguments: [cohortID, leadID, occurredAt, JSONText.encode(properties)])
-            return true
-        }
-        if !properties.isEmpty {
-            let merged = JSON.properties(fromText: existing).merging(properties) { _, new in new }
-            try db.execute(
-                sql: "UPDATE leads SET properties = ? WHERE cohort_id = ? AND lead_id = ?",
-                arguments: [JSONText.encode(merged), cohortID, leadID])
-        }
-        return false
-    }
-
-    /// Adds the `webhook` event (its data: the mapped properties and the webhook's name) and
-    /// counts it and any new lead on the cohort; returns the event's id.
-    func insert(_ db: Database, cohortID: Int64, leadCreated: Bool) throws -> Int64 {
+    /// Creates the lead in the cohort or merges the mapped properties into it (a live lead
+    /// record giving only properties: created at the event's time, in `UTC`, without
+    /// consents), then appends the `webhook` event, whose data is the mapped properties and the
+    /// webhook's name; the cohort's counts follow.
+    func record(_ db: Database, cohortID: Int64, cohortName: String, now: Int64) throws -> (
+        writer: LiveLeadWriter, eventID: Int64
+    ) {
+        let writer = LiveLeadWriter(db: db, cohortID: cohortID, cohortName: cohortName, now: now)
+        var lead = LeadRow(
+            id: leadID, createdAt: occurredAt, timeZone: "UTC", consents: [],
+            propertiesJSON: JSONText.encode(properties))
+        lead.timeZoneGiven = false
+        lead.consentsGiven = false
+        try writer.upsert(lead)
         var data = properties
         data["name"] = .string(webhook)
-        try db.execute(
-            sql: """
-                INSERT INTO lead_events (cohort_id, lead_id, type, channel, occurred_at, data)
-                VALUES (?, ?, 'webhook', NULL, ?, ?)
-                """, arguments: [cohortID, leadID, occurredAt, JSONText.encode(data)])
-        let eventID = db.lastInsertedRowID
-        try db.execute(
-            sql: """
-                UPDATE cohorts SET lead_count = lead_count + ?, event_count = event_count + 1 WHERE id = ?
-                """, arguments: [leadCreated ? 1 : 0, cohortID])
-        return eventID
+        let eventID = try writer.append(
+            EventRow(
+                leadID: leadID, type: "webhook", channel: nil, occurredAt: occurredAt,
+                dataJSON: JSONText.encode(data)))
+        try writer.finish()
+        return (writer, eventID)
     }
 }
