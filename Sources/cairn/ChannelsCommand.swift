@@ -19,14 +19,7 @@ struct ImportChannelsCommand: ParsableCommand {
     var file: String
 
     func run() throws {
-        let text: String
-        do {
-            text = try String(contentsOfFile: file, encoding: .utf8)
-        } catch {
-            WorkspaceFailure.printError(
-                "\(file):1:1: error: cannot read the file (missing, unreadable or not UTF-8)")
-            throw ExitCode(1)
-        }
+        let text = try TextFile.read(file)
         let opened = try workspace.open()
         let channels = try WorkspaceFailure.exitOnError { () throws(WorkspaceError) in
             try opened.importChannels(yaml: text, file: file)

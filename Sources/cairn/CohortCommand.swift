@@ -47,14 +47,7 @@ struct CohortSynthCommand: ParsableCommand {
     }
 
     func run() throws {
-        let text: String
-        do {
-            text = try String(contentsOfFile: profile, encoding: .utf8)
-        } catch {
-            WorkspaceFailure.printError(
-                "\(profile):1:1: error: cannot read the file (missing, unreadable or not UTF-8)")
-            throw ExitCode(1)
-        }
+        let text = try TextFile.read(profile)
         let parsed = try WorkspaceFailure.exitOnError { () throws(WorkspaceError) in
             try ProfileReader.read(text, file: profile).get()
         }

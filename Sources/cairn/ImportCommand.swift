@@ -140,14 +140,7 @@ struct ImportAgentsCommand: ParsableCommand {
     var file: String
 
     func run() throws {
-        let text: String
-        do {
-            text = try String(contentsOfFile: file, encoding: .utf8)
-        } catch {
-            WorkspaceFailure.printError(
-                "\(file):1:1: error: cannot read the file (missing, unreadable or not UTF-8)")
-            throw ExitCode(1)
-        }
+        let text = try TextFile.read(file)
         let opened = try workspace.open()
         let agents = try WorkspaceFailure.exitOnError { () throws(WorkspaceError) in
             try opened.importAgents(yaml: text, file: file)
