@@ -128,13 +128,20 @@ struct LeadChunkReader {
         let zoneName: String = row[2]
         let zone = zones[zoneName] ?? TimeZone(identifier: zoneName) ?? ISODate.utc
         zones[zoneName] = zone
-        var consents = Set<Channel>()
-        if row[3] == 1 { consents.insert(.email) }
-        if row[4] == 1 { consents.insert(.sms) }
-        if row[5] == 1 { consents.insert(.chat) }
         return Lead(
-            id: row[0], properties: JSON.properties(fromText: row[6]), timeZone: zone, consents: consents,
+            id: row[0], properties: JSON.properties(fromText: row[6]), timeZone: zone,
+            consents: Self.consents(in: row, from: 3),
             createdAt: EpochSeconds.date(row[1]))
+    }
+
+    /// The channels a lead consents to, from the row's `consent_email`, `consent_sms` and
+    /// `consent_chat` columns (0 or 1), which stand at `first`, `first + 1` and `first + 2`.
+    static func consents(in row: Row, from first: Int) -> Set<Channel> {
+        var consents = Set<Channel>()
+        if row[first] == 1 { consents.insert(.email) }
+        if row[first + 1] == 1 { consents.insert(.sms) }
+        if row[first + 2] == 1 { consents.insert(.chat) }
+        return consents
     }
 
     /// A synthetic lead's latent traits; nil for an imported lead.

@@ -36,10 +36,7 @@ final class LiveLeadWriter {
             try insert(row, properties: given.filter { $0.value != .null })
             return
         }
-        var consents = Set<Channel>()
-        if stored[1] == 1 { consents.insert(.email) }
-        if stored[2] == 1 { consents.insert(.sms) }
-        if stored[3] == 1 { consents.insert(.chat) }
+        let consents = LeadChunkReader.consents(in: stored, from: 1)
         try update(
             row, given: given,
             stored: (
