@@ -31,6 +31,7 @@ import Testing
         case .notification(let r): return "notify \(r.execution) \(r.nodeID)"
         case .propertyChange(let r): return "property \(r.execution) \(r.field) \(r.newValue)"
         case .conversion(let r): return "conversion \(r.execution) \(t(r.at)) \(r.afterExit)"
+        case .outward(let r): return "outward \(r.execution) \(r.nodeID) \(r.visit)"
         }
     }
 

@@ -58,6 +58,7 @@ extension LeadStep {
                     queueWaitSeconds: handoff.queueWaitWholeSeconds, context: RunRecorder.contextJSON(handoff)
                 ))
         case .executionStarted, .decision, .splitAssignment, .webhookAttempt, .notification, .propertyChange,
+            .outward,
             .conversion:
             return nil
         }

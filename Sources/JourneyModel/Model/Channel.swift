@@ -1,5 +1,5 @@
 /// A messaging channel a lead can be reached on.
-public enum Channel: String, Sendable, Hashable, CaseIterable, Comparable {
+public enum Channel: String, Sendable, Hashable, CaseIterable, Comparable, Codable {
     case email, sms, chat
 
     public static func < (a: Channel, b: Channel) -> Bool {

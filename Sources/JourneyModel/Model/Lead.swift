@@ -1,7 +1,7 @@
 import Foundation
 
 /// A lead as a journey sees it: properties, where it lives, what it agreed to.
-public struct Lead: Sendable, Hashable, Identifiable {
+public struct Lead: Sendable, Hashable, Identifiable, Codable {
     public var id: String
     public var properties: [String: Value]
     public var timeZone: TimeZone
@@ -21,7 +21,7 @@ public struct Lead: Sendable, Hashable, Identifiable {
 }
 
 /// Something a lead did or underwent: `opened` on email, `visited`, `webhook` named `form`, ...
-public struct LeadEvent: Sendable, Hashable {
+public struct LeadEvent: Sendable, Hashable, Codable {
     public var leadID: String
     public var type: String
     public var channel: Channel?

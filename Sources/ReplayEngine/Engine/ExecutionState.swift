@@ -45,7 +45,7 @@ final class ExecutionState {
 }
 
 /// Why a lead sits at its node.
-enum PendingStep {
+enum PendingStep: Codable {
     /// A duration or time-window wait: moves on at that time.
     case waitUntil(Date)
     /// An event wait: moves on when the event comes, or takes the timeout edge at that time.

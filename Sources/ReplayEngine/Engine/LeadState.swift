@@ -12,8 +12,9 @@ final class LeadState {
     let behavior: LeadBehavior
     /// Whether this lead's responses come from its recorded events (else the behavior model).
     let respondsAsRecorded: Bool
-    /// Recorded events in time order; `recordedCursor` is the next one to process.
-    let recorded: [LeadEvent]
+    /// Recorded events in time order; `recordedCursor` is the next one to process. On the
+    /// wall clock events are appended as they arrive.
+    var recorded: [LeadEvent]
     var recordedCursor = 0
     /// Everything that happened or will happen to the lead: recorded events, messages sent
     /// (`sent`) and simulated responses. Conditions ignore events after their `now`, so
@@ -30,6 +31,9 @@ final class LeadState {
     /// Simulated events still to be processed, in time order (stable for equal times).
     var simulatedPending: [LeadEvent] = []
     var creationHandled = false
+    /// On the wall clock, when the lead's properties changed and have not been looked at yet
+    /// (condition triggers, the goal, handoff rules).
+    var propertiesChangedAt: Date?
     /// The next fire time of a time trigger that concerns this lead.
     var nextTriggerFire: Date?
     /// Condition triggers enter when the condition comes to hold: its value at the last check.
@@ -101,7 +105,7 @@ struct GoalCheck: Equatable {
 }
 
 /// A finished, unconverted execution whose conversion is still of interest.
-struct ConversionWatch {
+struct ConversionWatch: Codable {
     var execution: ExecutionKey
     var splitPaths: [SplitChoice]
 }

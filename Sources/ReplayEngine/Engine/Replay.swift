@@ -21,16 +21,40 @@ public enum Replay {
     ///   - cancellation: checked between steps; a cancelled run ends its in-flight executions
     ///     as `active` and returns a summary marked cancelled.
     ///
-    /// Same journey, cohort, agents, configuration → the same records in the same order.
+    /// Same journey, cohort, agents, configuration → the same records in the same order. The
+    /// engine is the one live automation drives on the wall clock; here the clock is virtual.
     @discardableResult
     public static func run(
         journey: Journey, cohort: some Sequence<CohortLead>, agents: [Agent] = [],
         configuration: ReplayConfiguration, recorder: some ReplayRecorder,
         cancellation: ReplayCancellation? = nil
     ) -> ReplaySummary {
-        let run = ReplayRun(
-            journey: journey, agents: agents, configuration: configuration, recorder: recorder,
-            cancellation: cancellation)
-        return run.run(cohort)
+        var virtual = configuration
+        virtual.clock = .virtual
+        let engine = JourneyEngine(
+            journey: journey, agents: agents, configuration: virtual, recorder: recorder)
+        var admitted = 0
+        var running = true
+        for member in cohort {
+            let createdAt = member.lead.createdAt
+            // Everything due before the lead's creation happens first; it is let in before
+            // whatever is due at that very instant.
+            running = engine.advance(before: createdAt, cancellation: cancellation)
+            guard running, engine.isWithinHorizon(createdAt) else { break }
+            engine.admit(member)
+            admitted += 1
+            if admitted % ReplayProgress.interval == 0 {
+                recorder.progress(
+                    ReplayProgress(
+                        leadsAdmitted: admitted, leadsInFlight: engine.leadsInFlight,
+                        recordsEmitted: engine.summary.records, virtualTime: createdAt))
+            }
+        }
+        if running { running = engine.advance(through: .distantFuture, cancellation: cancellation) }
+        // A cancelled run ends its executions where virtual time stopped; a finished one at
+        // the horizon (or its last moment).
+        return engine.finish(
+            at: running ? (configuration.horizon ?? engine.now) : engine.now,
+            reason: running ? "horizon reached" : "run cancelled", cancelled: !running)
     }
 }

@@ -24,12 +24,15 @@ public struct ReplayConfiguration: Sendable, Hashable {
     /// Without a horizon, a time trigger fires for this long after each lead's creation, so a
     /// run over a daily schedule still ends.
     public var openEndedTriggerSpan: JourneyDuration
+    /// Virtual time for a replay, the wall clock for live automation (see `EngineClock`).
+    public var clock: EngineClock
 
     public init(
         seed: UInt64 = 1, mode: ReplayMode = .recorded, horizon: Date? = nil,
         maxStepsPerLead: Int = Policy.defaultMaxSteps, actionRateLimit: ActionRateLimit = .standard,
         loopVisitLimit: Int = 10, channelPriors: ChannelPriors = .uniform,
-        defaultBehavior: LeadBehavior = .typical, openEndedTriggerSpan: JourneyDuration = .days(90)
+        defaultBehavior: LeadBehavior = .typical, openEndedTriggerSpan: JourneyDuration = .days(90),
+        clock: EngineClock = .virtual
     ) {
         self.seed = seed
         self.mode = mode
@@ -40,6 +43,14 @@ public struct ReplayConfiguration: Sendable, Hashable {
         self.channelPriors = channelPriors
         self.defaultBehavior = defaultBehavior
         self.openEndedTriggerSpan = openEndedTriggerSpan
+        self.clock = clock
+    }
+
+    /// How live automation runs a journey: recorded responses (the events that come back), no
+    /// horizon, time triggers firing for as long as the journey is active.
+    public static func live(seed: UInt64 = 1) -> ReplayConfiguration {
+        ReplayConfiguration(
+            seed: seed, mode: .recorded, horizon: nil, openEndedTriggerSpan: .days(36_500), clock: .wall)
     }
 }
 

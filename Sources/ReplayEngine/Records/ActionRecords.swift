@@ -118,7 +118,7 @@ public struct ConversionRecord: Sendable, Hashable {
 }
 
 /// A split node and the path a lead took there.
-public struct SplitChoice: Sendable, Hashable {
+public struct SplitChoice: Sendable, Hashable, Codable {
     public var nodeID: String
     public var path: String
 

@@ -80,7 +80,7 @@ public struct HandoffContext: Sendable, Hashable {
 }
 
 /// One line of the conversation: a message out, or the lead's response.
-public struct ConversationEntry: Sendable, Hashable {
+public struct ConversationEntry: Sendable, Hashable, Codable {
     public var at: Date
     public var channel: Channel?
     /// `sent`, `opened`, `clicked`, `replied`, `unsubscribed`.

@@ -3,7 +3,7 @@ import JourneyModel
 
 /// A message the journey asked to send, and what became of it. A message deferred and later
 /// sent gives two records: the deferral (with the time it was pushed to) and the send.
-public struct MessageRecord: Sendable, Hashable {
+public struct MessageRecord: Sendable, Hashable, Codable {
     public var execution: ExecutionKey
     public var nodeID: String
     public var channel: Channel
@@ -40,12 +40,12 @@ public struct MessageRecord: Sendable, Hashable {
     }
 }
 
-public enum MessageStatus: String, Sendable, Hashable, CaseIterable {
+public enum MessageStatus: String, Sendable, Hashable, CaseIterable, Codable {
     case sent, suppressed, deferred
 }
 
 /// Why a message did not go out when asked.
-public enum SuppressionReason: String, Sendable, Hashable, CaseIterable {
+public enum SuppressionReason: String, Sendable, Hashable, CaseIterable, Codable {
     /// The lead never opted into the channel.
     case consent
     /// The lead unsubscribed from the channel.
@@ -57,7 +57,7 @@ public enum SuppressionReason: String, Sendable, Hashable, CaseIterable {
 }
 
 /// When the lead first opened, clicked, replied to or unsubscribed after a message.
-public struct MessageResponses: Sendable, Hashable {
+public struct MessageResponses: Sendable, Hashable, Codable {
     public var openedAt: Date?
     public var clickedAt: Date?
     public var repliedAt: Date?

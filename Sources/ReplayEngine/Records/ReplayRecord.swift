@@ -19,6 +19,7 @@
 ///   queued, with the queue wait and the full context.
 /// - `splitAssignment`, `webhookAttempt`, `notification`, `propertyChange`, `conversion` → the
 ///   step log; the summary already counts them, so a writer may keep or drop them.
+/// - `outward` (on the wall clock only) → the outbox: what to deliver, asked at this step.
 public enum ReplayRecord: Sendable, Hashable {
     case executionStarted(ExecutionStarted)
     case executionEnded(ExecutionEnded)
@@ -31,6 +32,7 @@ public enum ReplayRecord: Sendable, Hashable {
     case notification(NotificationRecord)
     case propertyChange(PropertyChange)
     case conversion(ConversionRecord)
+    case outward(OutwardAction)
 
     /// The execution the record belongs to.
     public var execution: ExecutionKey {
@@ -46,12 +48,13 @@ public enum ReplayRecord: Sendable, Hashable {
         case .notification(let record): return record.execution
         case .propertyChange(let record): return record.execution
         case .conversion(let record): return record.execution
+        case .outward(let record): return record.execution
         }
     }
 }
 
 /// Which execution a record belongs to: a lead's n-th entry into the journey.
-public struct ExecutionKey: Sendable, Hashable, Comparable, CustomStringConvertible {
+public struct ExecutionKey: Sendable, Hashable, Comparable, CustomStringConvertible, Codable {
     public var leadID: String
     /// 1 for the first entry, 2 for a re-entry, ...
     public var rotation: Int

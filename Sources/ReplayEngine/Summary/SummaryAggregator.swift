@@ -46,7 +46,7 @@ public struct SummaryAggregator: Sendable {
             if ended.status != .active { note(ended.endedAt) }
         case .nodeStay(let stay):
             absorb(stay)
-        case .decision:
+        case .decision, .outward:
             break
         case .notification:
             summary.notifications += 1

@@ -76,7 +76,7 @@ public final class RunRecorder: ReplayRecorder {
             batch.messages.append(Self.row(message, run: runID))
         case .handoff(let handoff):
             handoffRecorded(handoff)
-        case .splitAssignment, .webhookAttempt, .notification, .propertyChange, .conversion:
+        case .splitAssignment, .webhookAttempt, .notification, .propertyChange, .conversion, .outward:
             // Counted in the engine's summary; the step log keeps stays, messages and handoffs.
             break
         }

@@ -2,7 +2,7 @@ import Foundation
 import JourneyModel
 
 /// Ending an execution, however it ends.
-extension ReplayRun {
+extension JourneyEngine {
     /// The lead converted where it is: at a goal node, or by meeting the journey's goal.
     func convert(_ state: LeadState, goalName: String? = nil) {
         guard let execution = state.execution else { return }
@@ -32,7 +32,7 @@ extension ReplayRun {
                     nextNodeID: nil, edgeLabel: nil)))
         for channel in Channel.allCases {
             guard let message = state.openMessages.removeValue(forKey: channel) else { continue }
-            emit(.message(message))
+            emit(.message(onWallClock ? closing(message, for: state) : message))
         }
         // Everything of an execution comes before its end, so a writer can close the row
         // there: handoffs still queued leave the queue now.

@@ -2,7 +2,7 @@ import Foundation
 import JourneyModel
 
 /// Handoffs: explicit actions and journey-level rules, routed through the router.
-extension ReplayRun {
+extension JourneyEngine {
     /// Journey-level rules, checked after every step and event; each fires at most once per
     /// rotation, or a rule that keeps holding would hand the lead off again at every step.
     func applyHandoffRules(_ state: LeadState) {
@@ -35,7 +35,15 @@ extension ReplayRun {
             id: "\(execution.key)/\(execution.handoffCount)", execution: execution.key,
             fromAgentID: state.heldAgentID, toAgentID: nil, reason: reason, nodeID: nodeID, rule: rule,
             requestedAt: now, assignedAt: nil, queueWaitSeconds: nil, outcome: .queued, context: context)
-        if router.candidates(for: target).isEmpty {
+        if onWallClock {
+            // Routed by the runtime against the agents' real load and hours.
+            let node = nodeID ?? rule.map { "rule:\($0)" } ?? execution.nodeID
+            emit(
+                .outward(
+                    OutwardAction(
+                        execution: execution.key, nodeID: node, visit: execution.visit, at: now,
+                        kind: .handoff(record, target: target))))
+        } else if router.candidates(for: target).isEmpty {
             record.outcome = .noMatchingAgent
             emit(.handoff(record))
         } else if let agent = router.available(for: target, at: now) {
@@ -87,7 +95,7 @@ extension ReplayRun {
         queue.schedule(.handoffRouter, at: router.queue.isEmpty ? nil : router.nextOpening(after: now))
     }
 
-    static func describe(_ target: HandoffTarget) -> String {
+    public static func describe(_ target: HandoffTarget) -> String {
         var parts: [String] = []
         if let agent = target.agent { parts.append("agent \(agent)") }
         if let channel = target.channel { parts.append("channel \(channel.rawValue)") }

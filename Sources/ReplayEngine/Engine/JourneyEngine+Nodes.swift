@@ -2,7 +2,7 @@ import Foundation
 import JourneyModel
 
 /// Moving a lead through nodes.
-extension ReplayRun {
+extension JourneyEngine {
     /// Runs the lead's execution until it waits, is deferred, or ends. After every step the
     /// goal and the journey's handoff rules are checked.
     func advance(_ state: LeadState) {

@@ -2,7 +2,7 @@ import Foundation
 import JourneyModel
 
 /// Letting leads in, and what their events do.
-extension ReplayRun {
+extension JourneyEngine {
     /// At the lead's creation: `lead.created` triggers fire, and condition triggers take their
     /// first look.
     func handleCreation(_ state: LeadState) {
@@ -42,6 +42,20 @@ extension ReplayRun {
         }
         guard recorded else { return }
         if gate.fires(on: event) { tryEntry(state, trigger: gate.triggerDescription) }
+        checkConditionTrigger(state)
+    }
+
+    /// On the wall clock, the lead's properties changed (a live record updated it): the goal
+    /// and the handoff rules look again if it is in the journey, and a condition trigger may
+    /// come to hold.
+    func handlePropertyChange(_ state: LeadState) {
+        if state.execution != nil {
+            if reachesGoal(state, event: nil) {
+                convert(state)
+            } else {
+                applyHandoffRules(state)
+            }
+        }
         checkConditionTrigger(state)
     }
 

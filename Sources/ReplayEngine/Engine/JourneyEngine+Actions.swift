@@ -2,7 +2,7 @@ import Foundation
 import JourneyModel
 
 /// Action nodes: send, update, score, handoff, notify, webhook.
-extension ReplayRun {
+extension JourneyEngine {
     func perform(_ step: ActionStep, at node: JourneyNode, for state: LeadState) {
         guard let execution = state.execution else { return }
         let halt = safety.action(at: now, in: execution)
@@ -43,6 +43,11 @@ extension ReplayRun {
                     NotificationRecord(
                         execution: key, nodeID: node.id, target: notify.target, message: notify.message,
                         at: now)))
+            askOutside(.notify(target: notify.target, message: notify.message), at: node.id, in: execution)
+            moveOn(state, to: step.next, label: "")
+        case .webhook(let hook) where onWallClock:
+            // The outbox calls it, with retries; the journey moves on once it is asked.
+            askOutside(.webhook(url: hook.url), at: node.id, in: execution)
             moveOn(state, to: step.next, label: "")
         case .webhook(let hook):
             call(hook, attempt: 1, at: node, next: step.next, for: state)
@@ -121,9 +126,11 @@ extension ReplayRun {
             }
             if let horizon { responses = responses.through(horizon) }
         }
-        if var previous = state.openMessages[channel] {
-            if state.respondsAsRecorded { previous.responses = previous.responses.before(now) }
-            emit(.message(previous))
+        if let previous = state.openMessages[channel] {
+            emit(.message(closing(previous, for: state)))
+        }
+        if let execution = state.execution {
+            askOutside(.send(channel: channel, template: record.template), at: node.id, in: execution)
         }
         record.status = .sent
         record.sentAt = now
@@ -134,6 +141,29 @@ extension ReplayRun {
             state.appendConversation(
                 ConversationEntry(at: now, channel: channel, type: "sent", template: record.template))
         }
+    }
+
+    /// On the wall clock, hands the action to the runtime (its outbox); a replay simulates it.
+    func askOutside(_ kind: OutwardAction.Kind, at nodeID: String, in execution: ExecutionState) {
+        guard onWallClock else { return }
+        emit(
+            .outward(
+                OutwardAction(
+                    execution: execution.key, nodeID: nodeID, visit: execution.visit, at: now, kind: kind)))
+    }
+
+    /// A sent message closed now (the next send on its channel, or the end of its execution):
+    /// its recorded responses are those before now. On the wall clock they are the events that
+    /// came back so far; a replay knew them when it sent.
+    func closing(_ message: MessageRecord, for state: LeadState) -> MessageRecord {
+        guard state.respondsAsRecorded, let sentAt = message.sentAt else { return message }
+        var closed = message
+        if onWallClock {
+            closed.responses = ResponseAttribution.recordedResponses(
+                to: message.channel, sentAt: sentAt, in: state.recorded, until: now)
+        }
+        closed.responses = closed.responses.before(now)
+        return closed
     }
 
     /// One simulated call; a failure with retries left waits `backoff · 2^(attempt - 1)` and

@@ -1,9 +1,13 @@
 import Foundation
 import JourneyModel
 
-/// One replay in progress: the scheduler, the leads in flight, the handoff router and the
-/// tallies. Lives on the calling thread for the duration of `Replay.run`.
-final class ReplayRun {
+/// The engine: one journey's node semantics, and the scheduler that advances every lead in
+/// flight through them. It has one step function, `advance(through:)`, which handles every
+/// wake-up due by a time (waits ending, events arriving, deferred sends, trigger fires) and
+/// hands what happened to its recorder as records: a replay drives it over a cohort in
+/// virtual time (`Replay.run`), the live runtime on the wall clock as leads and events arrive.
+/// Not thread-safe: one thread drives it.
+public final class JourneyEngine {
     let journey: Journey
     let configuration: ReplayConfiguration
     let nodes: [String: JourneyNode]
@@ -16,18 +20,22 @@ final class ReplayRun {
     /// Whether anything can hand a lead off: only then is its conversation kept for the agent.
     let keepsConversations: Bool
     let recorder: any ReplayRecorder
-    let cancellation: ReplayCancellation?
     var queue = WakeUpQueue()
     var leads: [Int: LeadState] = [:]
     var router: HandoffRouter
     var aggregator: SummaryAggregator
-    /// The virtual time of the wake-up being processed.
-    var now = Date(timeIntervalSince1970: 0)
+    /// The time of the wake-up being processed.
+    public internal(set) var now = Date(timeIntervalSince1970: 0)
+    var nextSlot = 0
+    /// On the wall clock: which slot holds a lead, what changed since `takeChanges()`, and the
+    /// leads let go (nothing due, not in the journey) with their last state.
+    var slotsByLead: [String: Int] = [:]
+    var changed: Set<Int> = []
+    var letGo: [LeadSnapshot] = []
 
-    init(
-        journey: Journey, agents: [Agent], configuration: ReplayConfiguration,
-        recorder: any ReplayRecorder,
-        cancellation: ReplayCancellation?
+    public init(
+        journey: Journey, agents: [Agent] = [], configuration: ReplayConfiguration,
+        recorder: any ReplayRecorder
     ) {
         self.journey = journey
         self.configuration = configuration
@@ -49,10 +57,11 @@ final class ReplayRun {
                 $0.type == .property || ($0.type == .engagement && $0.field == "score" && $0.within == nil)
             } ?? true
         self.recorder = recorder
-        self.cancellation = cancellation
-        self.router = HandoffRouter(agents: agents)
+        self.router = HandoffRouter(agents: configuration.clock == .wall ? [] : agents)
         self.aggregator = SummaryAggregator(journey: journey)
     }
+
+    var onWallClock: Bool { configuration.clock == .wall }
 
     var horizon: Date? { configuration.horizon }
 
@@ -65,34 +74,35 @@ final class ReplayRun {
         recorder.record(record)
     }
 
-    // MARK: - The loop
+    /// The records' tally so far.
+    public var summary: ReplaySummary { aggregator.summary }
 
-    func run(_ cohort: some Sequence<CohortLead>) -> ReplaySummary {
-        var iterator = cohort.makeIterator()
-        var upcoming = iterator.next()
-        var nextSlot = 0
-        var cancelled = false
-        while true {
-            if cancellation?.isCancelled == true {
-                cancelled = true
-                break
-            }
-            let wakeTime = queue.peekTime()
-            if let member = upcoming, isWithinHorizon(member.lead.createdAt),
-                wakeTime.map({ member.lead.createdAt <= $0 }) ?? true
-            {
-                admit(member, slot: nextSlot)
-                nextSlot += 1
-                if nextSlot % ReplayProgress.interval == 0 {
-                    recorder.progress(
-                        ReplayProgress(
-                            leadsAdmitted: nextSlot, leadsInFlight: leads.count,
-                            recordsEmitted: aggregator.summary.records, virtualTime: member.lead.createdAt))
-                }
-                upcoming = iterator.next()
-                continue
-            }
-            guard let wakeTime, isWithinHorizon(wakeTime), let wakeUp = queue.pop() else { break }
+    /// Leads held in memory: in the journey, or with something still due.
+    public var leadsInFlight: Int { leads.count }
+
+    // MARK: - The step function
+
+    /// When the next wake-up is due, if any.
+    public func nextWakeTime() -> Date? { queue.peekTime() }
+
+    /// Handles, in time order, every wake-up due at or before `time` (and within the horizon).
+    /// False when `cancellation` stopped it first.
+    @discardableResult
+    public func advance(through time: Date, cancellation: ReplayCancellation? = nil) -> Bool {
+        runWakeUps(cancellation: cancellation) { $0 <= time }
+    }
+
+    /// Handles every wake-up due strictly before `time` (a replay admits the lead created at
+    /// `time` after them, and before the ones due at that instant).
+    @discardableResult
+    func advance(before time: Date, cancellation: ReplayCancellation?) -> Bool {
+        runWakeUps(cancellation: cancellation) { $0 < time }
+    }
+
+    private func runWakeUps(cancellation: ReplayCancellation?, while isDue: (Date) -> Bool) -> Bool {
+        while let wakeTime = queue.peekTime(), isDue(wakeTime), isWithinHorizon(wakeTime) {
+            if cancellation?.isCancelled == true { return false }
+            guard let wakeUp = queue.pop() else { break }
             now = wakeUp.time
             switch wakeUp.owner {
             case .lead(let slot):
@@ -101,23 +111,22 @@ final class ReplayRun {
                 serveHandoffQueue()
             }
         }
-        // A cancelled run ends its executions where virtual time stopped; a finished one at
-        // the horizon (or its last moment).
-        finishInFlight(
-            at: cancelled ? now : (horizon ?? now), reason: cancelled ? "run cancelled" : "horizon reached")
-        if cancelled { aggregator.markCancelled() }
-        let summary = aggregator.summary
-        recorder.finish(summary)
-        return summary
+        return cancellation?.isCancelled != true
     }
 
-    private func admit(_ member: CohortLead, slot: Int) {
+    // MARK: - Leads arriving
+
+    /// Lets a lead in at its creation (or now, if the engine is already past it): it is woken
+    /// then, when its creation triggers fire.
+    public func admit(_ member: CohortLead) {
         let recordedMode: Bool
         switch configuration.mode {
         case .recorded: recordedMode = true
         case .simulated: recordedMode = false
         case .mixed: recordedMode = !member.events.isEmpty
         }
+        let slot = nextSlot
+        nextSlot += 1
         let state = LeadState(
             slot: slot, member: member, behavior: member.behavior ?? configuration.defaultBehavior,
             respondsAsRecorded: recordedMode)
@@ -125,8 +134,9 @@ final class ReplayRun {
             state.nextTriggerFire = nextFire(of: schedule, after: member.lead.createdAt, for: state)
         }
         leads[slot] = state
+        if onWallClock { track(state) }
         aggregator.leadAdmitted()
-        // Virtual time never runs backwards: a lead read out of order starts when it is read.
+        // Time never runs backwards: a lead read out of order starts when it is read.
         queue.schedule(.lead(slot), at: max(member.lead.createdAt, now))
     }
 
@@ -150,11 +160,13 @@ final class ReplayRun {
         case simulatedEvent
         case pendingStep
         case triggerFire
+        case propertiesChanged
     }
 
     /// Handles everything due for the lead up to now, in time order, then reschedules it or
     /// lets it go.
     private func wake(_ state: LeadState) {
+        if onWallClock { changed.insert(state.slot) }
         while let due = nextDue(state), due.time <= now {
             switch due.kind {
             case .creation:
@@ -174,6 +186,9 @@ final class ReplayRun {
                     state.nextTriggerFire = nextFire(of: schedule, after: now, for: state)
                 }
                 tryEntry(state, trigger: gate.triggerDescription)
+            case .propertiesChanged:
+                state.propertiesChangedAt = nil
+                handlePropertyChange(state)
             }
         }
         reschedule(state)
@@ -185,6 +200,7 @@ final class ReplayRun {
         } else if state.execution == nil {
             leads[state.slot] = nil
             queue.forget(.lead(state.slot))
+            if onWallClock { release(state) }
         } else {
             queue.schedule(.lead(state.slot), at: nil)
         }
@@ -213,13 +229,17 @@ final class ReplayRun {
         if engaged, let first = state.simulatedPending.first { consider(.simulatedEvent, first.time) }
         consider(.pendingStep, state.execution?.pendingTime)
         if couldEnter { consider(.triggerFire, state.nextTriggerFire) }
+        consider(.propertiesChanged, state.propertiesChangedAt)
         return best
     }
 
-    // MARK: - The end of the run
+    func nextDueTime(_ state: LeadState) -> Date? { nextDue(state)?.time }
+
+    // MARK: - The end of a replay
 
     /// Ends what is still in flight: queued handoffs stay queued, executions end `active`.
-    private func finishInFlight(at endTime: Date, reason: String) {
+    /// Returns the run's summary, also given to the recorder's `finish`.
+    func finish(at endTime: Date, reason: String, cancelled: Bool) -> ReplaySummary {
         for queued in router.drain() {
             var record = queued.record
             record.outcome = .queued
@@ -230,5 +250,9 @@ final class ReplayRun {
             endExecution(state, status: .active, reason: reason, outcome: .waiting, at: endTime)
         }
         leads = [:]
+        if cancelled { aggregator.markCancelled() }
+        let summary = aggregator.summary
+        recorder.finish(summary)
+        return summary
     }
 }

@@ -1,0 +1,144 @@
+import Foundation
+import JourneyModel
+import ReplayEngine
+import Workspace
+
+/// Runs every journey with an active version live, on the wall clock, with the engine the
+/// replay uses. One thread: it applies the arrivals (leads and events stored by the intake),
+/// handles every wake-up due, and writes each round's steps in one transaction (rows, outbox
+/// requests, lead states, cursors). It sleeps until the earliest wake-up of any journey (held
+/// in the engines' heaps, rebuilt from `live_leads` at start), a nudge from the intake in this
+/// process, or the arrival poll that notices records pushed by another process.
+public final class LiveRuntime: LeaderWork, @unchecked Sendable {
+    private let workspace: Workspace
+    private let clock: any LiveClock
+    private let condition = NSCondition()
+    private var running = false
+    private var nudged = false
+    private var thread: Thread?
+    private var journeys: [String: LiveJourney] = [:]
+    private var lastRefresh = Date.distantPast
+    /// The last failure, for `cairn serve` to report.
+    public private(set) var lastError: String?
+
+    /// How often active versions and pauses are looked at again, and another process's
+    /// arrivals are noticed at the latest.
+    public static let refreshInterval: TimeInterval = 1
+    public static let arrivalPoll: TimeInterval = 0.2
+    /// Arrivals applied per journey per round, so one round's transaction stays short.
+    public static let arrivalsPerRound = 2_000
+
+    public init(workspace: Workspace, clock: any LiveClock = SystemClock()) {
+        self.workspace = workspace
+        self.clock = clock
+    }
+
+    public func start() {
+        condition.lock()
+        defer { condition.unlock() }
+        guard !running else { return }
+        running = true
+        let thread = Thread { [unowned self] in self.loop() }
+        thread.name = "cairn-live-runtime"
+        self.thread = thread
+        thread.start()
+    }
+
+    public func stop() {
+        condition.lock()
+        running = false
+        condition.broadcast()
+        while thread != nil { condition.wait() }
+        condition.unlock()
+    }
+
+    /// Something arrived (the intake in this process): look at once.
+    public func nudge() {
+        condition.lock()
+        nudged = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    private func loop() {
+        journeys = [:]
+        lastRefresh = .distantPast
+        while isRunning {
+            var next: Date?
+            do {
+                next = try iterate(at: clock.now())
+                lastError = nil
+            } catch {
+                lastError = error.description
+                FileHandle.standardError.write(Data("cairn serve: automation: \(error.description)\n".utf8))
+                journeys = [:]
+                next = clock.now().addingTimeInterval(1)
+            }
+            sleep(until: next)
+        }
+        condition.lock()
+        thread = nil
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    private var isRunning: Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return running
+    }
+
+    private func sleep(until next: Date?) {
+        let poll = Date().addingTimeInterval(Self.arrivalPoll)
+        let deadline = next.map { min($0.addingTimeInterval(clockOffset), poll) } ?? poll
+        condition.lock()
+        while running, !nudged, Date() < deadline { _ = condition.wait(until: deadline) }
+        nudged = false
+        condition.unlock()
+    }
+
+    /// The wall clock minus the runtime's clock: a stepped clock in tests wakes on real time.
+    private var clockOffset: TimeInterval { Date().timeIntervalSince(clock.now()) }
+
+    /// One round at `now`: refresh the journeys when due, step each one, write the steps.
+    /// Returns the earliest wake-up left. Tests and benchmarks call it with a clock of their own.
+    @discardableResult
+    public func iterate(at now: Date) throws(WorkspaceError) -> Date? {
+        if now.timeIntervalSince(lastRefresh) >= Self.refreshInterval || journeys.isEmpty {
+            try refreshJourneys(at: now)
+            lastRefresh = now
+        }
+        // A round applies a bounded number of arrivals per journey; go on while some were left.
+        var more = true
+        while more {
+            var steps: [LiveStep] = []
+            for name in journeys.keys.sorted() {
+                guard let live = journeys[name],
+                    let step = try live.step(at: now, workspace: workspace, limit: Self.arrivalsPerRound)
+                else { continue }
+                steps.append(step)
+            }
+            if !steps.isEmpty { try workspace.writeLiveSteps(steps, at: now) }
+            more = journeys.values.contains { $0.arrivalsLastStep == Self.arrivalsPerRound }
+        }
+        return journeys.values.filter { !$0.paused }.compactMap { $0.engine.nextWakeTime() }.min()
+    }
+
+    /// Starts the journeys newly active, drops the ones no longer active (or now at another
+    /// version), and reads pauses.
+    private func refreshJourneys(at now: Date) throws(WorkspaceError) {
+        let active = try workspace.activeJourneysForAutomation()
+        var kept: [String: LiveJourney] = [:]
+        for entry in active {
+            if let live = journeys[entry.journey], live.run.version == entry.version {
+                live.paused = entry.paused
+                kept[entry.journey] = live
+                continue
+            }
+            let run = try workspace.openLiveRun(journey: entry.journey, version: entry.version)
+            kept[entry.journey] = try LiveJourney(
+                run: run, journey: entry.model, paused: entry.paused, workspace: workspace, now: now)
+        }
+        journeys = kept
+    }
+}

@@ -1,0 +1,153 @@
+import Foundation
+import GRDB
+import JourneyModel
+import ReplayEngine
+
+/// The run an active journey version's live executions belong to (`runs.mode = 'live'`, one
+/// per journey version, over the `live` cohort), so reports read them as they read a replay;
+/// with how far it has consumed the live arrivals.
+public struct LiveRun: Sendable, Hashable {
+    public var runID: Int64
+    public var journey: String
+    /// The plan's `workflows.id`.
+    public var journeyRowID: String
+    public var version: Int
+    /// The last `live_arrivals` id applied.
+    public var arrivalCursor: Int64
+}
+
+extension Workspace {
+    /// The live run of a journey version, created on first use: it starts with the arrivals
+    /// stored since the journey's activation (a journey activated today does not act on
+    /// yesterday's leads).
+    public func openLiveRun(journey: String, version: Int, author: String = Workspace.currentAuthor)
+        throws(WorkspaceError) -> LiveRun
+    {
+        let rowID = try journeyRowID(for: journey, allowArchived: true)
+        return try write { db in
+            if let row = try Row.fetchOne(
+                db, sql: "SELECT run_id, arrival_cursor FROM live_runs WHERE workflow_id = ? AND version = ?",
+                arguments: [rowID, version])
+            {
+                return LiveRun(
+                    runID: row["run_id"], journey: journey, journeyRowID: rowID, version: version,
+                    arrivalCursor: row["arrival_cursor"])
+            }
+            let now = EpochSeconds.now()
+            let cohortID = try Self.liveCohortID(db, author: author, now: now)
+            // It acts on what arrives from its activation on (`workflows.updated_at`), even
+            // when automation was not running then.
+            let cursor =
+                try Int64.fetchOne(
+                    db,
+                    sql: """
+                        SELECT MAX(id) FROM live_arrivals
+                        WHERE received_at < (SELECT updated_at FROM workflows WHERE id = ?)
+                        """, arguments: [rowID]) ?? 0
+            try db.execute(
+                sql: """
+                    INSERT INTO runs (workflow_id, journey_version, cohort_id, seed, mode, engine_version, status, started_at)
+                    VALUES (?, ?, ?, 1, 'live', ?, 'running', ?)
+                    """, arguments: [rowID, version, cohortID, Replay.version, now])
+            let runID = db.lastInsertedRowID
+            try db.execute(
+                sql: """
+                    INSERT INTO live_runs (run_id, workflow_id, version, arrival_cursor, started_at)
+                    VALUES (?, ?, ?, ?, ?)
+                    """, arguments: [runID, rowID, version, cursor, Date().timeIntervalSince1970])
+            return LiveRun(
+                runID: runID, journey: journey, journeyRowID: rowID, version: version, arrivalCursor: cursor)
+        }
+    }
+
+    /// The stored state of every lead of a live run, for a restarted engine.
+    public func liveLeadStates(run runID: Int64) throws(WorkspaceError) -> [LeadSnapshot] {
+        try read { db in
+            let texts = try String.fetchAll(
+                db, sql: "SELECT state FROM live_leads WHERE run_id = ? ORDER BY lead_id", arguments: [runID])
+            return try texts.map(Self.decodeLeadState)
+        }
+    }
+
+    /// The stored state of one lead of a live run, if the run has seen it.
+    public func liveLeadState(run runID: Int64, lead leadID: String) throws(WorkspaceError) -> LeadSnapshot? {
+        try read { db in
+            try String.fetchOne(
+                db, sql: "SELECT state FROM live_leads WHERE run_id = ? AND lead_id = ?",
+                arguments: [runID, leadID]
+            ).map(Self.decodeLeadState)
+        }
+    }
+
+    /// A lead of the `live` cohort as the engine sees it.
+    public func liveLead(_ leadID: String) throws(WorkspaceError) -> Lead? {
+        try read { db in
+            try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT l.lead_id, l.created_at, l.time_zone, l.consent_email, l.consent_sms, l.consent_chat,
+                        l.properties
+                    FROM leads l JOIN cohorts c ON c.id = l.cohort_id WHERE c.name = ? AND l.lead_id = ?
+                    """, arguments: [LiveIntake.cohortName, leadID]
+            ).map { row in
+                let zoneName: String = row[2]
+                return Lead(
+                    id: row[0], properties: JSON.properties(fromText: row[6]),
+                    timeZone: TimeZone(identifier: zoneName) ?? ISODate.utc,
+                    consents: LeadChunkReader.consents(in: row, from: 3), createdAt: EpochSeconds.date(row[1])
+                )
+            }
+        }
+    }
+
+    /// A `lead_events` row as the engine sees it.
+    public func liveEvent(_ eventID: Int64) throws(WorkspaceError) -> LeadEvent? {
+        try read { db in
+            try Row.fetchOne(
+                db, sql: "SELECT lead_id, type, channel, occurred_at, data FROM lead_events WHERE id = ?",
+                arguments: [eventID]
+            ).map { row in
+                let data: String? = row[4]
+                return LeadEvent(
+                    leadID: row[0], type: row[1],
+                    channel: (row[2] as String?).flatMap(Channel.init(rawValue:)),
+                    time: EpochSeconds.date(row[3]), data: data.map(JSON.properties(fromText:)) ?? [:])
+            }
+        }
+    }
+
+    static func decodeLeadState(_ text: String) throws -> LeadSnapshot {
+        try JSONDecoder().decode(LeadSnapshot.self, from: Data(text.utf8))
+    }
+}
+
+/// A journey whose active version automation runs, with its model and whether it is paused.
+public struct ActiveJourney: Sendable {
+    public var journey: String
+    public var version: Int
+    public var model: Journey
+    public var paused: Bool
+}
+
+extension Workspace {
+    /// Every journey with an active version (not archived), read and validated, with its
+    /// `live_journeys` state.
+    public func activeJourneysForAutomation() throws(WorkspaceError) -> [ActiveJourney] {
+        let rows = try read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT w.slug, w.active_version, COALESCE(l.state, 'running') AS state
+                    FROM workflows w LEFT JOIN live_journeys l ON l.workflow_id = w.id
+                    WHERE w.active_version IS NOT NULL AND w.archived_at IS NULL ORDER BY w.slug
+                    """
+            ).map { row -> (String, Int, Bool) in
+                (row["slug"], row["active_version"], row["state"] == "paused")
+            }
+        }
+        return try rows.map { (slug, version, paused) throws(WorkspaceError) in
+            let model = try journeyToReplay(slug, version: version).journey
+            return ActiveJourney(journey: slug, version: version, model: model, paused: paused)
+        }
+    }
+}
