@@ -57,7 +57,9 @@ let package = Package(
         // Live automation: delivers the outbox through the configured channels (docs/live.md).
         .target(
             name: "Automation",
-            dependencies: ["Workspace", .product(name: "Logging", package: "swift-log")]
+            dependencies: [
+                "Workspace", "ReplayEngine", "JourneyModel", .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .target(
             name: "TerminalUI",
@@ -140,8 +142,14 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         ),
-        .testTarget(name: "AutomationTests", dependencies: ["Automation", "Workspace"]),
-        .testTarget(name: "CairnEndToEndTests", dependencies: ["cairn", "TerminalUI", "TestSupport"]),
+        .testTarget(
+            name: "AutomationTests",
+            dependencies: ["Automation", "Workspace", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(
+            name: "CairnEndToEndTests",
+            dependencies: [
+                "cairn", "TerminalUI", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -155,13 +155,21 @@ import Testing
     }
 }
 
-/// One HTTP/1.1 GET over a plain loopback socket: no HTTP client library needed.
+/// HTTP/1.1 over a plain loopback socket: no HTTP client library needed.
 enum LoopbackHTTP {
     struct Failure: Error, CustomStringConvertible {
         var description: String
     }
 
     static func get(port: Int, path: String, headers: [String: String] = [:]) throws -> String {
+        let extra = headers.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)\r\n" }.joined()
+        return try exchange(
+            port: port, head: "GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\(extra)\r\n",
+            body: [])
+    }
+
+    /// Sends a request (its head, then its body) and reads the whole response.
+    static func exchange(port: Int, head: String, body: [UInt8]) throws -> String {
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard descriptor >= 0 else { throw Failure(description: "socket() failed") }
         defer { close(descriptor) }
@@ -177,9 +185,7 @@ enum LoopbackHTTP {
             }
         }
         guard connected == 0 else { throw Failure(description: "cannot connect to 127.0.0.1:\(port)") }
-        let extra = headers.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)\r\n" }.joined()
-        let request = Array(
-            "GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\(extra)\r\n".utf8)
+        let request = Array(head.utf8) + body
         guard send(descriptor, request, request.count, 0) == request.count else {
             throw Failure(description: "send() failed")
         }
