@@ -1,0 +1,45 @@
+import Automation
+import Foundation
+import Workspace
+
+/// 100,000 executions waiting; the runtime is dropped (as a crash would) and a new one starts
+/// 10 minutes later, when every wait is 5 minutes overdue: how long until all are worked off.
+enum RestartOverdue {
+    static let leads = 100_000
+
+    static func run() {
+        let bench = BenchWorkspace("restart", journeys: [BenchJourneys.restart])
+        defer { bench.remove() }
+        let t0 = Date()
+        let setup = seconds {
+            bench.push(prefix: "r-", count: leads, event: nil, at: t0)
+            do { try LiveRuntime(workspace: bench.workspace).iterate(at: t0) } catch {
+                fail("round: \(error)")
+            }
+        }
+        let waiting = bench.int("SELECT COUNT(*) FROM live_leads WHERE due_at IS NOT NULL")
+        print(String(format: "  setup: %d executions waiting 5 min, stepped in %.1f s", waiting, setup))
+        let run = Int64(bench.int("SELECT run_id FROM live_runs"))
+        var restored = 0
+        let decode = seconds {
+            do { restored = try bench.workspace.liveLeadStates(run: run).count } catch { fail("\(error)") }
+        }
+        let runtime = LiveRuntime(workspace: bench.workspace)
+        let workedOff = seconds {
+            do { try runtime.iterate(at: t0.addingTimeInterval(600)) } catch {
+                fail("restart round: \(error)")
+            }
+        }
+        let done = bench.int("SELECT COUNT(*) FROM workflow_executions WHERE status = 'completed'")
+        let outbox = bench.int("SELECT COUNT(*) FROM outbox WHERE state = 'pending'")
+        print(
+            String(
+                format: "  restart at +10 min: %d executions completed, %d sends in the outbox, in %.1f s",
+                done,
+                outbox, workedOff) + " (target <= 60 s: \(verdict(workedOff, atMost: 60)))")
+        print(
+            String(
+                format: "    of which reading and decoding the %d stored states alone: %.1f s", restored,
+                decode))
+    }
+}
