@@ -105,7 +105,7 @@ let package = Package(
         .executableTarget(
             name: "live-bench",
             dependencies: [
-                "Automation", "Workspace", "JourneyModel", .product(name: "GRDB", package: "GRDB.swift"),
+                "Automation", "Workspace", .product(name: "GRDB", package: "GRDB.swift"),
             ]),
 
         // What only tests use: the tmux harness for end-to-end runs and golden snapshots of

@@ -11,20 +11,21 @@ enum RestartOverdue {
         let bench = BenchWorkspace("restart", journeys: [BenchJourneys.restart])
         defer { bench.remove() }
         let t0 = Date()
-        let setup = seconds {
+        let setup = timed {
             bench.push(prefix: "r-", count: leads, event: nil, at: t0)
             do { try LiveRuntime(workspace: bench.workspace).iterate(at: t0) } catch {
                 fail("round: \(error)")
             }
         }
         let waiting = bench.int("SELECT COUNT(*) FROM live_leads WHERE due_at IS NOT NULL")
-        print(String(format: "  setup: %d executions waiting 5 min, stepped in %.1f s", waiting, setup))
+        print("  setup: \(waiting) executions waiting 5 min, stepped in \(setup)")
         let run = Int64(bench.int("SELECT run_id FROM live_runs"))
         var restored = 0
-        let decode = seconds {
+        let decode = timed {
             do { restored = try bench.workspace.liveLeadStates(run: run).count } catch { fail("\(error)") }
         }
         let runtime = LiveRuntime(workspace: bench.workspace)
+        let cpu = cpuSeconds()
         let workedOff = seconds {
             do { try runtime.iterate(at: t0.addingTimeInterval(600)) } catch {
                 fail("restart round: \(error)")

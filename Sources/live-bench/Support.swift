@@ -117,3 +117,20 @@ func verdict(_ value: Double, atMost target: Double) -> String {
 
 /// The policy lines that lift the runaway guard's ceilings above what a benchmark does.
 let benchPolicy = ""
+
+/// CPU seconds of this process so far, all threads (user + system).
+func cpuSeconds() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    let seconds = usage.ru_utime.tv_sec + usage.ru_stime.tv_sec
+    let micros = usage.ru_utime.tv_usec + usage.ru_stime.tv_usec
+    return Double(seconds) + Double(micros) / 1e6
+}
+
+/// Wall and CPU time of `body`, printed as "W s (CPU C s)": the machine is shared, so the wall
+/// time carries the load of others and the CPU time does not.
+func timed(_ body: () throws -> Void) rethrows -> String {
+    let cpu = cpuSeconds()
+    let wall = try seconds(body)
+    return String(format: "%.1f s (CPU %.1f s)", wall, cpuSeconds() - cpu)
+}

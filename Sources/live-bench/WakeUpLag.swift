@@ -29,7 +29,7 @@ enum WakeUpLag {
         defer { bench.remove() }
         let relay = WakeRelay()
         let runtime = LiveRuntime(workspace: bench.workspace, wrote: { relay.fire() })
-        let setup = seconds {
+        let setup = timed {
             bench.push(prefix: "long-", count: waiting, event: "enroll_long", at: Date())
             do { try runtime.iterate(at: Date()) } catch { fail("round: \(error)") }
         }
@@ -45,14 +45,14 @@ enum WakeUpLag {
             runtime.stop()
             worker.stop()
         }
-        let up = seconds {
+        let up = timed {
             bench.push(prefix: "probe-", count: 1, event: nil, at: Date())
             bench.waitUntil("runtime start", limit: 120) {
                 bench.int(
                     "SELECT MIN(arrival_cursor) >= (SELECT MAX(id) FROM live_arrivals) FROM live_runs") == 1
             }
         }
-        print(String(format: "  runtime thread up (states restored, arrivals caught up) in %.2f s", up))
+        print("  runtime thread up (every stored state restored, arrivals caught up) in \(up)")
         measure(bench, prefix: "a-", title: "worker not woken by the runtime (idle check 5 s)")
         relay.set(worker, enabled: true)
         measure(bench, prefix: "b-", title: "worker woken by the runtime after each write")
