@@ -141,7 +141,9 @@ let package = Package(
             ]
         ),
         .testTarget(name: "AutomationTests", dependencies: ["Automation", "Workspace"]),
-        .testTarget(name: "CairnEndToEndTests", dependencies: ["cairn", "TerminalUI", "TestSupport"]),
+        .testTarget(
+            name: "CairnEndToEndTests",
+            dependencies: ["cairn", "TerminalUI", "TestSupport", "Workspace", "JourneyModel"]),
     ],
     swiftLanguageModes: [.v6]
 )
