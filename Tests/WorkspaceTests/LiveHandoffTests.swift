@@ -219,4 +219,21 @@ import Testing
             try ws.handoffInbox(agent: "anna")
         }
     }
+
+    @Test func replayRowsKeepNoStateAndAreNeitherFoundNorCounted() throws {
+        let test = try Self.workspace()
+        try test.workspace.pool.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO agent_handoffs (id, lead_id, to_agent_id, handoff_reason, created_at)
+                    VALUES ('replayed', 'L-1', 'ana', 'score', 0)
+                    """)
+        }
+        #expect(throws: WorkspaceError.handoffNotFound("replayed")) {
+            try test.workspace.acceptHandoff("replayed", now: Self.mondayTen)
+        }
+        #expect(try test.workspace.handoffInbox(agent: "ana").open.isEmpty)
+        let demo = Self.request("d", HandoffTarget(expertise: ["demo"]))
+        #expect(try test.workspace.requestLiveHandoff(demo, now: Self.mondayTen) == .assigned(agentID: "ana"))
+    }
 }
