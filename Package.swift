@@ -148,7 +148,8 @@ let package = Package(
         .testTarget(
             name: "CairnEndToEndTests",
             dependencies: [
-                "cairn", "TerminalUI", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+                "cairn", "TerminalUI", "TestSupport", "Workspace", "JourneyModel",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]),
     ],
     swiftLanguageModes: [.v6]
