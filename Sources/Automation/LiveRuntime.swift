@@ -106,6 +106,8 @@ public final class LiveRuntime: LeaderWork, @unchecked Sendable {
     public func iterate(at now: Date) throws(WorkspaceError) -> Date? {
         if now.timeIntervalSince(lastRefresh) >= Self.refreshInterval || journeys.isEmpty {
             try refreshJourneys(at: now)
+            // Working hours that begin while nobody acts: queued handoffs are looked at again.
+            try workspace.assignQueuedHandoffs(now: now.timeIntervalSince1970)
             lastRefresh = now
         }
         // A round applies a bounded number of arrivals per journey; go on while some were left.
