@@ -17,6 +17,7 @@ enum WorkspaceMigrations {
         migrator.registerMigration("v2-webhooks", migrate: WebhookSchema.webhooks)
         migrator.registerMigration("v3-delivery", migrate: DeliverySchema.delivery)
         migrator.registerMigration("v4-live-intake", migrate: LiveSchema.intake)
+        migrator.registerMigration("v5-live-runtime", migrate: LiveRuntimeSchema.runtime)
         return migrator
     }
 
