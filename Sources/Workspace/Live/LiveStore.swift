@@ -33,6 +33,7 @@ extension Workspace {
                     problems: records.problems, count: records.problemCount)
             }
             try writer.finish()
+            try Self.recordLiveArrivals(writer.intake.arrivals, in: db, at: Date().timeIntervalSince1970)
             return writer.intake
         }
     }
