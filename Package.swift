@@ -84,7 +84,7 @@ let package = Package(
             name: "cairn",
             dependencies: [
                 "JourneyModel", "ReplayEngine", "Workspace", "Analytics", "Studio", "Server", "TerminalUI",
-                "CairnResources",
+                "CairnResources", "Automation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -141,7 +141,11 @@ let package = Package(
             ]
         ),
         .testTarget(name: "AutomationTests", dependencies: ["Automation", "Workspace"]),
-        .testTarget(name: "CairnEndToEndTests", dependencies: ["cairn", "TerminalUI", "TestSupport"]),
+        .testTarget(
+            name: "CairnEndToEndTests",
+            dependencies: [
+                "cairn", "TerminalUI", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
     ],
     swiftLanguageModes: [.v6]
 )
