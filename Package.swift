@@ -86,7 +86,7 @@ let package = Package(
             name: "cairn",
             dependencies: [
                 "JourneyModel", "ReplayEngine", "Workspace", "Analytics", "Studio", "Server", "TerminalUI",
-                "CairnResources",
+                "CairnResources", "Automation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
