@@ -53,9 +53,11 @@ import Testing
                ('E5', 2, 'W1', 'L5', 1, 'converted', 1), ('E6', 2, 'W1', 'L6', 1, 'failed', 1),
                ('E7', 2, 'W1', 'L7', 1, 'exited', 1), ('E8', 2, 'W1', 'L8', 1, 'halted', 1),
                ('E20', 4, 'W1', 'L1', 1, 'failed', 1);
-        INSERT INTO agent_handoffs (id, run_id, lead_id, handoff_reason, created_at, assigned_at)
-        VALUES ('H1', 2, 'L1', 'r', 100, 110), ('H2', 2, 'L2', 'r', 200, 203), ('H3', 2, 'L3', 'r', 300, 330),
-               ('H4', 2, 'L4', 'r', 400, NULL), ('H5', 4, 'L1', 'r', 0, 500);
+        INSERT INTO agent_handoffs (id, run_id, lead_id, handoff_reason, created_at, assigned_at, requested_epoch,
+            assigned_epoch)
+        VALUES ('H1', 2, 'L1', 'r', 100, 110, 100, 110), ('H2', 2, 'L2', 'r', 200, 203, 200, 203),
+               ('H3', 2, 'L3', 'r', 300, 330, 300, 330), ('H4', 2, 'L4', 'r', 400, NULL, 400, NULL),
+               ('H5', 4, 'L1', 'r', 0, 500, 0, 500);
         INSERT INTO automation_lease (id, holder, pid, host, acquired_at, heartbeat_at)
         VALUES (1, 'h:42:abc', 42, 'h', 9000, 9997.5);
         """

@@ -31,8 +31,9 @@ import Testing
         INSERT INTO workflow_executions (id, run_id, workflow_id, lead_id, rotation, status, started_at)
         VALUES ('E1', 9001, 'FX', 'L1', 1, 'active', 1), ('E2', 9001, 'FX', 'L2', 1, 'active', 1),
                ('E3', 9001, 'FX', 'L3', 1, 'failed', 1), ('E4', 9001, 'FX', 'L4', 1, 'converted', 1);
-        INSERT INTO agent_handoffs (id, run_id, lead_id, handoff_reason, created_at, assigned_at)
-        VALUES ('H1', 9001, 'L4', 'hot lead', 500, 504);
+        INSERT INTO agent_handoffs (id, run_id, lead_id, handoff_reason, created_at, assigned_at, requested_epoch,
+            assigned_epoch)
+        VALUES ('H1', 9001, 'L4', 'hot lead', 500, 504, 500, 504);
         """
     }
 

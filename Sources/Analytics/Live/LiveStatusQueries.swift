@@ -43,8 +43,8 @@ public enum LiveStatusQueries {
         """
 
     public static let handoffTimes = """
-        SELECT assigned_at - created_at AS seconds FROM agent_handoffs
-        WHERE run_id = :run AND assigned_at IS NOT NULL ORDER BY seconds;
+        SELECT assigned_epoch - requested_epoch AS seconds FROM agent_handoffs
+        WHERE run_id = :run AND assigned_epoch IS NOT NULL ORDER BY seconds;
         """
 
     public static let lease = """
