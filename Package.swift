@@ -144,7 +144,9 @@ let package = Package(
         ),
         .testTarget(
             name: "AutomationTests",
-            dependencies: ["Automation", "Workspace", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: [
+                "Automation", "Workspace", "Analytics", .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
         .testTarget(
             name: "CairnEndToEndTests",
             dependencies: [
