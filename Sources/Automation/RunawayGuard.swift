@@ -47,4 +47,3 @@ struct RunawayGuard {
         return (kept, pause)
     }
 }
-
