@@ -79,7 +79,7 @@ import Testing
             #expect(try String.fetchOne(db, sql: "PRAGMA integrity_check") == "ok")
             #expect(try !db.tableExists("runs_v5") && !db.tableExists("outbox_v5"))
             let applied = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
-            #expect(applied.last == "v5-live-runtime")
+            #expect(applied.contains("v5-live-runtime"))
         }
         try workspace.pool.write { db in
             try db.execute(
