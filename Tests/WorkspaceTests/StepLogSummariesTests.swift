@@ -302,6 +302,18 @@ import Testing
         }
     }
 
+    @Test func aReplayStillRunningIsLeftToItsRecorder() throws {
+        let r = try Self.replay()
+        try r.test.workspace.pool.write { db in
+            try db.execute(sql: "UPDATE runs SET status = 'running' WHERE id = ?", arguments: [r.runID])
+        }
+        let before = try Self.snapshot(r)
+        #expect(throws: WorkspaceError.self) {
+            try r.test.workspace.refreshRunSummaries(run: r.runID, now: Self.start)
+        }
+        #expect(try Self.snapshot(r) == before)
+    }
+
     @Test func theRefreshTimeIsKeptWithTheRun() throws {
         let r = try Self.replay()
         try r.test.workspace.refreshRunSummaries(
