@@ -101,6 +101,7 @@ extension ServeCommand {
     static func automation(_ workspace: Workspace) -> AutomationService {
         let work: [any LeaderWork] = [
             LiveRuntime(workspace: workspace), DeliveryWorker(workspace: workspace),
+            LiveSummaryRefresher(workspace: workspace),
         ]
         return AutomationService(
             workspace: workspace, work: work,

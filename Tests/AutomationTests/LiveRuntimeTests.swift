@@ -80,6 +80,21 @@ import Workspace
         #expect(keys.allSatisfy { $0.hasSuffix(":welcome:1") || $0.hasSuffix(":follow-up:1") })
     }
 
+    @Test func theLiveRunsSummariesFollowItsStepLog() throws {
+        let live = try LiveFixture(journey: Self.followUp)
+        try pushThreeLeads(live)
+        try live.push([LiveFixture.event("L2", "opened", channel: "email", at: t0.addingTimeInterval(1))])
+        try live.run(from: t0, through: t0.addingTimeInterval(4))
+        let refresher = LiveSummaryRefresher(workspace: live.workspace)
+        refresher.refreshChanged(now: t0.addingTimeInterval(5))
+        #expect(
+            try live.rows("SELECT node_id, entered, exited FROM run_node_summary ORDER BY node_id") == [
+                ["done", "3", "3"], ["follow-up", "1", "1"], ["opened", "3", "3"], ["pause", "3", "3"],
+                ["welcome", "3", "3"],
+            ])
+        #expect(try live.rows("SELECT entries, messages_sent FROM runs") == [["3", "4"]])
+    }
+
     @Test func aRestartResumesFromTheStoredPositions() throws {
         let live = try LiveFixture(journey: Self.followUp)
         try pushThreeLeads(live)

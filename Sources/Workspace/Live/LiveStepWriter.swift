@@ -88,8 +88,9 @@ struct LiveRowWriter {
             try insert(message)
         case .outward(let action):
             try enqueue(action)
-        case .conversion:
-            totals.conversions += 1
+        case .conversion(let conversion):
+            // As a replay counts `runs.conversions`: executions that converted.
+            if !conversion.afterExit { totals.conversions += 1 }
         case .handoff, .splitAssignment, .webhookAttempt, .notification, .propertyChange:
             break
         }
