@@ -86,7 +86,7 @@ let package = Package(
             name: "cairn",
             dependencies: [
                 "JourneyModel", "ReplayEngine", "Workspace", "Analytics", "Studio", "Server", "TerminalUI",
-                "CairnResources",
+                "CairnResources", "Automation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -151,11 +151,14 @@ let package = Package(
         ),
         .testTarget(
             name: "AutomationTests",
-            dependencies: ["Automation", "Workspace", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: [
+                "Automation", "Workspace", "Analytics", .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
         .testTarget(
             name: "CairnEndToEndTests",
             dependencies: [
-                "cairn", "TerminalUI", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+                "cairn", "TerminalUI", "TestSupport", "Workspace", "JourneyModel",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]),
     ],
     swiftLanguageModes: [.v6]

@@ -6,8 +6,10 @@ import Workspace
 /// next row falls due, `wake()` is called (the runtime just wrote rows) or `idleCheck` passes
 /// (rows or channels written by another process). Never a busy loop; `stop()` ends it.
 ///
-/// `cairn serve` starts one per workspace with `DeliveryWorker.start(workspace:)`.
-public final class DeliveryWorker: @unchecked Sendable {
+/// `cairn serve` runs one per workspace as `LeaderWork` of its `AutomationService`, so it
+/// delivers only while the process holds the automation lease; it can be stopped and started
+/// again. `DeliveryWorker.start(workspace:)` makes one and starts it at once.
+public final class DeliveryWorker: LeaderWork, @unchecked Sendable {
     public let pass: DeliveryPass
     /// The longest sleep without a wake-up: how soon rows written elsewhere are seen.
     public let idleCheck: TimeInterval
@@ -15,12 +17,22 @@ public final class DeliveryWorker: @unchecked Sendable {
     private let condition = NSCondition()
     private var stopping = false
     private var woken = false
-    private var finished = false
+    private var finished = true
 
     init(pass: DeliveryPass, idleCheck: TimeInterval, logger: Logger) {
         self.pass = pass
         self.idleCheck = idleCheck
         self.logger = logger
+    }
+
+    /// A worker for `workspace`'s outbox, not yet started.
+    public convenience init(
+        workspace: Workspace, environment: [String: String] = ProcessInfo.processInfo.environment,
+        batchSize: Int = 200, idleCheck: TimeInterval = 5, logger: Logger = Logger(label: "cairn.delivery")
+    ) {
+        self.init(
+            pass: DeliveryPass(workspace: workspace, environment: environment, batchSize: batchSize),
+            idleCheck: idleCheck, logger: logger)
     }
 
     /// Starts delivering `workspace`'s outbox on a new thread.
@@ -29,12 +41,23 @@ public final class DeliveryWorker: @unchecked Sendable {
         batchSize: Int = 200, idleCheck: TimeInterval = 5, logger: Logger = Logger(label: "cairn.delivery")
     ) -> DeliveryWorker {
         let worker = DeliveryWorker(
-            pass: DeliveryPass(workspace: workspace, environment: environment, batchSize: batchSize),
-            idleCheck: idleCheck, logger: logger)
-        let thread = Thread { worker.loop() }
+            workspace: workspace, environment: environment, batchSize: batchSize, idleCheck: idleCheck,
+            logger: logger)
+        worker.start()
+        return worker
+    }
+
+    /// Starts delivering on a new thread; does nothing while it is already running.
+    public func start() {
+        let starting = condition.withLock {
+            guard finished else { return false }
+            (stopping, woken, finished) = (false, false, false)
+            return true
+        }
+        guard starting else { return }
+        let thread = Thread { self.loop() }
         thread.name = "cairn-delivery"
         thread.start()
-        return worker
     }
 
     /// Rows were written: look now rather than at the next planned time.

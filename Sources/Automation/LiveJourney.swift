@@ -60,7 +60,8 @@ final class LiveJourney {
         let leads = changes.map { LiveLeadState(snapshot: $0, wakesAt: engine.nextWake(of: $0.leadID)) }
         var step = LiveStep(
             run: run, records: checked.records, leads: leads, arrivalCursor: cursor,
-            staleBefore: now.addingTimeInterval(-journey.policy.liveStaleAfter), pauseReason: checked.pause)
+            staleBefore: now.addingTimeInterval(-TimeInterval(journey.policy.effectiveStaleAfter.seconds)),
+            pauseReason: checked.pause)
         step.failedAfterEnd = failedAfterEnd
         failedAfterEnd = [:]
         return step

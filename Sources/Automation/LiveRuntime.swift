@@ -7,15 +7,14 @@ import Workspace
 /// replay uses. One thread: it applies the arrivals (leads and events stored by the intake),
 /// handles every wake-up due, and writes each round's steps in one transaction (rows, outbox
 /// requests, lead states, cursors). It sleeps until the earliest wake-up of any journey (held
-/// in the engines' heaps, rebuilt from `live_leads` at start), a nudge from the intake in this
-/// process, or the arrival poll that notices records pushed by another process.
+/// in the engines' heaps, rebuilt from `live_leads` at start) or the arrival poll (every 0.2 s)
+/// that notices the records the intake stored, in this process or another (`cairn push`).
 public final class LiveRuntime: LeaderWork, @unchecked Sendable {
     private let workspace: Workspace
     private let clock: any LiveClock
     private let wrote: @Sendable () -> Void
     private let condition = NSCondition()
     private var running = false
-    private var nudged = false
     private var thread: Thread?
     private var journeys: [String: LiveJourney] = [:]
     private var lastRefresh = Date.distantPast
@@ -59,14 +58,6 @@ public final class LiveRuntime: LeaderWork, @unchecked Sendable {
         condition.unlock()
     }
 
-    /// Something arrived (the intake in this process): look at once.
-    public func nudge() {
-        condition.lock()
-        nudged = true
-        condition.broadcast()
-        condition.unlock()
-    }
-
     private func loop() {
         journeys = [:]
         lastRefresh = .distantPast
@@ -99,8 +90,7 @@ public final class LiveRuntime: LeaderWork, @unchecked Sendable {
         let poll = Date().addingTimeInterval(Self.arrivalPoll)
         let deadline = next.map { min($0.addingTimeInterval(clockOffset), poll) } ?? poll
         condition.lock()
-        while running, !nudged, Date() < deadline { _ = condition.wait(until: deadline) }
-        nudged = false
+        while running, Date() < deadline { _ = condition.wait(until: deadline) }
         condition.unlock()
     }
 
@@ -113,6 +103,8 @@ public final class LiveRuntime: LeaderWork, @unchecked Sendable {
     public func iterate(at now: Date) throws(WorkspaceError) -> Date? {
         if now.timeIntervalSince(lastRefresh) >= Self.refreshInterval || journeys.isEmpty {
             try refreshJourneys(at: now)
+            // Working hours that begin while nobody acts: queued handoffs are looked at again.
+            try workspace.assignQueuedHandoffs(now: now.timeIntervalSince1970)
             lastRefresh = now
         }
         // A round applies a bounded number of arrivals per journey; go on while some were left.

@@ -12,8 +12,8 @@ struct RunawayGuard {
     private var stepTimes: [Date] = []
 
     init(policy: Policy) {
-        maxActionsPerMinute = policy.liveSendsPerMinute
-        maxStepsPerMinute = policy.liveStepsPerMinute
+        maxActionsPerMinute = policy.effectiveMaxSendsPerMinute
+        maxStepsPerMinute = policy.effectiveMaxStepsPerMinute
     }
 
     /// The records to write, and the reason to pause when a ceiling was crossed.
@@ -46,11 +46,4 @@ struct RunawayGuard {
         }
         return (kept, pause)
     }
-}
-
-extension Policy {
-    // Replaced by the journey's own fields when the policy reader has them.
-    var liveSendsPerMinute: Int { 600 }
-    var liveStepsPerMinute: Int { 6000 }
-    var liveStaleAfter: TimeInterval { 86_400 }
 }

@@ -37,6 +37,7 @@ public struct CairnServer: Sendable {
         AnalyticsRoutes(workspace: workspace).register(on: router)
         WebhookRoutes(workspace: workspace, configuration: configuration).register(on: router)
         RecordRoutes(workspace: workspace, configuration: configuration).register(on: router)
+        HandoffRoutes(workspace: workspace, configuration: configuration).register(on: router)
         OpenAPIRoute().register(on: router)
     }
 

@@ -9,7 +9,8 @@ extension Problem {
     init(_ error: WorkspaceError) {
         let detail = Self.detail(error)
         switch error {
-        case .journeyNotFound, .versionNotFound, .cohortNotFound, .webhookNotFound:
+        case .journeyNotFound, .versionNotFound, .cohortNotFound, .webhookNotFound, .agentNotFound,
+            .handoffNotFound:
             self = .notFound(detail)
         case .journeyArchived:
             self.init(.conflict, "Journey archived", detail: detail)
@@ -37,6 +38,8 @@ extension Problem {
                 .unprocessableContent, "Invalid records",
                 detail: "\(count) bad record\(count == 1 ? "" : "s"); nothing was stored",
                 errors: problems.map(\.description))
+        case .handoffWrongState:
+            self.init(.conflict, "Handoff state", detail: detail)
         case .webhookReplayed:
             self.init(.conflict, "Replayed delivery", detail: detail)
         case .cohortExists:

@@ -21,7 +21,8 @@ struct Cairn: ParsableCommand {
             ActivateCommand.self, RollbackCommand.self, ArchiveCommand.self, ExportCommand.self,
             ReplayCommand.self, RunsCommand.self, LeadCommand.self, ReportCommand.self, DemoCommand.self,
             DashboardCommand.self, ServeCommand.self, WebhookCommand.self, ScheduleCommand.self,
-            ChannelsCommand.self, PushCommand.self, UIGalleryCommand.self,
+            ChannelsCommand.self, PushCommand.self, AgentCommand.self, LiveCommand.self,
+            UIGalleryCommand.self,
         ]
     )
 

@@ -54,7 +54,7 @@ struct DashboardCommand: ParsableCommand {
     /// The newest runs, one a line, to pick from after a wrong `--run`.
     private func recentRuns(_ workspace: Workspace) -> String {
         guard let runs = try? workspace.runs(limit: 5), !runs.isEmpty else { return "" }
-        let list = runs.map { "  \($0.id)  \($0.journey) v\($0.version) on \($0.cohort) (\($0.status))\n" }
+        let list = runs.map { "  \($0.id)  \($0.journey) v\($0.version) on \($0.cohort) (\($0.stateText))\n" }
         return "recent runs:\n" + list.joined()
     }
 }

@@ -24,7 +24,7 @@ struct RunsCommand: ParsableCommand {
             let rows = runs.map { run in
                 [
                     "\(run.id)", "\(run.journey) v\(run.version)", run.cohort, run.mode, "\(run.seed)",
-                    run.status,
+                    run.state,
                     "\(run.entries)", "\(run.conversions)", HumanTime.text(run.startedAt),
                 ]
             }

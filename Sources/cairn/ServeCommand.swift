@@ -1,4 +1,5 @@
 import ArgumentParser
+import Automation
 import Dispatch
 import Foundation
 import Logging
@@ -13,6 +14,9 @@ struct ServeCommand: ParsableCommand {
             Listens on 127.0.0.1:8080 by default. Any other host needs a token, from CAIRN_API_TOKEN \
             or --token-file; with a token, every request needs 'Authorization: Bearer TOKEN'. \
             Stop with Ctrl-C (or SIGTERM): requests in flight finish first.
+            It also runs automation (docs/live.md): one process per workspace holds the automation \
+            lease and delivers; a second one stands by and takes over within 15 s if the first stops. \
+            --no-automation serves the API alone.
             """
     )
 
@@ -26,6 +30,9 @@ struct ServeCommand: ParsableCommand {
 
     @Option(help: "A file holding the API token (else $CAIRN_API_TOKEN).")
     var tokenFile: String?
+
+    @Flag(help: "Serve the API alone: no delivery, no journeys run live, no automation lease.")
+    var noAutomation = false
 
     func validate() throws {
         _ = try serverConfiguration()
@@ -54,6 +61,10 @@ struct ServeCommand: ParsableCommand {
         let configuration = try serverConfiguration()
         let opened = try workspace.open()
         let server = CairnServer(workspace: opened, configuration: configuration)
+        // Started once the server listens (a process that cannot bind never takes the lease);
+        // stopped, and the lease released, when the server has stopped.
+        let automation = noAutomation ? nil : Self.automation(opened)
+        defer { automation?.stop() }
         var logger = Logger(label: "cairn-serve")
         logger.logLevel = .warning
         let application = try server.application(logger: logger) { port in
@@ -63,6 +74,7 @@ struct ServeCommand: ParsableCommand {
             FileHandle.standardOutput.write(
                 Data("cairn serve: listening on \(scheme):\(port) (workspace \(opened.path), \(auth))\n".utf8)
             )
+            automation?.start()
         }
         let finished = DispatchSemaphore(value: 0)
         let failure = FailureBox()
@@ -80,6 +92,20 @@ struct ServeCommand: ParsableCommand {
                 "cannot serve on \(configuration.host):\(configuration.port): \(message)")
             throw ExitCode(1)
         }
+    }
+}
+
+extension ServeCommand {
+    /// The service that runs the leader's work while this process holds the automation lease.
+    /// Adding work is one line here.
+    static func automation(_ workspace: Workspace) -> AutomationService {
+        let work: [any LeaderWork] = [
+            LiveRuntime(workspace: workspace), DeliveryWorker(workspace: workspace),
+            LiveSummaryRefresher(workspace: workspace),
+        ]
+        return AutomationService(
+            workspace: workspace, work: work,
+            announce: { line in FileHandle.standardOutput.write(Data("cairn serve: \(line)\n".utf8)) })
     }
 }
 

@@ -80,6 +80,21 @@ import Workspace
         #expect(keys.allSatisfy { $0.hasSuffix(":welcome:1") || $0.hasSuffix(":follow-up:1") })
     }
 
+    @Test func theLiveRunsSummariesFollowItsStepLog() throws {
+        let live = try LiveFixture(journey: Self.followUp)
+        try pushThreeLeads(live)
+        try live.push([LiveFixture.event("L2", "opened", channel: "email", at: t0.addingTimeInterval(1))])
+        try live.run(from: t0, through: t0.addingTimeInterval(4))
+        let refresher = LiveSummaryRefresher(workspace: live.workspace)
+        refresher.refreshChanged(now: t0.addingTimeInterval(5))
+        #expect(
+            try live.rows("SELECT node_id, entered, exited FROM run_node_summary ORDER BY node_id") == [
+                ["done", "3", "3"], ["follow-up", "1", "1"], ["opened", "3", "3"], ["pause", "3", "3"],
+                ["welcome", "3", "3"],
+            ])
+        #expect(try live.rows("SELECT entries, messages_sent FROM runs") == [["3", "4"]])
+    }
+
     @Test func aRestartResumesFromTheStoredPositions() throws {
         let live = try LiveFixture(journey: Self.followUp)
         try pushThreeLeads(live)
@@ -117,5 +132,60 @@ import Workspace
         try live.runtime.iterate(at: t0.addingTimeInterval(3))
         #expect(try live.count("SELECT COUNT(*) FROM live_runs") == 1)
         #expect(try live.count("SELECT COUNT(*) FROM runs WHERE mode = 'live'") == 1)
+    }
+}
+
+/// Handoffs live: the step asks, the store routes to an agent free now (a bot takes at once,
+/// a person at capacity makes the next one queue), and the agent's outbox row carries the key.
+@Suite struct LiveHandoffRuntimeTests {
+    static let handToPeople = """
+        journey: hand-to-people
+        name: Hand to people
+        entry:
+          trigger: { type: event, event: lead.created }
+          reentry: never
+          next: hand
+        nodes:
+          - id: hand
+            kind: action
+            action: { type: handoff, to: { kind: human, expertise: [closing] }, reason: ready to buy }
+            next: done
+          - id: done
+            kind: exit
+            reason: handed over
+        """
+
+    static let roster = """
+        agents:
+          - id: ana
+            name: Ana
+            kind: human
+            channels: [email]
+            expertise: [closing]
+            capacity: 1
+            time_zone: UTC
+            working_hours: { days: [mon, tue, wed, thu, fri, sat, sun], from: "00:00", to: "23:59" }
+        """
+
+    @Test func theFirstIsAssignedTheSecondQueuesUntilTheFirstIsCompleted() throws {
+        let live = try LiveFixture(journey: Self.handToPeople)
+        try live.workspace.importAgents(yaml: Self.roster, file: "agents.yaml")
+        let t0 = LiveFixture.start
+        try live.push(["H1", "H2"].map { LiveFixture.lead($0, at: t0) })
+        try live.runtime.iterate(at: t0)
+        #expect(
+            try live.rows("SELECT lead_id, state, to_agent_id FROM agent_handoffs ORDER BY lead_id") == [
+                ["H1", "assigned", "ana"], ["H2", "queued", "-"],
+            ])
+        #expect(
+            try live.rows("SELECT lead_id, channel, recipient FROM outbox") == [["H1", "handoff", "ana"]])
+        let first = try live.rows("SELECT id FROM agent_handoffs WHERE lead_id = 'H1'")[0][0]
+        try live.workspace.completeHandoff(first, now: t0.timeIntervalSince1970 + 5)
+        #expect(
+            try live.rows("SELECT state, to_agent_id FROM agent_handoffs WHERE lead_id = 'H2'") == [
+                ["assigned", "ana"]
+            ])
+        #expect(try live.count("SELECT COUNT(*) FROM outbox WHERE channel = 'handoff'") == 2)
+        #expect(try live.count("SELECT COUNT(*) FROM workflow_executions WHERE status = 'completed'") == 2)
     }
 }

@@ -414,6 +414,47 @@ import Workspace
         #expect(applied.policy.maxStepsPerLead == 50)
     }
 
+    @Test func livePolicyFieldsReadAsTheFileDoes() throws {
+        let journey = try seededJourney(TestWorkspace(), "re-engagement")
+        var policy = NodeEditor(journey: journey, target: .policy, completions: FieldCompletions())
+        policy.focusCell("stale_after")
+        policy.replace(with: "0s")
+        policy.focusCell("max_sends_per_minute")
+        policy.replace(with: "0")
+        policy.focusCell("max_steps_per_minute")
+        policy.replace(with: "lots")
+        #expect(
+            policy.lines.flatMap(\.messages) == [
+                "'stale_after' must be at least 1s, found 0s",
+                "'max_sends_per_minute' must be at least 1, found 0",
+                "expected a whole number for 'max_steps_per_minute', found 'lots'",
+            ])
+        guard case .editing = policy.press("ctrl+s") else {
+            Issue.record("applied")
+            return
+        }
+        policy.focusCell("stale_after")
+        policy.replace(with: "soon")
+        #expect(
+            policy.lines.flatMap(\.messages).first
+                == "bad duration 'soon' for 'stale_after' (expected a number and a unit: 30m, 2h, 3d, 1w)")
+        policy.replace(with: "12h")
+        policy.focusCell("max_sends_per_minute")
+        policy.replace(with: "100")
+        policy.focusCell("max_steps_per_minute")
+        policy.replace(with: "1000")
+        let result = policy.apply()
+        let applied = try #require(result)
+        #expect(applied.policy.staleAfter == .hours(12))
+        #expect(applied.policy.maxSendsPerMinute == 100)
+        #expect(applied.policy.maxStepsPerMinute == 1000)
+
+        var again = NodeEditor(journey: applied, target: .policy, completions: FieldCompletions())
+        let result2 = again.apply()
+        let reapplied = try #require(result2)
+        #expect(reapplied.policy == applied.policy)
+    }
+
     // MARK: - Completion and operators
 
     @Test func completionsComeFromTheWorkspacesCohorts() throws {

@@ -32,6 +32,9 @@ import Testing
           when_capped: skip
           quiet_hours: { from: "21:00", to: "08:00" }
           max_steps: 100
+          stale_after: 1d12h
+          max_sends_per_minute: 100
+          max_steps_per_minute: 1000
           handoff_rules:
             - name: email-silence
               when:
@@ -118,5 +121,18 @@ import Testing
             #expect(direct == viaYAML, "\(journey.id)")
             #expect(JSONText.encode(direct) == JSONText.encode(viaYAML))
         }
+    }
+
+    /// The live-only policy keys are typed as their YAML reads (a duration is text, a count a
+    /// number), and a JSON body carrying them reads back as the same journey.
+    @Test func livePolicyKeysGoThroughJSONAndBack() throws {
+        let journey = try #require(JourneyReader.read(Self.everyKey, file: "j.yaml").journey)
+        let json = JourneyJSON.json(of: journey)
+        #expect(json["policy"]?["stale_after"] == .string("1d12h"))
+        #expect(json["policy"]?["max_sends_per_minute"] == .number(100))
+        #expect(json["policy"]?["max_steps_per_minute"] == .number(1000))
+        let back = JourneyReader.read(JSONText.encode(json), file: "j.json")
+        #expect(back.diagnostics.map(\.description) == [])
+        #expect(back.journey == journey)
     }
 }

@@ -16,8 +16,10 @@ public enum ReportTextRenderer {
 
     static func heading(_ run: RunInfo, health: RunHealth) -> String {
         let rate = RunReportBuilder.share(run.conversions, run.entries)
+        // A live run has no seed, and its status is that it runs.
+        let how = run.isLive ? "" : " (seed \(run.seed), \(run.mode))"
         return """
-            Run \(run.id) — \(run.journey) v\(run.version) on cohort \(run.cohort) (seed \(run.seed), \(run.mode)): \(run.status)
+            Run \(run.id) — \(run.journey) v\(run.version) on cohort \(run.cohort)\(how): \(run.stateText)
             \(ReportFormat.count(run.leads)) leads, \(ReportFormat.count(run.entries)) entries, \(ReportFormat.count(run.conversions)) conversions (\(ReportFormat.percent(rate))), execution success \(ReportFormat.percent(health.successRate))
             """
     }

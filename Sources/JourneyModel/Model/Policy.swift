@@ -10,12 +10,20 @@ public struct Policy: Sendable, Hashable {
     public var quietHours: QuietHours?
     /// Safety: a lead taking more steps than this in one rotation is halted.
     public var maxStepsPerLead: Int?
+    /// Live only: a send more overdue than this when the automation gets to it (say after a
+    /// stop) is recorded skipped as stale instead of delivered. Nil: `defaultStaleAfter`.
+    public var staleAfter: JourneyDuration?
+    /// Live only, the runaway guard: more sends than this in one minute pause the journey.
+    public var maxSendsPerMinute: Int?
+    /// Live only, the runaway guard: more steps than this in one minute pause the journey.
+    public var maxStepsPerMinute: Int?
     /// Journey-level handoff rules watched after every step.
     public var handoffRules: [HandoffRule]
 
     public init(
         frequencyCap: FrequencyCap? = nil, channelCaps: [Channel: FrequencyCap] = [:],
         whenCapped: CapBehavior = .defer, quietHours: QuietHours? = nil, maxStepsPerLead: Int? = nil,
+        staleAfter: JourneyDuration? = nil, maxSendsPerMinute: Int? = nil, maxStepsPerMinute: Int? = nil,
         handoffRules: [HandoffRule] = []
     ) {
         self.frequencyCap = frequencyCap
@@ -23,10 +31,26 @@ public struct Policy: Sendable, Hashable {
         self.whenCapped = whenCapped
         self.quietHours = quietHours
         self.maxStepsPerLead = maxStepsPerLead
+        self.staleAfter = staleAfter
+        self.maxSendsPerMinute = maxSendsPerMinute
+        self.maxStepsPerMinute = maxStepsPerMinute
         self.handoffRules = handoffRules
     }
 
     public static let defaultMaxSteps = 200
+    public static let defaultStaleAfter = JourneyDuration.hours(24)
+    public static let defaultMaxSendsPerMinute = 600
+    public static let defaultMaxStepsPerMinute = 6000
+    /// The shortest `stale_after`: a send is never stale the moment it falls due. Journeys that
+    /// want no staleness write a long one (`52w`).
+    public static let minimumStaleAfter = JourneyDuration(seconds: 1)
+
+    /// The stale limit the live runtime uses: the journey's, else the default.
+    public var effectiveStaleAfter: JourneyDuration { staleAfter ?? Self.defaultStaleAfter }
+    /// The sends per minute the live runtime allows before pausing the journey.
+    public var effectiveMaxSendsPerMinute: Int { maxSendsPerMinute ?? Self.defaultMaxSendsPerMinute }
+    /// The steps per minute the live runtime allows before pausing the journey.
+    public var effectiveMaxStepsPerMinute: Int { maxStepsPerMinute ?? Self.defaultMaxStepsPerMinute }
 }
 
 public struct FrequencyCap: Sendable, Hashable {

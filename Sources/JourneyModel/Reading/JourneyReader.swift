@@ -188,7 +188,8 @@ extension ReadContext {
 
     func policy(_ node: Node, path: String) -> Policy? {
         let keys = [
-            "frequency_cap", "channel_caps", "when_capped", "quiet_hours", "max_steps", "handoff_rules",
+            "frequency_cap", "channel_caps", "when_capped", "quiet_hours", "max_steps", "stale_after",
+            "max_sends_per_minute", "max_steps_per_minute", "handoff_rules",
         ]
         guard let f = fields(node, "the policy", allowed: keys, path: path) else { return nil }
         var policy = Policy()
@@ -213,6 +214,9 @@ extension ReadContext {
             if let from, let to { policy.quietHours = QuietHours(from: from, to: to) }
         }
         policy.maxStepsPerLead = integer(f, "max_steps", minimum: 1)
+        policy.staleAfter = duration(f, "stale_after", minimum: Policy.minimumStaleAfter)
+        policy.maxSendsPerMinute = integer(f, "max_sends_per_minute", minimum: 1)
+        policy.maxStepsPerMinute = integer(f, "max_steps_per_minute", minimum: 1)
         if let rules = f["handoff_rules"] {
             policy.handoffRules = handoffRules(rules, path: f.path("handoff_rules"))
         }

@@ -107,6 +107,17 @@ final class ReadContext {
         return duration
     }
 
+    /// A duration that must be at least `minimum`; a shorter one is reported and read as nil.
+    func duration(_ fields: Fields, _ key: String, minimum: JourneyDuration) -> JourneyDuration? {
+        guard let duration = duration(fields, key) else { return nil }
+        guard duration >= minimum else {
+            let written = fields[key]?.scalar?.string ?? duration.description
+            errorAt(fields, key, "'\(key)' must be at least \(minimum), found \(written)")
+            return nil
+        }
+        return duration
+    }
+
     func timeOfDay(_ fields: Fields, _ key: String, required: Bool = false) -> TimeOfDay? {
         guard let value = present(fields, key, required: required) else { return nil }
         guard case .scalar(let scalar) = value, let time = TimeOfDay(parsing: scalar.string) else {

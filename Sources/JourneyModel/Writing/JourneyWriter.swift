@@ -86,6 +86,9 @@ public enum JourneyWriter {
             out.add(1, "quiet_hours: " + YAMLText.flow([("from", time(quiet.from)), ("to", time(quiet.to))]))
         }
         if let max = policy.maxStepsPerLead { out.add(1, "max_steps: \(max)") }
+        if let stale = policy.staleAfter { out.add(1, "stale_after: \(stale)") }
+        if let max = policy.maxSendsPerMinute { out.add(1, "max_sends_per_minute: \(max)") }
+        if let max = policy.maxStepsPerMinute { out.add(1, "max_steps_per_minute: \(max)") }
         if !policy.handoffRules.isEmpty {
             out.add(1, "handoff_rules:")
             for rule in policy.handoffRules {

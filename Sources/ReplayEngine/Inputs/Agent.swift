@@ -32,7 +32,7 @@ public struct Agent: Sendable, Hashable, Identifiable {
     }
 
     /// The first instant at or after `instant` inside the working hours.
-    func nextOpening(atOrAfter instant: Date) -> Date {
+    public func nextOpening(atOrAfter instant: Date) -> Date {
         guard let hours = workingHours else { return instant }
         return LocalTime.nextInstant(
             atOrAfter: instant, inWindow: hours.from, to: hours.to, days: Set(hours.days), zone: timeZone)

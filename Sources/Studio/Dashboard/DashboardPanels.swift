@@ -233,7 +233,7 @@ enum DashboardPanels {
         var lines = [
             Line([
                 Span("Status ", role: .muted),
-                Span(run.status, role: run.status == "completed" ? .success : .warning),
+                Span(run.state, role: ["completed", "live"].contains(run.state) ? .success : .warning),
                 Span("  success ", role: .muted), Span(ReportFormat.percent(health.successRate)),
             ]),
             Line([

@@ -40,6 +40,10 @@ struct DashboardScreen: StudioScreen {
     var comparison: RunComparison?
     var comparisonScroll = 0
     var mode = Mode.panels
+    /// Ticks since a live run was last loaded: its summaries are refreshed as it runs, so its
+    /// dashboard reloads every `liveReloadTicks` ticks (2 s at 200 ms a tick).
+    var ticksSinceLoad = 0
+    static let liveReloadTicks = 10
 
     /// The run picker and the prompts take every key while they are open.
     var capturesKeys: Bool { mode != .panels }
@@ -145,6 +149,14 @@ struct DashboardScreen: StudioScreen {
         let workspace = environment.workspace
         let run = self.run
         return [.load { Message.loaded(DashboardData.load(workspace, run: run)) }]
+    }
+
+    mutating func tick(_ environment: StudioEnvironment) -> [Effect<StudioMessage>] {
+        guard report?.run.state == "live", mode == .panels else { return [] }
+        ticksSinceLoad += 1
+        guard ticksSinceLoad >= Self.liveReloadTicks else { return [] }
+        ticksSinceLoad = 0
+        return onAppear(environment)
     }
 
     mutating func intercept(_ key: Key, _ environment: StudioEnvironment) -> [Effect<StudioMessage>]? {

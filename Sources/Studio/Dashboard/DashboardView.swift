@@ -42,7 +42,7 @@ enum DashboardView {
             Span(
                 " · cohort \(run.cohort) · seed \(run.seed) · \(run.mode) · \(ReportFormat.count(run.leads)) leads · ",
                 role: .muted),
-            Span(run.status, role: run.status == "completed" ? .success : .warning),
+            Span(run.state, role: ["completed", "live"].contains(run.state) ? .success : .warning),
         ])
     }
 

@@ -80,12 +80,14 @@ struct EditorBuild {
         return chosen == noneOption || chosen.isEmpty ? nil : chosen
     }
 
-    mutating func duration(_ key: String, name: String, required: Bool) -> JourneyDuration? {
+    mutating func duration(
+        _ key: String, name: String, required: Bool, minimum: JourneyDuration? = nil
+    ) -> JourneyDuration? {
         guard let text = optionalText(key) else {
             if required { problem(key, "missing '\(name)'") }
             return nil
         }
-        return EditorFieldText.duration(text, key: name) { problem(key, $0) }
+        return EditorFieldText.duration(text, key: name, minimum: minimum) { problem(key, $0) }
     }
 
     mutating func time(_ key: String, name: String) -> TimeOfDay? {
@@ -337,6 +339,10 @@ struct EditorBuild {
             if let from, let to { policy.quietHours = QuietHours(from: from, to: to) }
         }
         policy.maxStepsPerLead = integer("max_steps", name: "max_steps", minimum: 1)
+        policy.staleAfter = duration(
+            "stale_after", name: "stale_after", required: false, minimum: Policy.minimumStaleAfter)
+        policy.maxSendsPerMinute = integer("max_sends_per_minute", name: "max_sends_per_minute", minimum: 1)
+        policy.maxStepsPerMinute = integer("max_steps_per_minute", name: "max_steps_per_minute", minimum: 1)
         for index in indices(prefix: "rule", suffix: "name") {
             let prefix = "rule.\(index)"
             let name = required("\(prefix).name", name: "name")

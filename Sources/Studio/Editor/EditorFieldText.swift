@@ -5,10 +5,18 @@ import JourneyModel
 /// `TimeOfDay`, `Schedule`, `ValueText`), reporting a problem in the words `cairn validate`
 /// uses for the same mistake in a file.
 enum EditorFieldText {
-    static func duration(_ text: String, key: String, problem: (String) -> Void) -> JourneyDuration? {
-        if let duration = JourneyDuration(parsing: text) { return duration }
-        problem("bad duration '\(text)' for '\(key)' (expected a number and a unit: 30m, 2h, 3d, 1w)")
-        return nil
+    static func duration(
+        _ text: String, key: String, minimum: JourneyDuration? = nil, problem: (String) -> Void
+    ) -> JourneyDuration? {
+        guard let duration = JourneyDuration(parsing: text) else {
+            problem("bad duration '\(text)' for '\(key)' (expected a number and a unit: 30m, 2h, 3d, 1w)")
+            return nil
+        }
+        if let minimum, duration < minimum {
+            problem("'\(key)' must be at least \(minimum), found \(text)")
+            return nil
+        }
+        return duration
     }
 
     static func time(_ text: String, key: String, problem: (String) -> Void) -> TimeOfDay? {

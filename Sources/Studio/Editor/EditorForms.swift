@@ -290,12 +290,23 @@ enum EditorForms {
                     "quiet hours",
                     text("quiet.from", policy.quietHours?.from.description ?? "", placeholder: "from"),
                     text("quiet.to", policy.quietHours?.to.description ?? "", placeholder: "to")))
-            lines.append(
-                .field(
-                    "max steps",
-                    text(
-                        "max_steps", policy.maxStepsPerLead.map(String.init) ?? "",
-                        placeholder: "engine limit (200)")))
+            func limit(_ label: String, _ key: String, _ value: String?, _ placeholder: String) -> Line {
+                .field(label, text(key, value ?? "", placeholder: placeholder))
+            }
+            // The last three matter only to the live runtime; a replay ignores them.
+            lines += [
+                limit(
+                    "max steps", "max_steps", policy.maxStepsPerLead.map(String.init), "engine limit (200)"),
+                limit(
+                    "stale after", "stale_after", policy.staleAfter?.description,
+                    "live only (\(Policy.defaultStaleAfter))"),
+                limit(
+                    "sends/minute", "max_sends_per_minute", policy.maxSendsPerMinute.map(String.init),
+                    "live only (\(Policy.defaultMaxSendsPerMinute))"),
+                limit(
+                    "steps/minute", "max_steps_per_minute", policy.maxStepsPerMinute.map(String.init),
+                    "live only (\(Policy.defaultMaxStepsPerMinute))"),
+            ]
             for (index, rule) in policy.handoffRules.enumerated() { lines += handoffRule(index, rule) }
             return lines
         }

@@ -91,7 +91,7 @@ enum JourneysView {
                     TableColumn("Status", width: .length(9)),
                 ],
                 rows: overview.runs.prefix(20).map {
-                    ["\($0.id)", "\($0.journey) v\($0.version)", $0.status]
+                    ["\($0.id)", "\($0.journey) v\($0.version)", $0.state]
                 }),
             in: runsBlock.inner(lower[1]))
     }

@@ -56,6 +56,9 @@ public enum OutboxState: String, Sendable, Hashable, CaseIterable {
     case delivered
     /// Given up: refused by the receiver (4xx) or out of retries; `last_error` says why.
     case dead
+    /// Not delivered because it fell due while automation was not running and was older than
+    /// the journey's `policy.stale_after` by the time it could go (the runtime decides).
+    case skippedStale = "skipped_stale"
 }
 
 /// An outbox row: the request and how its delivery stands.

@@ -60,8 +60,9 @@ extension Workspace {
     }
 
     /// Records attempts' outcomes in one transaction; each counts one attempt (a postponed row
-    /// none). Rows no longer
-    /// pending (marked by an earlier pass) are left as they are.
+    /// none). Rows no longer pending (marked by an earlier pass) are left as they are. A row
+    /// marked dead also gets a `delivery_dead` arrival (`live_arrivals`) in the same transaction,
+    /// so the runtime can count the execution that asked for it as failed.
     public func recordOutboxOutcomes(_ outcomes: [(id: Int64, outcome: OutboxOutcome)], at now: Double)
         throws(WorkspaceError)
     {
@@ -77,6 +78,9 @@ extension Workspace {
                         WHERE id = ? AND state = 'pending'
                         """,
                     arguments: [state.rawValue, due, error, delivered ? now : nil, attempted, now, id])
+                if case .dead(let reason) = outcome, db.changesCount > 0 {
+                    try Self.recordDeadDelivery(outboxID: id, reason: reason, in: db, at: now)
+                }
             }
         }
     }

@@ -107,6 +107,9 @@ extension JourneyJSON {
             ])
         }
         if let max = policy.maxStepsPerLead { fields["max_steps"] = plain(String(max)) }
+        if let stale = policy.staleAfter { fields["stale_after"] = plain(stale.description) }
+        if let max = policy.maxSendsPerMinute { fields["max_sends_per_minute"] = plain(String(max)) }
+        if let max = policy.maxStepsPerMinute { fields["max_steps_per_minute"] = plain(String(max)) }
         if !policy.handoffRules.isEmpty {
             fields["handoff_rules"] = .array(
                 policy.handoffRules.map { rule in

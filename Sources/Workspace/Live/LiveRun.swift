@@ -129,3 +129,23 @@ extension Workspace {
         }
     }
 }
+
+extension Workspace {
+    /// Each running live run with a measure of its step log's size (its executions, stays and
+    /// messages, and how many ended), which changes whenever a step is written.
+    public func liveRunStepLogSizes() throws(WorkspaceError) -> [(run: Int64, size: Int64)] {
+        try read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT r.id,
+                        (SELECT COUNT(*) FROM node_stays s WHERE s.run_id = r.id)
+                        + (SELECT COUNT(*) FROM messages m WHERE m.run_id = r.id)
+                        + (SELECT COUNT(*) FROM workflow_executions e WHERE e.run_id = r.id AND e.status != 'active')
+                        + r.entries AS size
+                    FROM runs r WHERE r.mode = 'live' AND r.status = 'running' ORDER BY r.id
+                    """
+            ).map { row -> (run: Int64, size: Int64) in (row[0], row[1]) }
+        }
+    }
+}

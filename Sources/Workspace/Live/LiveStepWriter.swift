@@ -94,8 +94,9 @@ struct LiveRowWriter {
             try insert(message)
         case .outward(let action):
             try enqueue(action)
-        case .conversion:
-            totals.conversions += 1
+        case .conversion(let conversion):
+            // As a replay counts `runs.conversions`: executions that converted.
+            if !conversion.afterExit { totals.conversions += 1 }
         case .handoff, .splitAssignment, .webhookAttempt, .notification, .propertyChange:
             break
         }
@@ -168,13 +169,19 @@ struct LiveRowWriter {
             request.channel = "webhook"
             request.recipient = url
         case .handoff(let handoff, let target):
+            // Routed now, against the agents' real load and hours; its outbox row is written
+            // when an agent takes it.
             totals.handoffs += 1
-            request.channel = "handoff"
-            request.recipient = JourneyEngine.describe(target)
-            request.payload = .object([
-                "execution_id": .string(execution), "handoff_id": .string(handoff.id),
-                "context": (try? JSON.parse(RunRecorder.contextJSON(handoff))) ?? .null,
-            ])
+            try Workspace.requestLiveHandoff(
+                LiveHandoffRequest(
+                    id: "\(execution)/\(handoff.id.split(separator: "/").last ?? "1")", runID: runID,
+                    executionID: execution, leadID: action.execution.leadID, journey: step.run.journey,
+                    version: step.run.version, node: handoff.nodeID ?? action.nodeID, rule: handoff.rule,
+                    target: target, reason: handoff.reason,
+                    context: (try? JSON.parse(RunRecorder.contextJSON(handoff))) ?? .object([:]),
+                    idempotencyKey: request.idempotencyKey, requestedAt: action.at.timeIntervalSince1970),
+                in: db, now: now.timeIntervalSince1970)
+            return
         }
         guard try Workspace.enqueue(request, in: db) else { return }
         if case .send = action.kind, action.at < step.staleBefore {

@@ -30,6 +30,10 @@ public enum WorkspaceError: Error, Sendable, Equatable, CustomStringConvertible 
     /// Live records (`cairn push`, `POST /api/records`) with bad ones among them: nothing was
     /// stored. `problems` keeps the first `ImportReport.maxKeptProblems`; `count` counts all.
     case liveRecordsRefused(problems: [ImportProblem], count: Int)
+    case agentNotFound(String, suggestion: String?)
+    case handoffNotFound(String)
+    /// A live handoff asked to `action` (accept, complete, release) in a state that does not allow it.
+    case handoffWrongState(id: String, state: String, action: String, allowed: [String])
 
     public var description: String {
         switch self {
@@ -88,6 +92,14 @@ public enum WorkspaceError: Error, Sendable, Equatable, CustomStringConvertible 
             if count > lines.count { lines.append("... and \(count - lines.count) more problems") }
             lines.append("\(count) bad record\(count == 1 ? "" : "s"); nothing was stored")
             return lines.joined(separator: "\n")
+        case .agentNotFound(let id, let suggestion):
+            return "no agent '\(id)' in this workspace"
+                + (suggestion.map { " (did you mean '\($0)'?)" } ?? "")
+        case .handoffNotFound(let id):
+            return "no live handoff '\(id)' in this workspace"
+        case .handoffWrongState(let id, let state, let action, let allowed):
+            return
+                "cannot \(action) handoff '\(id)': it is \(state); \(action) takes \(allowed.joined(separator: " or ")) handoffs"
         }
     }
 }

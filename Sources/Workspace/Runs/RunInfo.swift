@@ -20,6 +20,20 @@ public struct RunInfo: Sendable, Hashable, Codable {
     public var engineVersion: String
 }
 
+extension RunInfo {
+    /// A live run (`mode = 'live'`, one per journey version run live) stays `running` while its
+    /// version runs: it is not an unfinished replay, and its summaries are refreshed as it goes.
+    public var isLive: Bool { mode == "live" }
+
+    /// The status as a word for tight places: `live` for a live run still running.
+    public var state: String { isLive && status == "running" ? "live" : status }
+
+    /// The status as a phrase: `live since 2026-12-01T09:30:00Z` for a live run still running.
+    public var stateText: String {
+        isLive && status == "running" ? "live since \(EpochSeconds.format(startedAt))" : status
+    }
+}
+
 /// Read from the `runs` row and its journey and cohort; columns in snake case
 /// (`started_at` → `startedAt`), so the JSON keys stay the Swift names.
 extension RunInfo: FetchableRecord {

@@ -9,7 +9,13 @@ enum RunLiveness {
 
     static func markInterruptedRuns(in pool: DatabasePool) throws {
         let running = try pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT id, writer_pid, writer_host FROM runs WHERE status = 'running'")
+            // A live run stays `running` while its journey version runs live, whichever process
+            // holds the automation lease; it is not a replay whose writer died.
+            try Row.fetchAll(
+                db,
+                sql:
+                    "SELECT id, writer_pid, writer_host FROM runs WHERE status = 'running' AND mode != 'live'"
+            )
         }
         let dead: [Int64] = running.compactMap { row in
             let id: Int64 = row["id"]

@@ -18,6 +18,7 @@ enum WorkspaceMigrations {
         migrator.registerMigration("v3-delivery", migrate: DeliverySchema.delivery)
         migrator.registerMigration("v4-live-intake", migrate: LiveSchema.intake)
         migrator.registerMigration("v5-live-runtime", migrate: LiveRuntimeSchema.runtime)
+        migrator.registerMigration("v6-live-handoffs", migrate: LiveHandoffSchema.lifecycle)
         return migrator
     }
 

@@ -35,6 +35,7 @@ extension Workspace {
                 arrivals = try event.record(db, cohortID: liveID, cohortName: LiveIntake.cohortName, now: now)
                     .writer.intake.arrivals
             }
+            try Self.recordLiveArrivals(arrivals, in: db, at: Date().timeIntervalSince1970)
             try db.execute(
                 sql: """
                     INSERT INTO webhook_deliveries (webhook, signature, signed_at, received_at, lead_id, event_id)

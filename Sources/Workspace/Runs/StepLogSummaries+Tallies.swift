@@ -1,0 +1,123 @@
+import Foundation
+import GRDB
+import JourneyModel
+import ReplayEngine
+
+/// The summaries of splits, channels and handoffs, and the run's totals, from the step log.
+extension StepLogSummaries {
+    /// Leads assigned to each split path (a stay at the split that moved on along the path's
+    /// edge, or was held out) and, of those, the ones whose execution converted. Conversions
+    /// after an execution ended are not in the step log (docs/analytics.md, "Live runs").
+    func writeSplitSummary() throws {
+        let paths = shape.splitPathsTable
+        try db.execute(
+            sql: """
+                WITH \(paths.sql),
+                assigned (node_id, path, lead_id, rotation) AS (
+                    SELECT s.node_id,
+                        CASE WHEN s.outcome = 'holdout' THEN '\(SplitAssignment.holdoutPath)' ELSE (
+                            SELECT p.path FROM split_paths p
+                            WHERE p.node_id = s.node_id AND p.next_node_id = s.next_node_id
+                            ORDER BY p.ordinal LIMIT 1) END,
+                        s.lead_id, s.rotation
+                    FROM node_stays s
+                    WHERE s.run_id = \(run) AND s.outcome IN ('next', 'holdout')
+                        AND s.node_id IN (SELECT node_id FROM split_paths))
+                INSERT INTO run_split_summary (run_id, node_id, path, is_holdout, weight, leads, conversions)
+                SELECT \(run), a.node_id, a.path, COALESCE(p.is_holdout, a.path = '\(SplitAssignment.holdoutPath)'),
+                    COALESCE(p.weight, 0.0), COUNT(*), COUNT(CASE WHEN e.status = 'converted' THEN 1 END)
+                FROM assigned a
+                LEFT JOIN split_paths p ON p.node_id = a.node_id AND p.path = a.path
+                LEFT JOIN workflow_executions e
+                    ON e.run_id = \(run) AND e.lead_id = a.lead_id AND e.rotation = a.rotation
+                WHERE a.path IS NOT NULL
+                GROUP BY a.node_id, a.path
+                """, arguments: paths.arguments)
+    }
+
+    /// Messages by channel and fate, responses to the ones sent, and conversions credited to
+    /// the channel of the lead's last message sent before them.
+    func writeChannelSummary() throws {
+        try db.execute(
+            sql: """
+                WITH credited (channel) AS (
+                    SELECT (
+                        SELECT m.channel FROM messages m
+                        WHERE m.run_id = \(run) AND m.lead_id = e.lead_id AND m.status = 'sent'
+                            AND m.sent_at <= e.completed_at
+                        ORDER BY m.sent_at DESC, m.id DESC LIMIT 1)
+                    FROM workflow_executions e WHERE e.run_id = \(run) AND e.status = 'converted')
+                INSERT INTO run_channel_summary (run_id, channel, sent, deferred, suppressed_consent,
+                    suppressed_frequency_cap, suppressed_quiet_hours, suppressed_unsubscribed, opened, clicked,
+                    replied, converted, unsubscribed)
+                SELECT \(run), m.channel,
+                    COUNT(CASE WHEN m.status = 'sent' THEN 1 END),
+                    COUNT(CASE WHEN m.status = 'deferred' THEN 1 END),
+                    COUNT(CASE WHEN m.status = 'suppressed' AND m.reason = 'consent' THEN 1 END),
+                    COUNT(CASE WHEN m.status = 'suppressed' AND m.reason = 'frequency_cap' THEN 1 END),
+                    COUNT(CASE WHEN m.status = 'suppressed' AND m.reason = 'quiet_hours' THEN 1 END),
+                    COUNT(CASE WHEN m.status = 'suppressed' AND m.reason = 'unsubscribed' THEN 1 END),
+                    COUNT(CASE WHEN m.status = 'sent' AND m.opened_at IS NOT NULL THEN 1 END),
+                    COUNT(CASE WHEN m.status = 'sent' AND m.clicked_at IS NOT NULL THEN 1 END),
+                    COUNT(CASE WHEN m.status = 'sent' AND m.replied_at IS NOT NULL THEN 1 END),
+                    (SELECT COUNT(*) FROM credited c WHERE c.channel = m.channel),
+                    COUNT(CASE WHEN m.status = 'sent' AND m.unsubscribed_at IS NOT NULL THEN 1 END)
+                FROM messages m WHERE m.run_id = \(run)
+                GROUP BY m.channel
+                """)
+    }
+
+    /// Handoffs by route (from, to, reason): those not assigned at once (queued first, or never
+    /// assigned), and the queue waits of the assigned ones, to the second.
+    func writeHandoffSummary() throws {
+        try db.execute(
+            sql: """
+                WITH routed AS (
+                    SELECT COALESCE(from_agent_id, '') AS from_agent, COALESCE(to_agent_id, '') AS to_agent,
+                        handoff_reason, assigned_at IS NOT NULL AS assigned,
+                        CASE WHEN assigned_at IS NOT NULL THEN queue_wait_seconds END AS wait
+                    FROM agent_handoffs WHERE run_id = \(run)),
+                ranked AS (
+                    SELECT *,
+                        ROW_NUMBER() OVER (
+                            PARTITION BY from_agent, to_agent, handoff_reason, wait IS NULL ORDER BY wait) AS position,
+                        COUNT(wait) OVER (PARTITION BY from_agent, to_agent, handoff_reason) AS waits
+                    FROM routed)
+                INSERT INTO run_handoff_summary (run_id, from_agent_id, to_agent_id, handoff_reason, handoffs, queued,
+                    wait_total_seconds, wait_p50, wait_p90, within_30s)
+                SELECT \(run), from_agent, to_agent, handoff_reason, COUNT(*),
+                    COUNT(CASE WHEN NOT assigned OR wait > 0 THEN 1 END), COALESCE(SUM(wait), 0),
+                    MAX(CASE WHEN wait IS NOT NULL AND position = \(Self.nearestRank(50, of: "waits")) THEN wait END),
+                    MAX(CASE WHEN wait IS NOT NULL AND position = \(Self.nearestRank(90, of: "waits")) THEN wait END),
+                    COUNT(CASE WHEN wait <= 30 THEN 1 END)
+                FROM ranked
+                GROUP BY from_agent, to_agent, handoff_reason
+                """)
+    }
+
+    /// The run's totals that the step log gives, and when they were summarized. A replay's
+    /// `leads` (the leads admitted, entered or not) is not in the step log and stays; a live
+    /// run's is the leads that entered it. The status is the writer's.
+    func writeTotals(now: Date) throws {
+        try db.execute(
+            sql: """
+                UPDATE runs SET
+                    leads = CASE WHEN mode = 'live'
+                        THEN (SELECT COUNT(DISTINCT lead_id) FROM workflow_executions WHERE run_id = \(run))
+                        ELSE leads END,
+                    entries = (SELECT COUNT(*) FROM workflow_executions WHERE run_id = \(run)),
+                    conversions = (
+                        SELECT COUNT(*) FROM workflow_executions WHERE run_id = \(run) AND status = 'converted'),
+                    executions_failed = (
+                        SELECT COUNT(*) FROM workflow_executions WHERE run_id = \(run) AND status = 'failed'),
+                    executions_halted = (
+                        SELECT COUNT(*) FROM workflow_executions WHERE run_id = \(run) AND status = 'halted'),
+                    messages_sent = (SELECT COUNT(*) FROM messages WHERE run_id = \(run) AND status = 'sent'),
+                    messages_suppressed = (
+                        SELECT COUNT(*) FROM messages WHERE run_id = \(run) AND status = 'suppressed'),
+                    handoffs = (SELECT COUNT(*) FROM agent_handoffs WHERE run_id = \(run)),
+                    options = json_set(options, '$.summarized_at', ?)
+                WHERE id = \(run)
+                """, arguments: [now.timeIntervalSince1970])
+    }
+}

@@ -1,0 +1,327 @@
+import Foundation
+import GRDB
+import JourneyModel
+import ReplayEngine
+import Testing
+
+@testable import Workspace
+
+/// Every summary a replay's recorder wrote from the engine's tally, recomputed from the step
+/// log with plain SQL (`refreshRunSummaries`, what a live run is summarized by), must come out
+/// the same, but for the figures docs/analytics.md lists under "Live runs".
+@Suite struct StepLogSummariesTests {
+    static let start = Date(timeIntervalSince1970: 1_780_000_000)
+
+    /// A split with a holdout, an event wait with a timeout, a decision, a handoff to a human who
+    /// takes one lead at a time (so handoffs queue), and a goal watched all along.
+    static let journeyYAML = """
+        journey: step-log-check
+        name: Step log check
+        entry:
+          trigger: { type: event, event: lead.created }
+          reentry: never
+          next: offer-test
+        goal:
+          name: replied
+          when: { type: behavior, field: replied, operator: at_least, value: 1 }
+        nodes:
+          - id: offer-test
+            kind: split
+            paths:
+              - { name: email-first, weight: 45, next: intro-email }
+              - { name: sms-first, weight: 45, next: intro-sms }
+            holdout: 10
+          - id: intro-email
+            kind: action
+            action: { type: send, channel: email, template: intro }
+            next: wait-open
+          - id: wait-open
+            kind: wait
+            wait: { event: email.opened, timeout: 2d }
+            next: engaged
+            on_timeout: nudge-sms
+          - id: nudge-sms
+            kind: action
+            action: { type: send, channel: sms, template: nudge }
+            next: wait-1d
+          - id: intro-sms
+            kind: action
+            action: { type: send, channel: sms, template: intro-sms }
+            next: wait-click
+          - id: wait-click
+            kind: wait
+            wait: { event: sms.clicked, timeout: 1d }
+            next: engaged
+            on_timeout: no-click
+          - id: no-click
+            kind: exit
+            reason: no click
+          - id: wait-1d
+            kind: wait
+            wait: { for: 1d }
+            next: engaged
+          - id: engaged
+            kind: decision
+            if: { type: property, field: score, operator: at_least, value: 40 }
+            then: to-human
+            else: done
+          - id: to-human
+            kind: action
+            action: { type: handoff, to: { kind: human, expertise: [sales] }, reason: engaged lead }
+            next: after-handoff
+          - id: after-handoff
+            kind: wait
+            wait: { for: 3d }
+            next: done
+          - id: done
+            kind: exit
+            reason: finished
+        """
+
+    static let rosterYAML = """
+        agents:
+          - id: ana
+            name: Ana
+            kind: human
+            channels: [email, sms, chat]
+            expertise: [sales]
+            capacity: 1
+            time_zone: America/New_York
+            working_hours: { days: [mon, tue, wed, thu, fri], from: "09:00", to: "17:00" }
+        """
+
+    static func cohort() -> [CohortLead] {
+        (0..<240).map { i in
+            let lead = Lead(
+                id: String(format: "L%03d", i), properties: ["score": .number(Double(i % 100))],
+                timeZone: TimeZone(identifier: "America/New_York") ?? .gmt,
+                consents: i % 9 == 0 ? [.email] : [.email, .sms, .chat],
+                createdAt: start.addingTimeInterval(Double(i) * 1_800))
+            let preferred: Channel = [.email, .sms, .chat][i % 3]
+            return CohortLead(lead: lead, behavior: LeadBehavior(preferredChannel: preferred))
+        }
+    }
+
+    struct Replayed {
+        let test: TestWorkspace
+        let runID: Int64
+        let records: CollectingRecorder
+    }
+
+    /// The journey replayed into a fresh workspace the normal way, up to a horizon that leaves
+    /// some leads waiting; and the same replay's records, collected.
+    static func replay() throws -> Replayed {
+        let test = try TestWorkspace()
+        let outcome = try test.workspace.saveJourney(yaml: journeyYAML, file: "check.journey.yaml")
+        let journey = try #require(JourneyReader.read(journeyYAML, file: "check.journey.yaml").journey)
+        let agents = try test.workspace.importAgents(yaml: rosterYAML, file: "agents.yaml")
+        try test.workspace.pool.write { db in
+            try db.execute(
+                sql:
+                    "INSERT INTO cohorts (name, origin, author, created_at, lead_count) VALUES ('c', 'csv', 't', 0, 240)"
+            )
+        }
+        let horizon = start.addingTimeInterval(6 * 86_400)
+        let order = ReplayOrder(
+            journey: journey.id, version: outcome.version, cohort: "c", seed: 7, mode: .simulated,
+            horizon: horizon)
+        let recorder = try test.workspace.startRun(order, engineVersion: "test")
+        let configuration = ReplayConfiguration(seed: 7, mode: .simulated, horizon: horizon)
+        _ = Replay.run(
+            journey: journey, cohort: cohort(), agents: agents, configuration: configuration,
+            recorder: recorder)
+        #expect(recorder.failure == nil)
+        let collected = CollectingRecorder()
+        _ = Replay.run(
+            journey: journey, cohort: cohort(), agents: agents, configuration: configuration,
+            recorder: collected)
+        return Replayed(test: test, runID: recorder.runID, records: collected)
+    }
+
+    static let totals = """
+        SELECT entries, conversions, executions_failed, executions_halted, messages_sent, messages_suppressed,
+            handoffs FROM runs WHERE id = ?
+        """
+
+    typealias Rows = [[String: DatabaseValue]]
+
+    /// Every summary row of the run, by table, in a stable order; and the run's totals.
+    static func snapshot(_ r: Replayed) throws -> [String: Rows] {
+        try r.test.workspace.pool.read { db in
+            var tables: [String: Rows] = [:]
+            for table in StepLogSummaries.tables {
+                let columns = try Row.fetchAll(db, sql: "SELECT name FROM pragma_table_info('\(table)')").map
+                {
+                    $0["name"] as String
+                }
+                let order = columns.joined(separator: ", ")
+                tables[table] = try Row.fetchAll(
+                    db, sql: "SELECT \(order) FROM \(table) WHERE run_id = ? ORDER BY \(order)",
+                    arguments: [r.runID]
+                ).map(values)
+            }
+            tables["runs"] = try Row.fetchAll(db, sql: totals, arguments: [r.runID]).map(values)
+            return tables
+        }
+    }
+
+    static func values(_ row: Row) -> [String: DatabaseValue] {
+        Dictionary(uniqueKeysWithValues: row.map { ($0.0, $0.1) })
+    }
+
+    /// What the recorder's tables hold that the step log cannot: conversions after an execution
+    /// ended, by split path and by the channel credited with them.
+    struct AfterExit {
+        var bySplitPath: [String: Int] = [:]
+        var byChannel: [String: Int] = [:]
+        var count = 0
+    }
+
+    static func afterExitConversions(_ records: CollectingRecorder) -> AfterExit {
+        var after = AfterExit()
+        for case .conversion(let conversion) in records.records where conversion.afterExit {
+            after.count += 1
+            for choice in conversion.splitPaths {
+                after.bySplitPath["\(choice.nodeID) \(choice.path)", default: 0] += 1
+            }
+            if let channel = conversion.lastChannel { after.byChannel[channel.rawValue, default: 0] += 1 }
+        }
+        return after
+    }
+
+    /// The replay's rows with the documented differences taken out: a summary from the step log
+    /// counts no conversion after an execution ended.
+    static func expected(_ replayed: [String: Rows], without after: AfterExit) -> [String: Rows] {
+        var expected = replayed
+        expected["run_split_summary"] = replayed["run_split_summary"]?.map { row in
+            let key = "\(text(row["node_id"])) \(text(row["path"]))"
+            return less(row, "conversions", after.bySplitPath[key, default: 0])
+        }
+        expected["run_channel_summary"] = replayed["run_channel_summary"]?.map { row in
+            less(row, "converted", after.byChannel[text(row["channel"]), default: 0])
+        }
+        return expected
+    }
+
+    static func text(_ value: DatabaseValue?) -> String {
+        value.flatMap { String.fromDatabaseValue($0) } ?? ""
+    }
+    static func number(_ value: DatabaseValue?) -> Int { value.flatMap { Int.fromDatabaseValue($0) } ?? 0 }
+
+    static func less(_ row: [String: DatabaseValue], _ column: String, _ amount: Int) -> [String:
+        DatabaseValue]
+    {
+        var row = row
+        row[column] = (number(row[column]) - amount).databaseValue
+        return row
+    }
+
+    static func expectSame(_ recomputed: [String: Rows], _ expected: [String: Rows]) {
+        for table in StepLogSummaries.tables + ["runs"] {
+            let got = recomputed[table] ?? []
+            let want = expected[table] ?? []
+            #expect(
+                got.count == want.count,
+                "\(table): \(got.count) rows from the step log, \(want.count) replayed")
+            for (a, b) in zip(got, want) where a != b {
+                Issue.record("\(table): from the step log \(a), replayed \(b)")
+            }
+        }
+    }
+
+    @Test func theStepLogGivesTheReplaysSummaries() throws {
+        let r = try Self.replay()
+        let replayed = try Self.snapshot(r)
+        let after = Self.afterExitConversions(r.records)
+        try Self.expectExercised(replayed, after: after)
+        try r.test.workspace.refreshRunSummaries(run: r.runID, now: Self.start)
+        Self.expectSame(try Self.snapshot(r), Self.expected(replayed, without: after))
+        // Twice is the same as once: every row is rewritten, none added to.
+        try r.test.workspace.refreshRunSummaries(run: r.runID, now: Self.start)
+        Self.expectSame(try Self.snapshot(r), Self.expected(replayed, without: after))
+    }
+
+    /// The test means something only if the run has every kind of row the SQL must derive.
+    static func expectExercised(_ replayed: [String: Rows], after: AfterExit) throws {
+        let dropoff = replayed["run_dropoff_summary"] ?? []
+        let reasons = Set(dropoff.map { text($0["reason"]) })
+        #expect(reasons.isSuperset(of: ["timed_out", "waiting", "completed", "exited"]), "\(reasons)")
+        let splits = replayed["run_split_summary"] ?? []
+        #expect(splits.contains { number($0["is_holdout"]) == 1 && number($0["leads"]) > 0 })
+        let handoffs = replayed["run_handoff_summary"] ?? []
+        #expect(handoffs.reduce(0) { $0 + number($1["queued"]) } > 0)
+        #expect(handoffs.contains { number($0["wait_p90"]) > 0 })
+        let labels = Set((replayed["run_edge_summary"] ?? []).map { text($0["label"]) })
+        #expect(labels.isSuperset(of: ["timeout", "event", "yes", "no", "email-first"]), "\(labels)")
+        #expect(after.count > 0)
+        #expect(number(replayed["runs"]?.first?["conversions"]) > 0)
+    }
+
+    /// A live run's step log differs in shape: an in-flight execution has no open stay row and
+    /// no `current_step` (its position is in `live_leads`). Reshaped so, the replay's step log
+    /// still gives the same summaries.
+    @Test func aLiveShapedStepLogGivesTheSameSummaries() throws {
+        let r = try Self.replay()
+        let replayed = try Self.snapshot(r)
+        let after = Self.afterExitConversions(r.records)
+        let runID = r.runID
+        let moved = try r.test.workspace.pool.write { db in
+            // The table as migration v5 makes it (kept if it is there already).
+            try db.execute(
+                sql: """
+                    CREATE TABLE IF NOT EXISTS live_leads (
+                        run_id INTEGER NOT NULL REFERENCES runs(id), lead_id TEXT NOT NULL, execution_id TEXT,
+                        node_id TEXT, visit INTEGER, due_at REAL, waits_for TEXT, deadline_at REAL,
+                        state TEXT NOT NULL, updated_at REAL NOT NULL, PRIMARY KEY (run_id, lead_id)) STRICT
+                    """)
+            try db.execute(
+                sql: """
+                    INSERT INTO live_leads (run_id, lead_id, execution_id, node_id, visit, state, updated_at)
+                    SELECT s.run_id, s.lead_id, e.id, s.node_id, s.visit, '{}', 0 FROM node_stays s
+                    JOIN workflow_executions e ON e.run_id = s.run_id AND e.lead_id = s.lead_id AND e.rotation = s.rotation
+                    WHERE s.run_id = ? AND s.exited_at IS NULL
+                    """, arguments: [runID])
+            let moved = db.changesCount
+            try db.execute(
+                sql: "DELETE FROM node_stays WHERE run_id = ? AND exited_at IS NULL", arguments: [runID])
+            try db.execute(
+                sql:
+                    "UPDATE workflow_executions SET current_step = NULL WHERE run_id = ? AND status = 'active'",
+                arguments: [runID])
+            return moved
+        }
+        #expect(moved > 0)
+        try r.test.workspace.refreshRunSummaries(run: r.runID, now: Self.start)
+        Self.expectSame(try Self.snapshot(r), Self.expected(replayed, without: after))
+    }
+
+    @Test func anUnknownRunIsALocatedError() throws {
+        let test = try TestWorkspace()
+        #expect(throws: WorkspaceError.self) {
+            try test.workspace.refreshRunSummaries(run: 42, now: Self.start)
+        }
+    }
+
+    @Test func aReplayStillRunningIsLeftToItsRecorder() throws {
+        let r = try Self.replay()
+        try r.test.workspace.pool.write { db in
+            try db.execute(sql: "UPDATE runs SET status = 'running' WHERE id = ?", arguments: [r.runID])
+        }
+        let before = try Self.snapshot(r)
+        #expect(throws: WorkspaceError.self) {
+            try r.test.workspace.refreshRunSummaries(run: r.runID, now: Self.start)
+        }
+        #expect(try Self.snapshot(r) == before)
+    }
+
+    @Test func theRefreshTimeIsKeptWithTheRun() throws {
+        let r = try Self.replay()
+        try r.test.workspace.refreshRunSummaries(
+            run: r.runID, now: Date(timeIntervalSince1970: 1_780_000_123.5))
+        let at = try r.test.workspace.pool.read { db in
+            try Double.fetchOne(
+                db, sql: "SELECT options ->> '$.summarized_at' FROM runs WHERE id = ?", arguments: [r.runID])
+        }
+        #expect(at == 1_780_000_123.5)
+    }
+}
