@@ -34,10 +34,7 @@ enum WakeUpLag {
             do { try runtime.iterate(at: Date()) } catch { fail("round: \(error)") }
         }
         let waitingNow = bench.int("SELECT COUNT(*) FROM live_leads WHERE due_at IS NOT NULL")
-        print(
-            String(
-                format: "  setup: %d leads pushed and stepped to their 1-day wait in %.1f s", waitingNow,
-                setup))
+        print("  setup: \(waitingNow) leads pushed and stepped to their 1-day wait in \(setup)")
         // The runtime thread starts as `cairn serve` would: it restores every stored state.
         runtime.start()
         let worker = DeliveryWorker.start(workspace: bench.workspace)
