@@ -101,6 +101,13 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]),
 
+        // Benchmarks of live automation: wake-up lag, sustained steps, restart (see BENCHMARKS.md).
+        .executableTarget(
+            name: "live-bench",
+            dependencies: [
+                "Automation", "Workspace", .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
+
         // What only tests use: the tmux harness for end-to-end runs and golden snapshots of
         // rendered buffers. Only test targets depend on it, so the binary does not carry it.
         .target(name: "TestSupport", dependencies: ["TerminalUI"]),

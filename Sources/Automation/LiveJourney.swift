@@ -46,7 +46,9 @@ final class LiveJourney {
         engine.advance(through: now)
         engine.setClock(now)
         let arrivals = try workspace.liveArrivals(after: cursor, limit: limit)
-        for arrival in arrivals { try apply(arrival, at: now, workspace: workspace) }
+        // What the arrivals need, read at once rather than one arrival at a time.
+        let context = try workspace.liveArrivalContext(arrivals, run: run.runID)
+        for arrival in arrivals { try apply(arrival, at: now, context: context) }
         if let last = arrivals.last { cursor = last.id }
         arrivalsLastStep = arrivals.count
         engine.advance(through: now)
@@ -67,22 +69,22 @@ final class LiveJourney {
 
     /// What an arrival means to this journey: a new lead may enter, a changed one is looked at
     /// again, an event is handled at its time, a dead delivery fails its execution.
-    private func apply(_ arrival: LiveArrivalRow, at now: Date, workspace: Workspace) throws(WorkspaceError) {
+    private func apply(_ arrival: LiveArrivalRow, at now: Date, context: LiveArrivalContext)
+        throws(WorkspaceError)
+    {
         switch arrival.kind {
         case .leadCreated:
-            guard !engine.isHolding(arrival.leadID), let lead = try workspace.liveLead(arrival.leadID) else {
-                return
-            }
-            if try !bringBack(arrival.leadID, workspace: workspace) { engine.admit(CohortLead(lead: lead)) }
+            guard !engine.isHolding(arrival.leadID), let lead = context.lead(arrival.leadID) else { return }
+            if try !bringBack(arrival.leadID, context: context) { engine.admit(CohortLead(lead: lead)) }
         case .leadChanged:
-            guard let lead = try workspace.liveLead(arrival.leadID) else { return }
-            try hold(lead, at: now, workspace: workspace)
+            guard let lead = context.lead(arrival.leadID) else { return }
+            try hold(lead, at: now, context: context)
             engine.update(lead, at: now)
         case .event:
-            guard let id = arrival.eventID, let event = try workspace.liveEvent(id),
-                let lead = try workspace.liveLead(arrival.leadID)
+            guard let id = arrival.eventID, let event = context.event(id),
+                let lead = context.lead(arrival.leadID)
             else { return }
-            try hold(lead, at: now, workspace: workspace)
+            try hold(lead, at: now, context: context)
             engine.receive(event)
         case .deliveryDead:
             guard arrival.detail?["journey"]?.string == run.journey,
@@ -90,7 +92,7 @@ final class LiveJourney {
             else { return }
             let executionID = String(key.prefix { $0 != ":" })
             let reason = "delivery failed: " + (arrival.detail?["reason"]?.string ?? "refused")
-            try bringBack(arrival.leadID, workspace: workspace)
+            try bringBack(arrival.leadID, context: context)
             if let current = engine.currentExecution(of: arrival.leadID),
                 LiveExecutionID.make(run: run.runID, execution: current) == executionID
             {
@@ -103,15 +105,15 @@ final class LiveJourney {
 
     /// Makes sure the engine holds the lead: from its stored state, or as a lead that existed
     /// before it reached this journey.
-    private func hold(_ lead: Lead, at now: Date, workspace: Workspace) throws(WorkspaceError) {
+    private func hold(_ lead: Lead, at now: Date, context: LiveArrivalContext) throws(WorkspaceError) {
         guard !engine.isHolding(lead.id) else { return }
-        if try !bringBack(lead.id, workspace: workspace) { engine.admitExisting(lead, at: now) }
+        if try !bringBack(lead.id, context: context) { engine.admitExisting(lead, at: now) }
     }
 
     @discardableResult
-    private func bringBack(_ leadID: String, workspace: Workspace) throws(WorkspaceError) -> Bool {
+    private func bringBack(_ leadID: String, context: LiveArrivalContext) throws(WorkspaceError) -> Bool {
         if engine.isHolding(leadID) { return true }
-        guard let snapshot = try workspace.liveLeadState(run: run.runID, lead: leadID) else { return false }
+        guard let snapshot = try context.state(of: leadID) else { return false }
         engine.restore(snapshot)
         return true
     }

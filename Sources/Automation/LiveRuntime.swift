@@ -12,6 +12,7 @@ import Workspace
 public final class LiveRuntime: LeaderWork, @unchecked Sendable {
     private let workspace: Workspace
     private let clock: any LiveClock
+    private let wrote: @Sendable () -> Void
     private let condition = NSCondition()
     private var running = false
     private var thread: Thread?
@@ -27,9 +28,15 @@ public final class LiveRuntime: LeaderWork, @unchecked Sendable {
     /// Arrivals applied per journey per round, so one round's transaction stays short.
     public static let arrivalsPerRound = 2_000
 
-    public init(workspace: Workspace, clock: any LiveClock = SystemClock()) {
+    /// `wrote` is called on the runtime's thread after each round's steps are committed: `cairn
+    /// serve` passes the delivery worker's `wake`, so new outbox rows go out at once rather than
+    /// at the worker's next idle check.
+    public init(
+        workspace: Workspace, clock: any LiveClock = SystemClock(), wrote: @escaping @Sendable () -> Void = {}
+    ) {
         self.workspace = workspace
         self.clock = clock
+        self.wrote = wrote
     }
 
     public func start() {
@@ -110,7 +117,10 @@ public final class LiveRuntime: LeaderWork, @unchecked Sendable {
                 else { continue }
                 steps.append(step)
             }
-            if !steps.isEmpty { try workspace.writeLiveSteps(steps, at: now) }
+            if !steps.isEmpty {
+                try workspace.writeLiveSteps(steps, at: now)
+                wrote()
+            }
             more = journeys.values.contains { $0.arrivalsLastStep == Self.arrivalsPerRound }
         }
         return journeys.values.filter { !$0.paused }.compactMap { $0.engine.nextWakeTime() }.min()

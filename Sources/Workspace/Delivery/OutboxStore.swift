@@ -6,7 +6,7 @@ extension Workspace {
     /// the row exists exactly when the step does. A key already there is left alone: false.
     @discardableResult
     static func enqueue(_ request: OutboxRequest, in db: Database) throws -> Bool {
-        try db.execute(
+        try db.executeCached(
             sql: """
                 INSERT INTO outbox (idempotency_key, journey, version, node, lead_id, channel, recipient, template,
                     payload, requested_at, due_at, updated_at)
@@ -71,7 +71,7 @@ extension Workspace {
                 let (state, due, error, delivered) = Self.columns(outcome)
                 let attempted: Int
                 if case .postponed = outcome { attempted = 0 } else { attempted = 1 }
-                try db.execute(
+                try db.executeCached(
                     sql: """
                         UPDATE outbox SET state = ?, due_at = COALESCE(?, due_at), last_error = COALESCE(?, last_error),
                             delivered_at = ?, attempts = attempts + ?, updated_at = ?

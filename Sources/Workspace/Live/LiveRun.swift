@@ -82,37 +82,15 @@ extension Workspace {
     /// A lead of the `live` cohort as the engine sees it.
     public func liveLead(_ leadID: String) throws(WorkspaceError) -> Lead? {
         try read { db in
-            try Row.fetchOne(
-                db,
-                sql: """
-                    SELECT l.lead_id, l.created_at, l.time_zone, l.consent_email, l.consent_sms, l.consent_chat,
-                        l.properties
-                    FROM leads l JOIN cohorts c ON c.id = l.cohort_id WHERE c.name = ? AND l.lead_id = ?
-                    """, arguments: [LiveIntake.cohortName, leadID]
-            ).map { row in
-                let zoneName: String = row[2]
-                return Lead(
-                    id: row[0], properties: JSON.properties(fromText: row[6]),
-                    timeZone: TimeZone(identifier: zoneName) ?? ISODate.utc,
-                    consents: LeadChunkReader.consents(in: row, from: 3), createdAt: EpochSeconds.date(row[1])
-                )
-            }
+            try Row.fetchOne(db, sql: Self.liveLeadSQL, arguments: [LiveIntake.cohortName, leadID]).map(
+                Self.liveLead)
         }
     }
 
     /// A `lead_events` row as the engine sees it.
     public func liveEvent(_ eventID: Int64) throws(WorkspaceError) -> LeadEvent? {
         try read { db in
-            try Row.fetchOne(
-                db, sql: "SELECT lead_id, type, channel, occurred_at, data FROM lead_events WHERE id = ?",
-                arguments: [eventID]
-            ).map { row in
-                let data: String? = row[4]
-                return LeadEvent(
-                    leadID: row[0], type: row[1],
-                    channel: (row[2] as String?).flatMap(Channel.init(rawValue:)),
-                    time: EpochSeconds.date(row[3]), data: data.map(JSON.properties(fromText:)) ?? [:])
-            }
+            try Row.fetchOne(db, sql: Self.liveEventSQL, arguments: [eventID]).map(Self.liveEvent)
         }
     }
 

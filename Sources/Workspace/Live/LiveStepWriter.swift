@@ -26,6 +26,12 @@ struct LiveRowWriter {
     let now: Date
     private var explanations: [String: String] = [:]
     private var totals = RunTotals()
+    /// One encoder for the step's lead states, and each execution's id made once.
+    private let encoder = JSONEncoder()
+    private let executionIDs = ExecutionIDCache()
+    private static let insertMessage =
+        "INSERT INTO messages (\(RunBatch.messageColumns.joined(separator: ", "))) VALUES ("
+        + Array(repeating: "?", count: RunBatch.messageColumns.count).joined(separator: ", ") + ")"
 
     init(db: Database, step: LiveStep, now: Date) {
         self.db = db
@@ -35,7 +41,7 @@ struct LiveRowWriter {
 
     var runID: Int64 { step.run.runID }
 
-    func executionID(_ key: ExecutionKey) -> String { LiveExecutionID.make(run: runID, execution: key) }
+    func executionID(_ key: ExecutionKey) -> String { executionIDs.id(of: key, run: runID) }
 
     mutating func write() throws {
         for record in step.records { try write(record) }
@@ -65,7 +71,7 @@ struct LiveRowWriter {
         switch record {
         case .executionStarted(let started):
             totals.entries += 1
-            try db.execute(
+            try db.executeCached(
                 sql: """
                     INSERT INTO workflow_executions (id, run_id, workflow_id, lead_id, rotation, status, current_step,
                         context, started_at)
@@ -102,7 +108,7 @@ struct LiveRowWriter {
         case .halted: totals.halted += 1
         default: break
         }
-        try db.execute(
+        try db.executeCached(
             sql: """
                 UPDATE workflow_executions SET status = ?, current_step = ?, reason = ?, completed_at = ?,
                     context = json_set(context, '$.steps', ?)
@@ -117,7 +123,7 @@ struct LiveRowWriter {
 
     private mutating func insert(_ stay: NodeStay) throws {
         let explanation = explanations.removeValue(forKey: "\(stay.execution)|\(stay.nodeID)")
-        try db.execute(
+        try db.executeCached(
             sql: """
                 INSERT INTO node_stays (run_id, lead_id, rotation, node_id, visit, entered_at, exited_at, outcome,
                     next_node_id, explanation)
@@ -137,10 +143,8 @@ struct LiveRowWriter {
         case .suppressed: totals.suppressed += 1
         case .deferred: break
         }
-        let columns = RunBatch.messageColumns.joined(separator: ", ")
-        let marks = Array(repeating: "?", count: RunBatch.messageColumns.count).joined(separator: ", ")
-        try db.execute(
-            sql: "INSERT INTO messages (\(columns)) VALUES (\(marks))",
+        try db.executeCached(
+            sql: Self.insertMessage,
             arguments: StatementArguments(RunRecorder.row(message, run: runID).map(\.databaseValue)))
     }
 
@@ -190,8 +194,8 @@ struct LiveRowWriter {
     private func save(_ lead: LiveLeadState) throws {
         let snapshot = lead.snapshot
         let waiting = snapshot.waiting
-        let state = String(decoding: try JSONEncoder().encode(snapshot), as: UTF8.self)
-        try db.execute(
+        let state = String(decoding: try encoder.encode(snapshot), as: UTF8.self)
+        try db.executeCached(
             sql: """
                 INSERT INTO live_leads (run_id, lead_id, execution_id, node_id, visit, due_at, waits_for, deadline_at,
                     state, updated_at)
@@ -232,7 +236,7 @@ struct RunTotals {
     var handoffs = 0
 
     func add(to runID: Int64, _ db: Database) throws {
-        try db.execute(
+        try db.executeCached(
             sql: """
                 UPDATE runs SET entries = entries + ?, conversions = conversions + ?,
                     executions_failed = executions_failed + ?, executions_halted = executions_halted + ?,
@@ -240,5 +244,18 @@ struct RunTotals {
                     handoffs = handoffs + ?
                 WHERE id = ?
                 """, arguments: [entries, conversions, failed, halted, sent, suppressed, handoffs, runID])
+    }
+}
+
+/// Execution ids by execution, so a step that touches one execution several times (its start,
+/// stays, sends, end, state) hashes it once.
+final class ExecutionIDCache {
+    private var ids: [ExecutionKey: String] = [:]
+
+    func id(of key: ExecutionKey, run: Int64) -> String {
+        if let id = ids[key] { return id }
+        let id = LiveExecutionID.make(run: run, execution: key)
+        ids[key] = id
+        return id
     }
 }
