@@ -99,8 +99,10 @@ extension ServeCommand {
     /// The service that runs the leader's work while this process holds the automation lease.
     /// Adding work is one line here.
     static func automation(_ workspace: Workspace) -> AutomationService {
+        let worker = DeliveryWorker(workspace: workspace)
+        // The worker hears of the outbox rows a round wrote at once, not at its next idle check.
         let work: [any LeaderWork] = [
-            LiveRuntime(workspace: workspace), DeliveryWorker(workspace: workspace),
+            LiveRuntime(workspace: workspace, wrote: { worker.wake() }), worker,
             LiveSummaryRefresher(workspace: workspace),
         ]
         return AutomationService(
