@@ -10,9 +10,10 @@ struct DemoCommand: ParsableCommand {
         abstract: "Replay the pre-built journeys in a temporary workspace, canvas then dashboard.",
         discussion: """
             Each journey (welcome-series, re-engagement, high-intent-fast-track, geographic-campaigns) \
-            replays over a synthetic cohort with its counts flowing along the canvas, then its dashboard \
-            opens; r replays it again, n goes on to the next journey, q quits. The workspace lives in a \
-            temporary folder that is removed on exit: nothing is written anywhere else.
+            is shown in three steps, each with a caption: the journey and its description, its replay \
+            over a synthetic cohort with the leads at every node, then its dashboard. Enter goes on, \
+            b or Esc goes back a step, r replays again, n and p change journey, q quits. The workspace \
+            lives in a temporary folder that is removed on exit: nothing is written anywhere else.
             """)
 
     @Argument(help: "The journey to start with (default: welcome-series).")

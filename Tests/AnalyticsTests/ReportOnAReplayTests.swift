@@ -26,7 +26,7 @@ import Testing
             try db.execute(
                 sql: "INSERT INTO cohorts (name, origin, author, created_at) VALUES ('c', 'csv', 't', 0)")
         }
-        let states = ["California", "Texas", "New York", "Florida", "Washington", "Illinois"]
+        let states = ["CA", "TX", "NY", "FL", "WA", "IL"]
         let start = Date(timeIntervalSince1970: 1_780_000_000)
         let leads = (0..<2000).map { i in
             CohortLead(

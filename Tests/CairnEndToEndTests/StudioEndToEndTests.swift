@@ -80,20 +80,47 @@ private let skipReason: String? =
         #expect(runs.stdout.contains("\"version\" : 2"))
     }
 
+    /// The trainer's walk through every journey of the demo: the description first, Enter
+    /// replays it and every branch and split path is taken, Enter opens the dashboard under the
+    /// step's caption, `b` goes back to the counts; Esc never quits, `q` does and leaves nothing.
     @Test(.enabled(if: skipReason == nil, Comment(rawValue: skipReason ?? "")))
-    func theDemoReplaysShowsTheDashboardMovesOnAndLeavesNothingBehind() throws {
+    func theDemoWalksThroughEveryJourneyAtTheTrainersPaceAndLeavesNothingBehind() throws {
         let binary = try #require(CairnProcess.binary)
         let session = try TmuxSession(
-            command: [binary.path, "demo", "--leads", "400"], size: Size(width: 80, height: 24))
+            command: [binary.path, "demo", "--leads", "2000"], size: Size(width: 80, height: 24))
         defer { session.terminate() }
-        try session.waitFor("Demo 1/4: welcome-series")
-        try session.waitFor("1 Funnel", timeout: .seconds(60))
+        let steps: [(name: String, description: String, replay: String, dashboard: String)] = [
+            ("Welcome Series", "Day 0 welcome email", "did not open the welcome email", "The funnel follows"),
+            ("Re-engagement", "Dormant 30+ days", "stayed silent after the email", "Channels: what email"),
+            ("High-Intent Fast Track", "immediate SMS", "clicked the booking link", "Handoffs: how many"),
+            ("Geographic Campaigns", "Location-based messaging", "West coast", "A/B: cash rebate"),
+        ]
+        for (index, step) in steps.enumerated() {
+            try session.waitFor("\(step.name) · step 1 of 3: the journey")
+            try session.waitFor(step.description)
+            if index == 0 {
+                let pid = try #require(try session.programProcessIDs().first)
+                let folders = try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory())
+                #expect(folders.contains { $0.hasPrefix("cairn-demo-\(pid)-") })
+            }
+            try session.send(keys: "Enter")
+            let replayed = try session.waitFor("every branch taken", timeout: .seconds(180))
+            #expect(replayed.contains(step.replay), "\(step.name): \(replayed)")
+            #expect(!replayed.contains("not reached"), "\(step.name): \(replayed)")
+            try session.send(keys: "Enter")
+            try session.waitFor("step 3 of 3: the dashboard")
+            try session.waitFor(step.dashboard)
+            try session.send(keys: "b")
+            try session.waitFor("step 2 of 3: the replay")
+            try session.send(keys: "Enter")
+            try session.waitFor("step 3 of 3: the dashboard")
+            try session.send(keys: "Enter")
+        }
+        try session.waitFor("Welcome Series · step 1 of 3: the journey")
         let pid = try #require(try session.programProcessIDs().first)
-        let folders = try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory())
-        #expect(folders.contains { $0.hasPrefix("cairn-demo-\(pid)-") })
-        try session.send(keys: "n")
-        try session.waitFor("Demo 2/4: re-engagement")
-        try session.waitFor("1 Funnel", timeout: .seconds(60))
+        try session.send(keys: "Escape")
+        try session.waitFor("q quits the demo")
+        #expect(try session.programProcessIDs().first == pid)
         try session.send(keys: "q")
         #expect(try session.waitForExit().status == 0)
         let after = try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory())

@@ -6,6 +6,8 @@ import Workspace
 struct DashboardData: Sendable {
     var report: RunReport
     var runs: [RunInfo]
+    /// What the A/B panel says of the journey's splits no lead reached (`UnreachedSplits`).
+    var splitNotes: [String] = []
 
     static let runsListed = 200
 
@@ -17,8 +19,11 @@ struct DashboardData: Sendable {
             return .failure(DashboardLoadFailure(message: error.description, runs: []))
         }
         do {
+            let report = try RunReportBuilder.build(workspace, run: run)
             return .success(
-                DashboardData(report: try RunReportBuilder.build(workspace, run: run), runs: runs))
+                DashboardData(
+                    report: report, runs: runs,
+                    splitNotes: UnreachedSplits.notes(workspace, report: report)))
         } catch {
             return .failure(DashboardLoadFailure(message: error.description, runs: runs))
         }

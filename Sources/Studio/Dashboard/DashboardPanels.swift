@@ -5,14 +5,15 @@ import Workspace
 /// Draws one panel of a run's report into its area (inside the panel's border).
 enum DashboardPanels {
     static func render(
-        _ panel: DashboardPanel, _ report: RunReport, stage: Int, in area: Rect, frame: inout Frame
+        _ panel: DashboardPanel, _ report: RunReport, stage: Int, splitNotes: [String] = [], in area: Rect,
+        frame: inout Frame
     ) {
         guard !area.isEmpty else { return }
         switch panel {
         case .funnel: funnel(report, in: area, frame: &frame)
         case .dropoff: dropoff(report, in: area, frame: &frame)
         case .timeInStage: timeInStage(report, stage: stage, in: area, frame: &frame)
-        case .abTest: abTests(report, in: area, frame: &frame)
+        case .abTest: abTests(report, notes: splitNotes, in: area, frame: &frame)
         case .channels: channels(report, in: area, frame: &frame)
         case .handoffs: handoffs(report, in: area, frame: &frame)
         case .health: health(report, in: area, frame: &frame)
@@ -101,11 +102,18 @@ enum DashboardPanels {
         }
     }
 
-    static func abTests(_ report: RunReport, in area: Rect, frame: inout Frame) {
-        guard !report.splits.isEmpty else {
+    /// Each split's table; `notes` say which splits exist but were not reached, and why.
+    static func abTests(_ report: RunReport, notes: [String] = [], in area: Rect, frame: inout Frame) {
+        guard !report.splits.isEmpty || !notes.isEmpty else {
             return empty("This journey has no split.", in: area, frame: &frame)
         }
         var y = area.y
+        for note in notes where y < area.maxY {
+            let height = min(Paragraph(note, role: .warning).lines(width: area.width).count, area.maxY - y)
+            frame.render(
+                Paragraph(note, role: .warning), in: Rect(x: area.x, y: y, width: area.width, height: height))
+            y += height + 1
+        }
         for split in report.splits where y < area.maxY {
             var heading = [Span(split.node, role: .title), Span(" baseline \(split.baseline)", role: .muted)]
             if split.sampleRatio.isMismatch {

@@ -33,6 +33,8 @@ struct DashboardScreen: StudioScreen {
     var run: Int64?
     var report: RunReport?
     var runs: [RunInfo] = []
+    /// The A/B panel's word on splits nobody reached.
+    var splitNotes: [String] = []
     var problem: String?
     var panel = DashboardPanel.funnel
     /// The stage whose histogram shows (an index into the report's time in stage).
@@ -297,6 +299,7 @@ struct DashboardScreen: StudioScreen {
         case .loaded(.success(let data)):
             report = data.report
             runs = data.runs
+            splitNotes = data.splitNotes
             problem = nil
             stage = min(stage, max(0, data.report.timeInStage.count - 1))
         case .loaded(.failure(let failure)):

@@ -28,7 +28,8 @@ enum DashboardView {
                 let block = Block(title: title, focused: !grid)
                 frame.render(block, in: cell)
                 DashboardPanels.render(
-                    panel, report, stage: screen.stage, in: block.inner(cell), frame: &frame)
+                    panel, report, stage: screen.stage, splitNotes: screen.splitNotes, in: block.inner(cell),
+                    frame: &frame)
             }
         }
         renderOverlay(screen, in: area, frame: &frame)
