@@ -28,7 +28,11 @@ final class LiveJourney {
         self.runaway = RunawayGuard(policy: journey.policy)
         self.engine = JourneyEngine(journey: journey, configuration: .live(), recorder: recorder)
         let stored = try workspace.liveLeadStates(run: run.runID)
-        for snapshot in stored { engine.restore(snapshot) }
+        for snapshot in stored {
+            engine.restore(snapshot)
+            // Idle leads come back when something arrives for them.
+            if !engine.isBusy(snapshot.leadID) { engine.forget(snapshot.leadID) }
+        }
         if stored.isEmpty, case .time = journey.entry.trigger {
             // A schedule fires over the audience: every live lead, not only the ones to come.
             try workspace.forEachLead(inCohort: LiveIntake.cohortName) {

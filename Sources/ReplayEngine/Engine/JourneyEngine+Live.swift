@@ -41,7 +41,23 @@ extension JourneyEngine {
         leads[slot] = state
         track(state)
         changed.remove(slot)
-        reschedule(state)
+        // Held even with nothing due: it was brought back for what is about to arrive.
+        if let due = nextDueTime(state) { queue.schedule(.lead(slot), at: max(due, now)) }
+    }
+
+    /// Drops a lead from memory without a change to store (its stored state is current): a
+    /// restarted runtime keeps only the leads in the journey or with something due.
+    public func forget(_ leadID: String) {
+        guard let slot = slotsByLead.removeValue(forKey: leadID) else { return }
+        leads[slot] = nil
+        changed.remove(slot)
+        queue.forget(.lead(slot))
+    }
+
+    /// Whether the lead is in the journey or has something due (else nothing will wake it).
+    public func isBusy(_ leadID: String) -> Bool {
+        guard let slot = slotsByLead[leadID], let state = leads[slot] else { return false }
+        return state.execution != nil || nextDueTime(state) != nil
     }
 
     /// An event that just arrived for a lead the engine holds: it is handled at its time (at

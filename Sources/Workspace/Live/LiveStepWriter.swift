@@ -172,7 +172,7 @@ struct LiveRowWriter {
             // Routed now, against the agents' real load and hours; its outbox row is written
             // when an agent takes it.
             totals.handoffs += 1
-            try Workspace.requestLiveHandoff(
+            _ = try Workspace.requestLiveHandoff(
                 LiveHandoffRequest(
                     id: "\(execution)/\(handoff.id.split(separator: "/").last ?? "1")", runID: runID,
                     executionID: execution, leadID: action.execution.leadID, journey: step.run.journey,
