@@ -78,6 +78,7 @@ static inline mmask_t cairn_button1_clicked(void) { return BUTTON1_CLICKED; }
 static inline mmask_t cairn_button2_clicked(void) { return BUTTON2_CLICKED; }
 static inline mmask_t cairn_button3_clicked(void) { return BUTTON3_CLICKED; }
 static inline mmask_t cairn_button3_pressed(void) { return BUTTON3_PRESSED; }
+static inline mmask_t cairn_button3_released(void) { return BUTTON3_RELEASED; }
 static inline mmask_t cairn_button4_pressed(void) { return BUTTON4_PRESSED; }
 static inline mmask_t cairn_button5_pressed(void) { return BUTTON5_PRESSED; }
 static inline mmask_t cairn_all_mouse_events(void) { return ALL_MOUSE_EVENTS; }

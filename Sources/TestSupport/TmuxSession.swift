@@ -107,12 +107,10 @@ public final class TmuxSession {
 
     /// Clicks the left button at a cell (0-based), as a terminal reports it in
     /// the xterm normal mouse protocol that ncurses asks for (`kmous=\E[M`).
+    /// The press and the release go in one write, so the program reads them together (as a
+    /// fast click or a busy program does); the screen must still see the press.
     public func click(at point: Point) throws {
-        try type(Self.mouseReport(button: 0, at: point))
-        // A press and release read together reach ncurses as a lone release, as
-        // no real hand clicks that fast; pause as a hand would.
-        Thread.sleep(forTimeInterval: 0.08)
-        try type(Self.mouseReport(button: 3, at: point))
+        try type(Self.mouseReport(button: 0, at: point) + Self.mouseReport(button: 3, at: point))
     }
 
     /// Turns the wheel one notch at a cell.

@@ -127,6 +127,64 @@ private let skipReason: String? =
         #expect(!after.contains { $0.hasPrefix("cairn-demo-\(pid)-") })
     }
 
+    /// The keys of issue 14's editor part, as a terminal sends them: Esc on home asks before
+    /// quitting; below the minimum size keys do nothing (no Archive question waits behind it);
+    /// F1 under TERM=linux (tmux sends xterm's code) opens help; a click whose press and release
+    /// arrive in one read selects a row; a pre-filled prompt is replaced by what is typed.
+    @Test(.enabled(if: skipReason == nil, Comment(rawValue: skipReason ?? "")))
+    func homeKeysAskBeforeQuittingIgnoreKeysWhenTooSmallAndAcceptBothF1s() throws {
+        let folder = try TemporaryFolder()
+        let db = folder.url.appendingPathComponent("keys.db").path
+        let binary = try #require(CairnProcess.binary)
+        // Through env: tmux sets a pane's TERM to its own default-terminal, whatever -e says.
+        let session = try TmuxSession(
+            command: ["/usr/bin/env", "TERM=linux", binary.path, "--db", db],
+            size: Size(width: 80, height: 24))
+        defer { session.terminate() }
+        try session.waitFor("california-messaging — California Messaging")
+
+        try session.send(keys: "Escape")
+        try session.waitFor("Quit Cairn?")
+        try session.send(keys: "Escape")
+        var screen = try Self.waitUntilGone("Quit Cairn?", session)
+        #expect(!screen.contains("Quit Cairn?") && screen.contains("Recent runs"))
+
+        try session.resize(to: Size(width: 20, height: 6))
+        try session.waitFor("now 20")
+        try session.send(keys: "D")
+        try session.resize(to: Size(width: 80, height: 24))
+        screen = try session.waitFor("Recent runs")
+        #expect(!screen.contains("Archive"))
+
+        try session.send(keys: "F1")
+        try session.waitFor("Journeys keys")
+        try session.send(keys: "Escape")
+        try session.waitFor("Recent runs")
+
+        // The third journey's row (the table's rows start at y 4), clicked in one write.
+        try session.click(at: Point(x: 10, y: 6))
+        try session.send(keys: "x")
+        try session.waitFor("Export email-silence-to-sms")
+        let file = folder.url.appendingPathComponent("out.yaml").path
+        try session.type(file)
+        try session.send(keys: "Enter")
+        try session.waitFor("Wrote email-silence-to-sms v1")
+        #expect(FileManager.default.fileExists(atPath: file))
+
+        try session.send(keys: "q")
+        #expect(try session.waitForExit().status == 0)
+    }
+
+    /// Polls the screen until `text` has left it (at most 5 s); returns the last screen.
+    static func waitUntilGone(_ text: String, _ session: TmuxSession) throws -> String {
+        var screen = try session.capture()
+        for _ in 0..<100 where screen.contains(text) {
+            Thread.sleep(forTimeInterval: 0.05)
+            screen = try session.capture()
+        }
+        return screen
+    }
+
     @Test func theDemoNeedsATerminal() throws {
         let outcome = try CairnProcess.run(["demo"])
         #expect(outcome.status == 2)

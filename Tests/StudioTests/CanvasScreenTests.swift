@@ -73,7 +73,9 @@ import Workspace
         let (_, tabs) = runStudio(
             workspace, start: start, events: Event.keys("tab", "tab", "tab", "tab", "shift+tab", "tab"))
         #expect(try Self.canvas(tabs).selection == "sms-nudge")
-        let (_, down) = runStudio(workspace, start: start, events: Event.keys("l", "l", "l", "l", "j"))
+        // Laid out left to right (from 100 columns), j goes to the box below: the decision's "no".
+        let (_, down) = runStudio(
+            workspace, start: start, size: Self.big, events: Event.keys("l", "l", "l", "l", "j"))
         #expect(try Self.canvas(down).selection == "sms-nudge")
         let (screen, jump) = runStudio(
             workspace, start: start, size: Self.big,
@@ -88,16 +90,20 @@ import Workspace
     @Test func aClickSelectsANodeAndTheWheelScrolls() throws {
         let workspace = try TestWorkspace()
         let model = runStudio(workspace, start: [.journeys, Self.welcome], events: []).model
-        let layout = try #require(try Self.canvas(model).layout)
+        let layout = try #require(try Self.canvas(model).layout(for: Size(width: 80, height: 21)))
         let box = try #require(layout.box("wait-2d"))
         let click = Event.mouse(
             MouseEvent(kind: .press(button: 1), position: Point(x: box.rect.x + 2, y: box.rect.y + 1 + 1)))
         let (_, clicked) = runStudio(workspace, start: [.journeys, Self.welcome], events: [click])
         #expect(try Self.canvas(clicked).selection == "wait-2d")
-        // welcome-series fits top to bottom, so the wheel pans along it.
+        // Laid out left to right (120 columns), welcome-series fits top to bottom, so the wheel
+        // pans along it; at 80 columns it runs top to bottom and the wheel scrolls down it.
         let wheel = Event.mouse(MouseEvent(kind: .wheelDown, position: Point(x: 10, y: 10)))
-        let (_, scrolled) = runStudio(workspace, start: [.journeys, Self.welcome], events: [wheel, wheel])
+        let (_, scrolled) = runStudio(
+            workspace, start: [.journeys, Self.welcome], size: Self.big, events: [wheel, wheel])
         #expect(try Self.canvas(scrolled).viewport.offset == Point(x: 24, y: 0))
+        let (_, narrow) = runStudio(workspace, start: [.journeys, Self.welcome], events: [wheel, wheel])
+        #expect(try Self.canvas(narrow).viewport.offset == Point(x: 0, y: 6))
     }
 
     @Test func jumpPromptCompletesFuzzily() throws {
@@ -259,15 +265,36 @@ import Workspace
         #expect(goalEditor.target == .goal)
     }
 
+    /// The node editor on the canvas: from 100 columns beside the graph with all but 40 columns,
+    /// so a condition row's field and value show whole and `within` and `since` are captioned.
+    @Test(arguments: [Size(width: 80, height: 24), Size(width: 120, height: 40)])
+    func theEditorTakesTheRoomItNeeds(size: Size) throws {
+        let workspace = try TestWorkspace()
+        let chat = Route.canvas(journey: "chat-qualified-to-closer", version: nil, run: nil)
+        let (screen, _) = runStudio(
+            workspace, start: [.journeys, chat], size: size,
+            events: Event.keys("g") + Event.typing("still-open")
+                + Event.keys("enter", "enter", "down", "down", "down"))
+        let text = screen.lastFrame.plainText
+        #expect(text.contains("owner_role") && text.contains("within any time since (none)"))
+        assertSnapshot(
+            screen.lastFrame, cursor: screen.cursor, named: "canvas-editor-\(size.width)x\(size.height)")
+        if size.width >= CanvasScreenView.editorBesideWidth {
+            #expect(CanvasScreenView.editorWidth(forCanvasWidth: size.width) == size.width - 40)
+        }
+    }
+
     @Test func onAWideTerminalTheEditedNodeStaysBesideTheEditor() throws {
         let workspace = try TestWorkspace()
         let (_, model) = runStudio(
             workspace, start: [.journeys, Self.welcome], size: Self.big,
             events: Event.keys("g") + Event.typing("opened") + Event.keys("enter", "enter"))
         let canvas = try Self.canvas(model)
-        let box = try #require(canvas.layout?.box("opened-welcome"))
+        let box = try #require(canvas.layout(for: Self.big)?.box("opened-welcome"))
         #expect(box.rect.x >= canvas.viewport.offset.x)
-        #expect(box.rect.maxX - canvas.viewport.offset.x <= Self.big.width - CanvasScreenView.editorWidth)
+        #expect(
+            box.rect.maxX - canvas.viewport.offset.x <= Self.big.width
+                - CanvasScreenView.editorWidth(forCanvasWidth: Self.big.width))
     }
 
     @Test func insertOnAnEdgeAndConnectPickFromPrompts() throws {

@@ -112,6 +112,7 @@ import Workspace
         #expect((stopped.current as? DashboardScreen)?.comparison == nil)
     }
 
+    /// The path is pre-filled and selected: what is typed replaces it (no Ctrl-U needed).
     @Test func exportWritesWhatCairnReportPrints() throws {
         let workspace = try Self.workspaceWithRun()
         for (name, expected) in [
@@ -124,13 +125,13 @@ import Workspace
             let path = workspace.folder.appendingPathComponent(name).path
             runStudio(
                 workspace, start: [.dashboard(run: 1)],
-                events: Event.keys("e", "ctrl+u") + Event.typing(path) + Event.keys("enter") + settle)
+                events: Event.keys("e") + Event.typing(path) + Event.keys("enter") + settle)
             #expect(try String(contentsOfFile: path, encoding: .utf8) == expected, "\(name)")
         }
         let json = workspace.folder.appendingPathComponent("report.json").path
         runStudio(
             workspace, start: [.dashboard(run: 1)],
-            events: Event.keys("e", "ctrl+u") + Event.typing(json) + Event.keys("enter") + settle)
+            events: Event.keys("e") + Event.typing(json) + Event.keys("enter") + settle)
         let decoded = try JSONDecoder().decode(
             RunReport.self, from: Data(contentsOf: URL(fileURLWithPath: json)))
         #expect(decoded == (try RunReportBuilder.build(workspace.workspace, run: 1)))
@@ -142,7 +143,7 @@ import Workspace
         assertSnapshot(screen.lastFrame, cursor: screen.cursor, named: "dashboard-export-80x24")
         // Nothing to export to: the prompt stays open and says why.
         let (empty, model) = runStudio(
-            workspace, start: [.dashboard(run: 1)], events: Event.keys("e", "ctrl+u", "enter"))
+            workspace, start: [.dashboard(run: 1)], events: Event.keys("e", "backspace", "enter"))
         #expect(empty.lastFrame.plainText.contains("type something first"))
         #expect((model.current as? DashboardScreen)?.statusMode == "EXPORT")
     }

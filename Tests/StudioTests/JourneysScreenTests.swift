@@ -164,4 +164,22 @@ extension JourneysScreenTests {
         }
         #expect(row?.contains(#/California Messaging +v1 +v2\b/#) == true)
     }
+
+    /// The name prompt shows the id it will create as you type; after the journey is created and
+    /// the canvas left, home has it selected and says it is not active, and how to activate it.
+    @Test(arguments: [Size(width: 80, height: 24), Size(width: 120, height: 40)])
+    func aNewJourneyIsSelectedOnHomeAndSaysItIsNotActive(size: Size) throws {
+        let workspace = try TestWorkspace()
+        let (typing, _) = runStudio(
+            workspace, size: size, events: Event.keys("n", "enter") + Event.typing("Spring Promo"))
+        #expect(typing.lastFrame.plainText.contains("creates the journey id spring-promo"))
+        assertSnapshot(typing.lastFrame, named: "home-new-name-\(size.width)x\(size.height)")
+        let (screen, model) = runStudio(
+            workspace, size: size,
+            events: Event.keys("n", "enter") + Event.typing("Autumn Promo") + Event.keys("enter", "esc"))
+        let home = try #require(model.current as? JourneysScreen)
+        #expect(home.selected?.summary.journey == "autumn-promo")
+        #expect(screen.lastFrame.plainText.contains("autumn-promo is not active: press a to activate v1"))
+        assertSnapshot(screen.lastFrame, named: "home-after-new-\(size.width)x\(size.height)")
+    }
 }

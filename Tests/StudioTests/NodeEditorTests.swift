@@ -90,8 +90,9 @@ import Workspace
         #expect(editor.currentCell?.label == "action.type")
         editor.press("tab", "tab", "tab")
         #expect(editor.currentCell?.label == "next")
+        // Round again to the node's id, which comes first; the form opened just below it.
         editor.press("tab")
-        #expect(editor.currentCell?.label == "label")
+        #expect(editor.currentCell?.label == "id")
         editor.press("shift+tab")
         #expect(editor.currentCell?.label == "next")
     }
@@ -552,5 +553,89 @@ import Workspace
     @Test func editorKeysAreWellFormed() {
         #expect(NodeEditor.keys.problems.isEmpty)
         #expect(NodeEditor.keyTables.allSatisfy { $0.takesEveryKey })
+    }
+}
+
+/// Renaming a node from its form: every reference follows; a clash or a bad id says why.
+@Suite struct NodeRenameTests {
+    @Test func renamingANodeCarriesEveryReference() throws {
+        let journey = try seededJourney(TestWorkspace(), "welcome-series")
+        var editor = NodeEditor(
+            journey: journey, target: .node("wait-to-day-5"), completions: FieldCompletions())
+        editor.focusCell("id")
+        editor.replace(with: "day-5")
+        let applied = editor.apply()
+        let renamed = try #require(applied)
+        #expect(renamed.node("wait-to-day-5") == nil)
+        #expect(renamed.node("day-5")?.edges.map(\.target) == ["educational"])
+        guard case .decision(let decision) = renamed.node("opened-welcome")?.body else {
+            Issue.record("opened-welcome is not a decision")
+            return
+        }
+        #expect(decision.branches.map(\.next) == ["day-5"])
+        #expect(renamed.node("sms-nudge")?.edges.map(\.target) == ["day-5"])
+        #expect(JourneyValidator.validate(renamed).errors.isEmpty)
+    }
+
+    @Test(arguments: [
+        ("wait-2d", "'wait-2d' is taken by another node"),
+        (
+            "Day 5",
+            "'Day 5' will not do as an id: lowercase letters, digits, '-' and '_', starting with a letter"
+        ),
+        ("entry", "'entry' is the entry's own id: pick another"),
+        ("", "a node needs an id"),
+    ])
+    func aClashOrABadIdIsRefusedWithWhy(id: String, message: String) throws {
+        let journey = try seededJourney(TestWorkspace(), "welcome-series")
+        var editor = NodeEditor(
+            journey: journey, target: .node("wait-to-day-5"), completions: FieldCompletions())
+        editor.focusCell("id")
+        editor.replace(with: id)
+        guard case .editing = editor.press("ctrl+s") else {
+            Issue.record("a bad id was applied")
+            return
+        }
+        #expect(editor.lines.flatMap(\.messages).contains(message))
+    }
+
+    @Test func theEntrysNextTimeoutsAndSplitPathsFollowToo() throws {
+        let workspace = try TestWorkspace()
+        let journey = try seededJourney(workspace, "welcome-series")
+        let renamed = try JourneyEdits.rename("welcome-email", to: "hello", in: journey)
+        #expect(renamed.entry.next == "hello")
+        for sample in NodeEditorTests.samples {
+            let original = try seededJourney(workspace, sample)
+            for node in original.nodes {
+                let edited = try JourneyEdits.rename(node.id, to: "renamed-node", in: original)
+                let before = original.nodes.flatMap(\.edges).filter { $0.target == node.id }.count
+                let after = edited.nodes.flatMap(\.edges).filter { $0.target == "renamed-node" }.count
+                #expect(before == after, "\(sample) \(node.id)")
+                #expect(!edited.nodes.flatMap(\.edges).contains { $0.target == node.id })
+                #expect(JourneyValidator.validate(edited).errors.isEmpty, "\(sample) \(node.id)")
+            }
+        }
+    }
+}
+
+/// The editor's hint line offers only the keys that do something where the focus is.
+@Suite struct NodeEditorHintTests {
+    @Test func addRowIsOfferedOnlyOnAConditionAndClearOnlyInText() throws {
+        let workspace = try TestWorkspace()
+        let welcome = try seededJourney(workspace, "welcome-series")
+        var action = NodeEditor(
+            journey: welcome, target: .node("welcome-email"), completions: FieldCompletions())
+        var hints = action.keyMap.statusHints.map(\.help)
+        #expect(!hints.contains("add row") && !hints.contains("add path/branch/rule"))
+        #expect(hints.contains("clear"))  // the label, a text field
+        action.focusCell("action.type")
+        hints = action.keyMap.statusHints.map(\.help)
+        #expect(!hints.contains("clear"))  // a choice
+        var decision = NodeEditor(
+            journey: welcome, target: .node("opened-welcome"), completions: FieldCompletions())
+        decision.focusCell("field")
+        #expect(decision.keyMap.statusHints.map(\.help).contains("add row"))
+        // Help still lists every key.
+        #expect(action.keyMap.helpSections.flatMap(\.entries).contains { $0.keys == "ctrl+n" })
     }
 }

@@ -85,6 +85,28 @@ let settle: [Event] = [.tick, .tick, .tick]
         #expect(model.stack.count == 2)
     }
 
+    /// Canvas → replay → Enter (the dashboard) → Esc: the canvas shows the run's counts; and a
+    /// canvas opened without a run finds the newest one with `v`.
+    @Test func backOnTheCanvasAfterAReplayItShowsTheRunsCounts() throws {
+        let workspace = try TestWorkspace()
+        let canvas = Route.canvas(journey: "welcome-series", version: nil, run: nil)
+        let (screen, model) = runStudio(
+            workspace, start: [.journeys, canvas],
+            events: Event.keys("r") + settle + Event.keys("enter") + settle + Event.keys("enter") + settle
+                + Event.keys("esc") + settle)
+        let back = try #require(model.current as? CanvasScreen)
+        let expected = RunCounts(try RunNodeCounts.load(workspace.workspace, run: 1))
+        #expect(back.run == 1 && back.counts == expected && back.overlayCounts != nil)
+        #expect(screen.lastFrame.plainText.contains("Showing run #1's counts"))
+        let (_, found) = runStudio(workspace, start: [.journeys, canvas], events: Event.keys("v") + settle)
+        let later = try #require(found.current as? CanvasScreen)
+        #expect(later.run == 1 && later.counts == expected)
+        let (none, _) = runStudio(
+            workspace, start: [.journeys, .canvas(journey: "re-engagement", version: nil, run: nil)],
+            events: Event.keys("v") + settle)
+        #expect(none.lastFrame.plainText.contains("No run of re-engagement yet: press r to replay it"))
+    }
+
     @Test func cancellingKeepsTheRunMarkedCancelled() throws {
         let workspace = try TestWorkspace()
         let cancellation = ReplayCancellation()

@@ -83,4 +83,52 @@ import Testing
         _ = program.run(on: screen)
         assertSnapshot(screen.lastFrame, named: "home-mono-ascii-80x24")
     }
+
+    /// How a run on `events` ends: quit, or still open when the events ran out.
+    private func ending(
+        _ workspace: TestWorkspace, size: Size = Size(width: 80, height: 24), _ events: [Event]
+    )
+        -> (Program<StudioModel, StudioMessage>.Ending, StudioModel, TestScreen)
+    {
+        var program = Studio.program(environment: workspace.environment(size: size))
+        let screen = TestScreen(size: size, events: events)
+        let result = program.run(on: screen)
+        return (result.ending, result.model, screen)
+    }
+
+    @Test(arguments: [Size(width: 80, height: 24), Size(width: 120, height: 40)])
+    func escOnHomeAsksBeforeQuittingAndQQuitsAtOnce(size: Size) throws {
+        let workspace = try TestWorkspace()
+        let (asked, model, screen) = ending(workspace, size: size, Event.keys("esc"))
+        #expect(asked == .inputClosed)
+        guard case .confirmLeave(_, quit: true) = model.overlay else {
+            Issue.record("esc on home did not ask")
+            return
+        }
+        assertSnapshot(screen.lastFrame, named: "home-quit-question-\(size.width)x\(size.height)")
+        // A second Esc (or n) keeps the studio open; y quits; q quits without asking.
+        let (stayed, kept, _) = ending(workspace, Event.keys("esc", "esc"))
+        #expect(stayed == .inputClosed && kept.overlay == nil)
+        #expect(ending(workspace, Event.keys("esc", "y")).0 == .quit)
+        #expect(ending(workspace, Event.keys("q")).0 == .quit)
+    }
+
+    /// Below the minimum size the screens are hidden: keys must not act on them unseen.
+    @Test func belowTheMinimumSizeOnlyQuitAndHelpAct() throws {
+        let workspace = try TestWorkspace()
+        let small = Size(width: 20, height: 6)
+        let normal = Size(width: 80, height: 24)
+        let (open, model, screen) = ending(
+            workspace, [.resize(small)] + Event.keys("D", "j", "n") + [.resize(normal)])
+        #expect(open == .inputClosed)
+        let home = try #require(model.current as? JourneysScreen)
+        #expect(home.mode == .browsing && home.list.selected == 0 && model.overlay == nil)
+        #expect(!screen.lastFrame.plainText.contains("Archive"))
+        let (_, helped, _) = ending(workspace, [.resize(small)] + Event.keys("?") + [.resize(normal)])
+        guard case .help = helped.overlay else {
+            Issue.record("? did not open help below the minimum size")
+            return
+        }
+        #expect(ending(workspace, [.resize(small)] + Event.keys("q")).0 == .quit)
+    }
 }

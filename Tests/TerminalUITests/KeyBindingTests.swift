@@ -103,19 +103,41 @@ private let demoKeys = KeyMap<DemoAction>([
 }
 
 @Suite struct MouseDecodingTests {
+    typealias Mask = TerminalKeyDecoder.MouseMask
+
     @Test func pressesReleasesAndTheWheel() {
+        #expect(TerminalKeyDecoder.decodeMouse(buttonState: Mask.leftPressed) == [.press(button: 1)])
+        // A press and release in one report, or a click, is both: the press, then the release.
+        let both: [MouseEvent.Kind] = [.press(button: 1), .release(button: 1)]
+        #expect(TerminalKeyDecoder.decodeMouse(buttonState: Mask.leftPressed | Mask.leftReleased) == both)
+        #expect(TerminalKeyDecoder.decodeMouse(buttonState: Mask.leftClicked) == both)
         #expect(
-            TerminalKeyDecoder.decodeMouse(buttonState: TerminalKeyDecoder.MouseMask.leftPressed)
-                == .press(button: 1))
-        // A press and release in one report is a click: the press wins.
-        let click = TerminalKeyDecoder.MouseMask.leftPressed | TerminalKeyDecoder.MouseMask.leftReleased
-        #expect(TerminalKeyDecoder.decodeMouse(buttonState: click) == .press(button: 1))
-        #expect(
-            TerminalKeyDecoder.decodeMouse(buttonState: TerminalKeyDecoder.MouseMask.leftReleased)
-                == .release(button: 1))
-        #expect(TerminalKeyDecoder.decodeMouse(buttonState: TerminalKeyDecoder.MouseMask.wheelUp) == .wheelUp)
-        #expect(
-            TerminalKeyDecoder.decodeMouse(buttonState: TerminalKeyDecoder.MouseMask.wheelDown) == .wheelDown)
-        #expect(TerminalKeyDecoder.decodeMouse(buttonState: 0) == nil)
+            TerminalKeyDecoder.decodeMouse(buttonState: Mask.rightClicked) == [
+                .press(button: 3), .release(button: 3),
+            ])
+        #expect(TerminalKeyDecoder.decodeMouse(buttonState: Mask.leftReleased) == [.release(button: 1)])
+        #expect(TerminalKeyDecoder.decodeMouse(buttonState: Mask.wheelUp) == [.wheelUp])
+        #expect(TerminalKeyDecoder.decodeMouse(buttonState: Mask.wheelDown) == [.wheelDown])
+        #expect(TerminalKeyDecoder.decodeMouse(buttonState: 0).isEmpty)
+    }
+
+    /// ncurses folds a press and release read together into a lone release: the press comes back.
+    @Test func aLoneReleaseGetsThePressItMissed() {
+        var tracker = MouseButtonTracker()
+        #expect(tracker.events(for: [.release(button: 1)]) == [.press(button: 1), .release(button: 1)])
+        #expect(tracker.events(for: [.press(button: 1)]) == [.press(button: 1)])
+        #expect(tracker.events(for: [.release(button: 1)]) == [.release(button: 1)])
+        #expect(tracker.events(for: [.wheelUp]) == [.wheelUp])
+    }
+
+    /// F1–F4 as xterm (and so tmux), the Linux console and rxvt send them, whatever TERM says.
+    @Test func functionKeysOfEveryTerminalFamilyAreKnown() {
+        let sequences = Dictionary(
+            TerminalKeyDecoder.functionKeySequences.map { ($0.sequence, $0.number) },
+            uniquingKeysWith: { a, _ in a })
+        #expect(sequences["\u{1B}OP"] == 1)
+        #expect(sequences["\u{1B}[[A"] == 1)
+        #expect(sequences["\u{1B}[11~"] == 1)
+        #expect(sequences["\u{1B}OS"] == 4)
     }
 }

@@ -148,6 +148,28 @@ extension CounterMessage {
         #expect(!enterUsed)
     }
 
+    @Test func aPrefilledTextIsReplacedByTheFirstCharacterTyped() {
+        var input = TextInputState(text: "report-run1.txt", selected: true)
+        #expect(input.isSelected)
+        for event in Event.typing("report.csv") {
+            if case .key(let key) = event { _ = input.handle(key) }
+        }
+        #expect(input.text == "report.csv")
+        #expect(!input.isSelected)
+        // Backspace clears a selected text whole; an arrow keeps it for editing.
+        var cleared = TextInputState(text: "report-run1.txt", selected: true)
+        _ = cleared.handle(.backspace)
+        #expect(cleared.text.isEmpty)
+        var kept = TextInputState(text: "report-run1.txt", selected: true)
+        _ = kept.handle(.left)
+        _ = kept.handle(.character("x"))
+        #expect(kept.text == "report-run1.txxt")
+        // A key the input does not use (Enter) leaves the selection alone.
+        var waiting = TextInputState(text: "a", selected: true)
+        _ = waiting.handle(.enter)
+        #expect(waiting.isSelected)
+    }
+
     @Test func textInputHistoryBrowsesAndRestoresTheDraft() {
         var input = TextInputState()
         input.text = "first"

@@ -30,3 +30,14 @@ public struct Journey: Sendable, Hashable {
     /// The id the entry takes in graph algorithms and on the canvas.
     public static let entryID = "entry"
 }
+
+extension Journey {
+    /// What a journey or node id may be made of, as error messages say it.
+    public static let slugPattern = "lowercase letters, digits, '-' and '_', starting with a letter"
+
+    /// Whether `text` may be a journey or node id.
+    public static func isSlug(_ text: String) -> Bool {
+        guard let first = text.first, first.isASCII, first.isLowercase else { return false }
+        return text.allSatisfy { ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" || $0 == "_" }
+    }
+}

@@ -61,12 +61,9 @@ public enum JourneyReader {
 }
 
 extension ReadContext {
-    static let slugPattern = "lowercase letters, digits, '-' and '_', starting with a letter"
+    static let slugPattern = Journey.slugPattern
 
-    static func isSlug(_ text: String) -> Bool {
-        guard let first = text.first, first.isASCII, first.isLowercase else { return false }
-        return text.allSatisfy { ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" || $0 == "_" }
-    }
+    static func isSlug(_ text: String) -> Bool { Journey.isSlug(text) }
 
     func journey(_ root: Node) -> Journey? {
         guard case .mapping = root else {

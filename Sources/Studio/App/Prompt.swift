@@ -5,7 +5,7 @@ import TerminalUI
 /// a save message, a lead id; or, given choices, a pick (a node, a kind, an edge) filtered
 /// fuzzily as you type, with Tab completing to the highlighted choice and up/down moving it.
 /// Enter submits the text (unless `check` says it will not do) or the highlighted choice's value;
-/// Esc cancels.
+/// Esc cancels. A suggested answer (`text`) starts selected: typing replaces it, an arrow keeps it.
 struct Prompt: Sendable, Hashable {
     /// Something to pick: `value` is the answer, `text` what is shown and completed to.
     struct Choice: Sendable, Hashable {
@@ -29,6 +29,8 @@ struct Prompt: Sendable, Hashable {
     var note: String
     /// Checks typed text on Enter: `nil` when it will do, else the reason shown as the note.
     var check: @Sendable (String) -> String?
+    /// When set, the note follows the text as it is typed (the id a name gives).
+    var preview: (@Sendable (String) -> String)?
     var problem: String?
     /// `nil`: free text. Otherwise the answer is one of these (an empty list matches nothing).
     var choices: [Choice]?
@@ -41,11 +43,14 @@ struct Prompt: Sendable, Hashable {
 
     init(
         title: String, label: String = "", text: String = "", note: String = "",
+        preview: (@Sendable (String) -> String)? = nil,
         check: @escaping @Sendable (String) -> String? = Prompt.notEmpty
     ) {
+        self.preview = preview
         self.title = title
         self.label = label
-        self.input = TextInputState(text: text)
+        // A suggested answer is selected: the first character typed replaces it.
+        self.input = TextInputState(text: text, selected: true)
         self.note = note
         self.check = check
         self.problem = nil
@@ -135,7 +140,8 @@ struct Prompt: Sendable, Hashable {
         frame.render(TextInput(input, placeholder: choices == nil ? "" : "type to filter"), in: field)
         let body = Rect(x: inner.x, y: inner.y + 2, width: inner.width, height: max(0, inner.height - 2))
         if choices == nil {
-            let (line, role): (String, ThemeRole) = problem.map { ($0, .error) } ?? (note, .muted)
+            let (line, role): (String, ThemeRole) =
+                problem.map { ($0, .error) } ?? (preview?(text) ?? note, .muted)
             frame.render(Paragraph(line, role: role), in: body)
         } else {
             renderChoices(in: body, frame: &frame)

@@ -16,7 +16,8 @@ enum SharedKeys {
             keys: [":", "ctrl+p"], action: .palette, help: "commands", longHelp: "Open the command palette",
             group: "Everywhere"),
         KeyBinding(
-            keys: ["esc"], action: .back, help: "back", longHelp: "Go back to the previous screen",
+            keys: ["esc"], action: .back, help: "back",
+            longHelp: "Go back to the previous screen (on the first screen: asks to quit)",
             group: "Everywhere"),
         KeyBinding(
             keys: ["q", "ctrl+c"], action: .quit, help: "quit", longHelp: "Quit the studio",

@@ -11,8 +11,12 @@ enum StudioUpdate {
         case .event(.tick):
             let environment = model.environment
             return model.current.tick(environment)
+        case .event(.key(let key)) where !model.environment.screenSize.fits(Studio.minimumSize):
+            return pressWhileTooSmall(key, &model)
         case .event(.key(let key)):
             return press(key, &model)
+        case .event(.mouse) where !model.environment.screenSize.fits(Studio.minimumSize):
+            return []
         case .event(.mouse(let mouse)):
             return self.mouse(mouse, &model)
         case .open(let route):
@@ -47,7 +51,8 @@ enum StudioUpdate {
         return screen.onAppear(model.environment)
     }
 
-    /// Pops the current screen (or quits), asking first when it has unsaved work.
+    /// Pops the current screen (or quits), asking first when it has unsaved work, and asking
+    /// before Esc leaves the first screen (which quits).
     static func leave(_ model: inout StudioModel, quit: Bool, force: Bool) -> [Effect<StudioMessage>] {
         if !force, let question = model.stack.lazy.compactMap(\.leaveQuestion).last,
             quit || model.current.leaveQuestion != nil
@@ -55,6 +60,15 @@ enum StudioUpdate {
             model.overlay = .confirmLeave(
                 ConfirmState(title: quit ? "Quit" : "Leave", question: question, yes: "Discard", no: "Stay"),
                 quit: quit)
+            return []
+        }
+        if !force, !quit, model.stack.count == 1 {
+            // Esc on the first screen has nowhere to go back to: it asks, so a stray Esc does not
+            // quit (q quits at once).
+            model.overlay = .confirmLeave(
+                ConfirmState(
+                    title: "Quit", question: "Quit Cairn? (q quits at once)", yes: "Quit", no: "Stay"),
+                quit: true)
             return []
         }
         if quit || model.stack.count == 1 {
@@ -77,6 +91,24 @@ enum StudioUpdate {
         case .back: return leave(&model, quit: false, force: false)
         case .quit: return leave(&model, quit: true, force: false)
         case .none: break
+        }
+        return []
+    }
+
+    /// While the terminal is below the minimum size the screens are hidden behind "needs at least
+    /// 80×24", so no key may act on them unseen: only quit and help do anything.
+    private static func pressWhileTooSmall(_ key: Key, _ model: inout StudioModel) -> [Effect<StudioMessage>]
+    {
+        switch SharedKeys.map.action(for: key) {
+        case .quit:
+            if case .confirmLeave(_, quit: true) = model.overlay {
+                return leave(&model, quit: true, force: true)
+            }
+            return leave(&model, quit: true, force: false)
+        case .help:
+            if case .help = model.overlay { model.overlay = nil } else { model.overlay = .help(scroll: 0) }
+        default:
+            break
         }
         return []
     }

@@ -17,16 +17,20 @@ enum CanvasAction: Hashable, Sendable {
 enum CanvasKeys {
     static let canvas = KeyMap<CanvasAction>([
         KeyBinding(
-            keys: ["h", "left"], action: .left, help: "left", longHelp: "Select the nearest node to the left",
+            keys: ["h", "left"], action: .left, help: "left",
+            longHelp: "Select the nearest node to the left (in one column: the previous)",
             group: "Moving", palette: false),
         KeyBinding(
             keys: ["l", "right"], action: .right, help: "right",
-            longHelp: "Select the nearest node to the right", group: "Moving", palette: false),
+            longHelp: "Select the nearest node to the right (in one column: the next)", group: "Moving",
+            palette: false),
         KeyBinding(
-            keys: ["k", "up"], action: .up, help: "up", longHelp: "Select the nearest node above",
+            keys: ["k", "up"], action: .up, help: "up",
+            longHelp: "Select the nearest node above (in one column: the previous)",
             group: "Moving", palette: false),
         KeyBinding(
-            keys: ["j", "down"], action: .down, help: "down", longHelp: "Select the nearest node below",
+            keys: ["j", "down"], action: .down, help: "down",
+            longHelp: "Select the nearest node below (in one column: the next)",
             group: "Moving", palette: false),
         KeyBinding(
             keys: ["tab"], action: .nextEdge, help: "follow edge",

@@ -46,6 +46,26 @@ struct CanvasLayout: Sendable, Hashable {
         place(graph, ordered, compact: compact, labelReserve: labelReserve)
     }
 
+    /// Below this width the canvas lays the journey out top to bottom (`VerticalFlowLayout`).
+    static let verticalBelowWidth = 100
+
+    /// The layout for a canvas `width` columns wide: left to right, or top to bottom when narrow.
+    init(journey: Journey, compact: Bool, labelReserve: Int, width: Int) {
+        if width < Self.verticalBelowWidth {
+            self = VerticalFlowLayout.layout(journey, compact: compact, labelReserve: labelReserve)
+        } else {
+            self.init(journey: journey, compact: compact, labelReserve: labelReserve)
+        }
+    }
+
+    /// A layout made elsewhere (`VerticalFlowLayout`).
+    init(boxes: [Box], edges: [Edge], layers: [[String]], extent: Size) {
+        self.boxes = boxes
+        self.edges = edges
+        self.layers = layers
+        self.extent = extent
+    }
+
     func box(_ id: String) -> Box? { boxes.first { $0.id == id } }
 
     /// The box at a canvas point, if any.

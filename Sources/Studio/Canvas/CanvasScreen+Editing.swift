@@ -105,7 +105,8 @@ extension CanvasScreen {
         // On a wide terminal the editor sits beside the canvas: keep the node in the part left.
         let size = Self.canvasSize(environment)
         if size.width >= CanvasScreenView.editorBesideWidth {
-            reveal(in: Size(width: size.width - CanvasScreenView.editorWidth, height: size.height))
+            let editor = CanvasScreenView.editorWidth(forCanvasWidth: size.width)
+            reveal(in: Size(width: size.width - editor, height: size.height), layoutWidth: size.width)
         }
     }
 

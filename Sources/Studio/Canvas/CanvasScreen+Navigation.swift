@@ -41,8 +41,11 @@ extension CanvasScreen {
         reveal(in: Self.canvasSize(environment))
     }
 
-    mutating func reveal(in size: Size) {
-        guard let layout, let box = selection.flatMap(layout.box) else { return }
+    /// `size` is the part of the canvas to keep the box in; the graph is laid out for the whole
+    /// canvas (`layoutWidth`, when the editor covers part of it).
+    mutating func reveal(in size: Size, layoutWidth: Int? = nil) {
+        let whole = Size(width: layoutWidth ?? size.width, height: size.height)
+        guard let layout = layout(for: whole), let box = selection.flatMap(layout.box) else { return }
         let margin = Rect(
             x: box.rect.x - 2, y: box.rect.y - 1, width: box.rect.width + 4, height: box.rect.height + 2)
         let visible = Rect(origin: viewport.offset, size: size)
@@ -59,15 +62,20 @@ extension CanvasScreen {
     }
 
     /// The nearest box in a direction: the one ahead with the least distance, sideways counted double.
+    /// In the outline and the narrow (top to bottom) layout, nodes stand in one column in flow
+    /// order: every arrow steps along it (left and up back, right and down on).
     mutating func move(_ action: CanvasAction, _ environment: StudioEnvironment) {
-        if showsOutline(Self.canvasSize(environment)) {
+        let size = Self.canvasSize(environment)
+        if showsOutline(size) || size.width < CanvasLayout.verticalBelowWidth {
             let order = outlineOrder
             let index = order.firstIndex(of: selection ?? "") ?? 0
             let step = action == .up || action == .left ? -1 : 1
             if order.indices.contains(index + step) { select(order[index + step], environment) }
             return
         }
-        guard let layout, let current = selection.flatMap(layout.box) else { return }
+        guard let layout = layout(for: Self.canvasSize(environment)),
+            let current = selection.flatMap(layout.box)
+        else { return }
         let from = Self.center(current.rect)
         var best: (score: Int, id: String)?
         for box in layout.boxes where box.id != current.id {
@@ -101,7 +109,7 @@ extension CanvasScreen {
             mode = .editor(editor)
             return []
         }
-        guard case .browsing = mode, let layout else { return [] }
+        guard case .browsing = mode, let layout = layout(for: canvasArea.size) else { return [] }
         let outline = showsOutline(canvasArea.size)
         switch event.kind {
         case .press(button: 1):

@@ -11,6 +11,8 @@ struct CanvasScreen: StudioScreen {
     enum Message: Sendable {
         case loaded(Result<CanvasLoad, CanvasLoad.Failure>)
         case saved(Result<JourneySaveOutcome, CanvasLoad.Failure>)
+        /// The newest replay of the journey (`nil`: none); `asked` when `v` looked for it.
+        case latestRun(CanvasLatestRun?, asked: Bool)
     }
 
     /// What a prompt's answer is for.
@@ -102,18 +104,20 @@ struct CanvasScreen: StudioScreen {
 
     var currentJourney: Journey? { document?.journey }
 
-    var layout: CanvasLayout? {
+    /// The graph as drawn on a canvas of `size`: top to bottom when narrow (`CanvasLayout`).
+    func layout(for size: Size) -> CanvasLayout? {
         currentJourney.map {
-            CanvasLayout(journey: $0, compact: compact, labelReserve: overlayCounts == nil ? 0 : 4)
+            CanvasLayout(
+                journey: $0, compact: compact, labelReserve: overlayCounts == nil ? 0 : 4, width: size.width)
         }
     }
 
     var overlayCounts: RunCounts? { showsCounts ? counts : nil }
 
-    /// Node ids in the order the outline lists them: the entry, then file order.
+    /// Node ids in the order the outline lists them: the flow from the entry (`FlowOrder`).
     var outlineOrder: [String] {
         guard let journey = currentJourney else { return [] }
-        return [Journey.entryID] + journey.nodes.map(\.id)
+        return FlowOrder.ids(journey)
     }
 
     /// The outline replaces the graph when asked, or when the graph would be too cramped.
@@ -135,8 +139,34 @@ struct CanvasScreen: StudioScreen {
         ]
     }
 
+    /// Back from the screens above (a replay and its dashboard): a newer replay's counts show.
+    func onReturn(_ environment: StudioEnvironment) -> [Effect<StudioMessage>] {
+        findLatestRun(environment, after: run, asked: false)
+    }
+
+    func findLatestRun(_ environment: StudioEnvironment, after: Int64?, asked: Bool) -> [Effect<
+        StudioMessage
+    >] {
+        let workspace = environment.workspace
+        let journey = journey
+        return [
+            .load {
+                Message.latestRun(
+                    CanvasLatestRun.load(workspace, journey: journey, after: after), asked: asked)
+            }
+        ]
+    }
+
     mutating func receive(_ message: Message, _ environment: StudioEnvironment) -> [Effect<StudioMessage>] {
         switch message {
+        case .latestRun(let found?, let asked):
+            run = found.run
+            counts = found.counts
+            showsCounts = true
+            keepSelection(environment)
+            return [.toast("Showing run #\(found.run)'s counts\(asked ? "" : ": v hides them")", .info)]
+        case .latestRun(nil, let asked):
+            return asked ? [.toast("No run of \(journey) yet: press r to replay it", .info)] : []
         case .loaded(.success(let load)):
             document = CanvasDocument(journey: load.journey, version: load.version)
             version = load.version
@@ -170,7 +200,10 @@ struct CanvasScreen: StudioScreen {
             case .cancelled: mode = .browsing
             case .saved(let edited):
                 mode = .browsing
+                // A renamed node keeps its place in the list: the selection follows it there.
+                let place = currentJourney?.nodes.firstIndex { $0.id == selection }
                 document?.apply(edited)
+                if let place, edited.nodes.indices.contains(place) { selection = edited.nodes[place].id }
                 keepSelection(environment)
             }
             return []
@@ -250,7 +283,7 @@ struct CanvasScreen: StudioScreen {
         case .outline:
             outlineWanted.toggle()
         case .overlay:
-            guard counts != nil else { return [.toast("No run to show: open the canvas from a run", .info)] }
+            guard counts != nil else { return findLatestRun(environment, after: nil, asked: true) }
             showsCounts.toggle()
             keepSelection(environment)
         default:

@@ -6,9 +6,11 @@ import TerminalUI
 /// edit state and the validator's message, and whatever is open on top (prompt, delete
 /// question, node editor).
 enum CanvasScreenView {
-    /// From this width on the node editor opens beside the graph, this wide; below, over it.
+    /// From this width on the node editor opens beside the graph, leaving the graph
+    /// `graphBesideEditor` columns (the editor takes the rest, up to `editorMaxWidth`); below, over it.
     static let editorBesideWidth = 100
-    static let editorWidth = 60
+    static let graphBesideEditor = 40
+    static let editorMaxWidth = 110
 
     static func render(_ screen: CanvasScreen, in area: Rect, frame: inout Frame) {
         guard let document = screen.document else {
@@ -26,7 +28,8 @@ enum CanvasScreenView {
             frame.render(
                 JourneyCanvasView(
                     journey: document.journey, selection: screen.selection, counts: screen.overlayCounts,
-                    problems: problems, compact: screen.compact, viewport: screen.viewport),
+                    problems: problems, compact: screen.compact, viewport: screen.viewport,
+                    width: canvasArea.width),
                 in: canvasArea)
         }
         renderStatus(screen, document, in: area.row(area.height - 1), frame: &frame)
@@ -43,8 +46,12 @@ enum CanvasScreenView {
 
     /// Where the node editor is drawn: beside the graph on wide terminals, over it on narrow ones.
     static func editorPanel(in canvasArea: Rect) -> Rect {
-        let width = canvasArea.width >= editorBesideWidth ? editorWidth : canvasArea.width
+        let width = editorWidth(forCanvasWidth: canvasArea.width)
         return Rect(x: canvasArea.maxX - width, y: canvasArea.y, width: width, height: canvasArea.height)
+    }
+
+    static func editorWidth(forCanvasWidth width: Int) -> Int {
+        width >= editorBesideWidth ? min(editorMaxWidth, width - graphBesideEditor) : width
     }
 
     /// The first outline row shown, so the selection stays in view.

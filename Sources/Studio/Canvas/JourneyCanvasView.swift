@@ -16,9 +16,15 @@ struct JourneyCanvasView: Widget {
     var viewport = CanvasViewport()
     /// Ignore `viewport` and show the selection (or the start).
     var fit = false
+    /// The canvas's width, when it picks the layout (top to bottom when narrow); `nil`: left to right.
+    var width: Int?
 
     var layout: CanvasLayout {
-        CanvasLayout(journey: journey, compact: compact, labelReserve: counts == nil ? 0 : 4)
+        let reserve = counts == nil ? 0 : 4
+        guard let width else {
+            return CanvasLayout(journey: journey, compact: compact, labelReserve: reserve)
+        }
+        return CanvasLayout(journey: journey, compact: compact, labelReserve: reserve, width: width)
     }
 
     func render(in area: Rect, frame: inout Frame) {
@@ -123,7 +129,13 @@ struct JourneyCanvasView: Widget {
             if let counts { text += (text.isEmpty ? "" : " ") + Self.shareText(edge, counts) }
             if !text.isEmpty { canvas.label(text, at: edge.labelOrigin, role: .accent) }
             if let end = edge.points.last {
-                canvas.label(glyphs.arrowRight, at: Point(x: end.x - 1, y: end.y), role: .muted)
+                // A line that ends going down (the narrow layout's) points down into its box.
+                let previous = edge.points.dropLast().last
+                if let previous, previous.x == end.x, previous.y < end.y {
+                    canvas.label(glyphs.arrowDown, at: Point(x: end.x, y: end.y - 1), role: .muted)
+                } else {
+                    canvas.label(glyphs.arrowRight, at: Point(x: end.x - 1, y: end.y), role: .muted)
+                }
             }
         }
         return canvas

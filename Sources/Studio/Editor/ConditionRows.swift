@@ -53,7 +53,7 @@ enum ConditionRows {
                 EditorLine.text("field", leaf.field, placeholder: "field"),
                 EditorLine.choice("op", operators.map(\.rawValue), leaf.op.rawValue),
                 EditorLine.text("value", leaf.value.map(ValueText.write) ?? "", placeholder: "value"),
-                EditorLine.text("within", leaf.within?.description ?? "", placeholder: "within"),
+                EditorLine.text("within", leaf.within?.description ?? "", placeholder: "any time"),
                 EditorLine.choice("since", sinceOptions, leaf.since?.rawValue ?? noneOption),
             ])
     }

@@ -24,8 +24,15 @@ struct EditorBuild {
             let node = journey.nodes[index]
             let body = self.body(node.body)
             let label = optionalText("label")
+            let newID = EditorFieldText.trimmed(content("id") ?? id)
+            if let problem = JourneyEdits.idProblem(newID, renaming: id, in: journey) {
+                self.problem("id", problem)
+            }
             guard let body, !failed else { return nil }
             journey.nodes[index] = JourneyNode(id: node.id, label: label, body: body)
+            // The checks above leave nothing for the rename to refuse.
+            guard let renamed = try? JourneyEdits.rename(id, to: newID, in: journey) else { return nil }
+            journey = renamed
         case .entry:
             guard let entry = entry(), !failed else { return nil }
             journey.entry = entry

@@ -51,7 +51,10 @@ enum EditorForms {
         // MARK: Nodes
 
         func node(_ node: JourneyNode) -> [Line] {
-            var lines = [Line.field("label", text("label", node.label ?? "", placeholder: "none"))]
+            var lines = [
+                Line.field("id", text("id", node.id, placeholder: "the node's id")),
+                Line.field("label", text("label", node.label ?? "", placeholder: "none")),
+            ]
             switch node.body {
             case .decision(let d):
                 for (index, branch) in d.branches.enumerated() {

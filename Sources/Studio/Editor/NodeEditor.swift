@@ -55,15 +55,14 @@ struct NodeEditor: Sendable {
         self.completions = completions
         self.lines = EditorForms.lines(target, in: journey, completions: completions)
         self.errorsBefore = Set(JourneyValidator.validate(journey).errors.map(\.message))
-        focus = stops.first ?? EditorFocus(line: 0, cell: 0)
+        // A node's form starts below its id (renaming is rare: Shift-Tab or Up reaches it).
+        focus =
+            stops.first { lines[$0.line].cell("id") == nil } ?? stops.first ?? EditorFocus(line: 0, cell: 0)
         refresh()
     }
 
     // MARK: - Keys
 
-    /// The keys the editor answers, for the status bar and help. Each binding's action is its
-    /// first key, so the canvas can show the map as hints and palette entries as they are.
-    var keyMap: KeyMap<Key> { Self.keys }
     static let apply = Key.ctrl("s")
     static let addRow = Key.ctrl("n")
     static let addGroup = Key.ctrl("g")
@@ -97,6 +96,7 @@ struct NodeEditor: Sendable {
             longHelp:
                 "Open a choice or take the highlighted option (left/right cycle it); tick a day; in text, go on",
             group: "Fields", palette: false),
+        TextFieldKeys.clear,
         KeyBinding(
             [addRow], addRow, help: "add row",
             longHelp: "Add a condition row next to this one (inside a group)",

@@ -11,6 +11,9 @@ enum NodeEditorView {
     struct PlacedLine {
         var index: Int
         var y: Int
+        /// Rows the line's cells take (a condition row wraps its window onto a second row when
+        /// the box is narrow), before its problems.
+        var rows: Int
         var labelWidth: Int
         var cells: [Rect]
     }
@@ -75,7 +78,9 @@ enum NodeEditorView {
         var y = 0
         for line in editor.lines {
             starts.append(y)
-            heights.append(1 + messageRows(line, width: body.width, labelWidth: labels).count)
+            heights.append(
+                cellRows(line, width: body.width)
+                    + messageRows(line, width: body.width, labelWidth: labels).count)
             y += heights[heights.count - 1]
         }
         let focusLine = min(editor.focus.line, editor.lines.count - 1)
@@ -91,7 +96,7 @@ enum NodeEditorView {
             guard rowY >= body.y, rowY < body.maxY else { continue }
             placed.append(
                 PlacedLine(
-                    index: index, y: rowY, labelWidth: labels,
+                    index: index, y: rowY, rows: cellRows(line, width: body.width), labelWidth: labels,
                     cells: cellRects(line, x: body.x, y: rowY, width: body.width, labelWidth: labels)))
         }
         return placed
@@ -109,12 +114,7 @@ enum NodeEditorView {
         }
         switch line.role {
         case .leaf:
-            let start = x + 2 + line.depth * 2
-            let room = x + width - start
-            let fixed = [12, 14, 6, 10]
-            let flexible = max(4, room - fixed.reduce(0, +) - 5)
-            let field = flexible / 2
-            return row([fixed[0], field, fixed[1], flexible - field, fixed[2], fixed[3]], from: start)
+            return leafRects(line, x: x, y: y, width: width)
         case .group:
             return row([5], from: x + 2 + line.depth * 2)
         case .conditionHeading, .heading:
@@ -135,13 +135,51 @@ enum NodeEditorView {
         }
     }
 
+    /// A condition row's cells: type, field, operator, value, then the window (`within`, `since`),
+    /// each of those two after its caption. When the row is too narrow for the field and value
+    /// to show 24 columns between them, the window goes on a second row under the field.
+    static func leafRects(_ line: EditorLine, x: Int, y: Int, width: Int) -> [Rect] {
+        let start = x + 2 + line.depth * 2
+        let room = x + width - start
+        let (type, op) = (12, 14)
+        let window = [leafCaptionWidth("within") + 8, leafCaptionWidth("since") + 10]
+        let oneRow = room - type - op - window.reduce(0, +) - 5
+        let twoRows = oneRow < leafTextRoom
+        let flexible = twoRows ? max(4, room - type - op - 3) : oneRow
+        let field = flexible / 2
+        var rects: [Rect] = []
+        var cursor = start
+        for w in [type, field, op, flexible - field] + (twoRows ? [] : window) {
+            rects.append(Rect(x: cursor, y: y, width: max(0, w), height: 1))
+            cursor += w + 1
+        }
+        if twoRows {
+            let second = start + type + 1
+            rects.append(Rect(x: second, y: y + 1, width: window[0], height: 1))
+            rects.append(Rect(x: second + window[0] + 1, y: y + 1, width: window[1], height: 1))
+        }
+        return rects
+    }
+
+    /// The columns a condition row's field and value share at the least before its window wraps.
+    static let leafTextRoom = 24
+
+    /// A captioned cell of a condition row ("within", "since") takes its caption and a space.
+    static func leafCaptionWidth(_ key: String) -> Int { DisplayWidth.of(key) + 1 }
+
+    /// Rows a line's cells take: two for a condition row whose window wraps.
+    static func cellRows(_ line: EditorLine, width: Int) -> Int {
+        guard case .leaf = line.role else { return 1 }
+        return Set(leafRects(line, x: 0, y: 0, width: width).map(\.y)).count
+    }
+
     /// The focus a click at `point` gives, if it lands on a cell (or an empty condition).
     static func focus(at point: Point, in area: Rect, _ editor: NodeEditor) -> EditorFocus? {
         let block = Block(focused: true)
         let inner = block.inner(area).inset(left: 1, right: 1)
         let footer = footerLines(editor, width: inner.width)
         let body = inner.inset(bottom: footer.isEmpty ? 0 : footer.count + 1)
-        for line in place(editor, in: body) where line.y == point.y {
+        for line in place(editor, in: body) where (line.y..<line.y + line.rows).contains(point.y) {
             if let cell = line.cells.firstIndex(where: { $0.contains(point) }) {
                 return EditorFocus(line: line.index, cell: cell)
             }
@@ -168,7 +206,7 @@ enum NodeEditorView {
         for (offset, message) in messageRows(line, width: body.width, labelWidth: placed.labelWidth)
             .enumerated()
         {
-            let y = placed.y + 1 + offset
+            let y = placed.y + placed.rows + offset
             guard y < body.maxY else { break }
             let rect = Rect(x: messageX, y: y, width: body.maxX - messageX, height: 1)
             frame.write(message, at: rect.origin, style: frame.theme[.error], clip: rect)
@@ -218,8 +256,10 @@ enum NodeEditorView {
             let cell = line.cells[index]
             let focused = focusedLine && editor.focus.cell == index && editor.confirm == nil
             var input = rect
-            if multiple, !cell.placeholder.isEmpty {
-                let caption = cell.placeholder + " "
+            let captioned =
+                line.role == .leaf(line.conditionKey ?? "") && ["within", "since"].contains(cell.label)
+            if captioned || (multiple && !cell.placeholder.isEmpty) {
+                let caption = (captioned ? cell.label : cell.placeholder) + " "
                 let used = frame.write(caption, at: rect.origin, style: frame.theme[.muted], clip: rect)
                 input = Rect(x: rect.x + used, y: rect.y, width: rect.width - used, height: 1)
             }

@@ -105,7 +105,7 @@ struct LeadInspectorScreen: StudioScreen {
         case .pageUp: scrollBy(-page, page: page)
         case .top: scroll = 0
         case .bottom: scrollBy(Int.max / 2, page: page)
-        case .search: searchInput = TextInputState(text: query)
+        case .search: searchInput = TextInputState(text: query, selected: true)
         case .close: searchInput = nil
         case .confirm:
             query = searchInput?.text ?? ""

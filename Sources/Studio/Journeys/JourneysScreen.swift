@@ -19,7 +19,16 @@ struct JourneysScreen: StudioScreen {
 
     struct Change: Sendable {
         var message: String
+        /// A journey to open on the canvas (and to select on home).
         var open: String?
+        /// A journey to select on home: the one opened, or one imported.
+        var select: String?
+
+        init(message: String, open: String? = nil, select: String? = nil) {
+            self.message = message
+            self.open = open
+            self.select = select ?? open
+        }
     }
 
     /// A question home is asking; it takes every key until answered.
@@ -41,6 +50,8 @@ struct JourneysScreen: StudioScreen {
     var problem: String?
     var list = ListState(selected: 0)
     var mode = Mode.browsing
+    /// A journey just created or imported: the selection moves to it once the list reloads.
+    var selectOnLoad: String?
 
     var title: String { "Journeys" }
 
@@ -287,8 +298,8 @@ struct JourneysScreen: StudioScreen {
                     return Change(
                         message: outcome.created
                             ? "Imported \(outcome.journey) v\(outcome.version)"
-                            : "\(outcome.journey) v\(outcome.version) already has this content: nothing imported"
-                    )
+                            : "\(outcome.journey) v\(outcome.version) already has this content: nothing imported",
+                        select: outcome.journey)
                 }
             ]
         case .exportPath(let journey):
@@ -301,16 +312,19 @@ struct JourneysScreen: StudioScreen {
         }
     }
 
-    /// A name prompt whose note shows the id the name gives, or why it will not do.
+    /// A name prompt whose note shows, as you type, the id the name gives, or why it will not do.
     private func namePrompt(title: String, text: String) -> Prompt {
         let taken = Set(overview?.journeys.map(\.summary.journey) ?? [])
-        return Prompt(title: title, label: "Name:", text: text, note: "the id is made from the name") {
-            name in
+        let problem: @Sendable (String) -> String? = { name in
             let id = JourneySlug.from(name: name)
             if id.isEmpty { return "a name needs a letter or a digit" }
             if taken.contains(id) { return "\(id) is taken: pick another name" }
             return nil
         }
+        return Prompt(
+            title: title, label: "Name:", text: text,
+            preview: { name in problem(name) ?? "creates the journey id \(JourneySlug.from(name: name))" },
+            check: problem)
     }
 
     private func change(_ work: @escaping @Sendable () throws(WorkspaceError) -> Change) -> Effect<
@@ -330,11 +344,18 @@ struct JourneysScreen: StudioScreen {
             problem = nil
             list.selected =
                 overview.journeys.isEmpty ? nil : min(list.selected ?? 0, overview.journeys.count - 1)
+            if let wanted = selectOnLoad,
+                let index = overview.journeys.firstIndex(where: { $0.summary.journey == wanted })
+            {
+                list.selected = index
+                selectOnLoad = nil
+            }
             return []
         case .loaded(.failure(let error)):
             problem = error.description
             return []
         case .changed(.success(let change)):
+            selectOnLoad = change.select ?? selectOnLoad
             var effects: [Effect<StudioMessage>] = [.toast(change.message, .success)] + onAppear(environment)
             if let journey = change.open {
                 effects.append(.send(.open(.canvas(journey: journey, version: nil, run: nil))))

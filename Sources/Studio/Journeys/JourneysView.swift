@@ -48,7 +48,7 @@ enum JourneysView {
 
     private static func renderLists(_ screen: JourneysScreen, in area: Rect, frame: inout Frame) {
         let rows = sections(area)
-        let journeysBlock = Block(title: "Journeys", focused: true)
+        let journeysBlock = Block(title: "Journeys", footer: activationNote(screen.selected), focused: true)
         frame.render(journeysBlock, in: rows[0])
         let inner = journeysBlock.inner(rows[0])
         guard let overview = screen.overview else {
@@ -94,6 +94,13 @@ enum JourneysView {
                     ["\($0.id)", "\($0.journey) v\($0.version)", $0.state]
                 }),
             in: runsBlock.inner(lower[1]))
+    }
+
+    /// Under the journeys: says when the selected journey has no active version (a new one), and
+    /// how to activate it; nothing runs live until it is.
+    static func activationNote(_ row: JourneyRow?) -> String {
+        guard let summary = row?.summary, summary.activeVersion == nil else { return "" }
+        return "\(summary.journey) is not active: press a to activate v\(summary.latestVersion)"
     }
 
     static func journeyCells(_ row: JourneyRow) -> [String] {

@@ -63,6 +63,9 @@ public final class NcursesScreen: Screen {
     public var waitsForEffects: Bool { false }
 
     private var previous: Buffer?
+    /// Mouse events decoded but not yet returned (a report can stand for a press and a release).
+    private var pendingMouse: [MouseEvent] = []
+    private var mouseButtons = MouseButtonTracker()
     private var pairs: [PairKey: Int32] = [:]
     private var isActive = false
     private let directColor: Bool
@@ -134,10 +137,14 @@ public final class NcursesScreen: Screen {
         glyphs = cairn_locale_is_utf8() != 0 ? .unicode : .ascii
         if options.mouse {
             let mask =
-                cairn_button1_pressed() | cairn_button1_released() | cairn_button3_pressed()
+                cairn_button1_pressed() | cairn_button1_released() | cairn_button1_clicked()
+                | cairn_button3_pressed() | cairn_button3_released() | cairn_button3_clicked()
                 | cairn_button4_pressed() | cairn_button5_pressed()
             mousemask(mask, nil)
             mouseinterval(0)
+        }
+        for (sequence, number) in TerminalKeyDecoder.functionKeySequences {
+            _ = define_key(sequence, cairn_key_f(Int32(number)))
         }
         size = Size(width: Int(cairn_cols()), height: Int(cairn_lines()))
         for signal in [SIGINT, SIGTERM, SIGHUP] {
@@ -225,6 +232,7 @@ public final class NcursesScreen: Screen {
     public func nextInput(timeout: Duration) -> ScreenInput {
         guard isActive else { return .closed(signal: nil) }
         if let signal = pendingSignal() { return .closed(signal: signal) }
+        if !pendingMouse.isEmpty { return .event(.mouse(pendingMouse.removeFirst())) }
         let milliseconds = Int32(
             timeout.components.seconds * 1000 + timeout.components.attoseconds / 1_000_000_000_000_000)
         wtimeout(cairn_stdscr(), max(0, milliseconds))
@@ -266,10 +274,11 @@ public final class NcursesScreen: Screen {
             var event = MEVENT()
             guard getmouse(&event) == OK else { return .idle }
             let position = Point(x: Int(event.x), y: Int(event.y))
-            guard let kind = TerminalKeyDecoder.decodeMouse(buttonState: UInt64(event.bstate)) else {
-                return .idle
-            }
-            return .event(.mouse(MouseEvent(kind: kind, position: position)))
+            let kinds = mouseButtons.events(
+                for: TerminalKeyDecoder.decodeMouse(buttonState: UInt64(event.bstate)))
+            // One report may stand for a press and a release: the rest wait for the next reads.
+            pendingMouse += kinds.map { MouseEvent(kind: $0, position: position) }
+            return pendingMouse.isEmpty ? .idle : .event(.mouse(pendingMouse.removeFirst()))
         }
         let name = keyname(code).map { String(cString: $0) }
         return TerminalKeyDecoder.decode(keyCode: code, name: name).map { .event(.key($0)) } ?? .idle

@@ -59,15 +59,20 @@ enum TerminalKeyDecoder {
         return name.flatMap(decodeExtendedName)
     }
 
-    /// A mouse report. A press and its release that arrive together come as
-    /// one report with both bits set: that is a click, reported as the press.
-    static func decodeMouse(buttonState state: UInt64) -> MouseEvent.Kind? {
-        if state & MouseMask.wheelUp != 0 { return .wheelUp }
-        if state & MouseMask.wheelDown != 0 { return .wheelDown }
-        if state & (MouseMask.leftPressed | MouseMask.leftClicked) != 0 { return .press(button: 1) }
-        if state & (MouseMask.rightPressed | MouseMask.rightClicked) != 0 { return .press(button: 3) }
-        if state & MouseMask.leftReleased != 0 { return .release(button: 1) }
-        return nil
+    /// A mouse report, as the events it stands for. A press and its release that arrive together
+    /// may come as one report with both bits set, or as a click: both are a press then a release.
+    static func decodeMouse(buttonState state: UInt64) -> [MouseEvent.Kind] {
+        if state & MouseMask.wheelUp != 0 { return [.wheelUp] }
+        if state & MouseMask.wheelDown != 0 { return [.wheelDown] }
+        var events: [MouseEvent.Kind] = []
+        for (button, pressed, released, clicked) in [
+            (1, MouseMask.leftPressed, MouseMask.leftReleased, MouseMask.leftClicked),
+            (3, MouseMask.rightPressed, MouseMask.rightReleased, MouseMask.rightClicked),
+        ] {
+            if state & (pressed | clicked) != 0 { events.append(.press(button: button)) }
+            if state & (released | clicked) != 0 { events.append(.release(button: button)) }
+        }
+        return events
     }
 
     /// ncurses' mouse bits (their values differ between mouse protocol versions).
@@ -76,10 +81,19 @@ enum TerminalKeyDecoder {
         static let leftReleased = UInt64(cairn_button1_released())
         static let leftClicked = UInt64(cairn_button1_clicked())
         static let rightPressed = UInt64(cairn_button3_pressed())
+        static let rightReleased = UInt64(cairn_button3_released())
         static let rightClicked = UInt64(cairn_button3_clicked())
         static let wheelUp = UInt64(cairn_button4_pressed())
         static let wheelDown = UInt64(cairn_button5_pressed())
     }
+
+    /// Function keys as other terminals send them, for ncurses to know whatever `TERM` says:
+    /// tmux sends xterm's F1–F4 (`ESC O P`…) even to a pane whose `TERM` is `linux`, whose own
+    /// are `ESC [ [ A`…; rxvt and the VT220 send `ESC [ 11 ~`….
+    static let functionKeySequences: [(sequence: String, number: Int)] =
+        ["P", "Q", "R", "S"].enumerated().map { ("\u{1B}O\($1)", $0 + 1) }
+        + ["A", "B", "C", "D", "E"].enumerated().map { ("\u{1B}[[\($1)", $0 + 1) }
+        + [11, 12, 13, 14, 15].enumerated().map { ("\u{1B}[\($1)~", $0 + 1) }
 
     /// xterm's modified keys as ncurses names them: `kUP5` is ctrl+up; the
     /// digit is 1 + (shift 1, alt 2, ctrl 4).

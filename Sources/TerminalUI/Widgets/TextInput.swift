@@ -1,5 +1,5 @@
 /// A one-line text field. Scrolls horizontally to keep the cursor visible and,
-/// when focused, leaves the terminal cursor there.
+/// when focused, leaves the terminal cursor there. A selected (pre-filled) text is highlighted.
 public struct TextInput: Widget {
     public var state: TextInputState
     public var placeholder: String
@@ -33,7 +33,9 @@ public struct TextInput: Widget {
             startIndex += 1
         }
         let visible = String(state.characters[startIndex...])
-        frame.buffer.write(visible, x: row.x, y: row.y, style: style, clip: row)
+        // Selected (pre-filled) text is drawn highlighted: the first key typed replaces it.
+        let textStyle = state.isSelected && focused ? style.patched(with: frame.theme[.selection]) : style
+        frame.buffer.write(visible, x: row.x, y: row.y, style: textStyle, clip: row)
         if focused {
             let column = widths[startIndex..<state.cursor].reduce(0, +)
             frame.cursor = Point(x: min(row.maxX - 1, row.x + column), y: row.y)

@@ -3,6 +3,9 @@ import Foundation
 /// The text being edited in a one-line input, with cursor and history.
 /// Editing keys follow readline: ctrl+a/e (home/end), ctrl+u/k (kill to
 /// start/end), ctrl+w (kill word), up/down (history).
+///
+/// A pre-filled text (a suggested name or path) starts *selected*: the first character typed
+/// replaces it, Backspace or Delete clears it, and a movement key keeps it for editing.
 public struct TextInputState: Hashable, Sendable {
     public private(set) var characters: [Character]
     /// Cursor position as an index into `characters` (0…count).
@@ -11,11 +14,14 @@ public struct TextInputState: Hashable, Sendable {
     /// Index into `history` while browsing it; `nil` when editing fresh text.
     private var historyIndex: Int?
     private var draft: [Character] = []
+    /// The whole text is selected: typing replaces it (see the type's comment).
+    public private(set) var isSelected: Bool
 
-    public init(text: String = "", history: [String] = []) {
+    public init(text: String = "", history: [String] = [], selected: Bool = false) {
         self.characters = Array(text)
         self.cursor = characters.count
         self.history = history
+        self.isSelected = selected && !text.isEmpty
     }
 
     public var text: String {
@@ -23,12 +29,28 @@ public struct TextInputState: Hashable, Sendable {
         set {
             characters = Array(newValue)
             cursor = characters.count
+            isSelected = false
         }
     }
 
     /// Applies an editing key; returns whether the key was used (Enter, Tab and
     /// Esc are not: the form or screen around the input decides what they mean).
     public mutating func handle(_ key: Key) -> Bool {
+        if isSelected {
+            let clears = key == .backspace || key == .delete || key == .ctrl("u")
+            if clears || key.typedCharacter != nil {
+                characters = []
+                cursor = 0
+                isSelected = false
+                if clears { return true }
+            }
+        }
+        let used = edit(key)
+        if used { isSelected = false }
+        return used
+    }
+
+    private mutating func edit(_ key: Key) -> Bool {
         if let character = key.typedCharacter {
             characters.insert(character, at: cursor)
             cursor += 1
@@ -62,6 +84,7 @@ public struct TextInputState: Hashable, Sendable {
         characters = []
         cursor = 0
         historyIndex = nil
+        isSelected = false
     }
 
     private mutating func handleControl(_ letter: Character) -> Bool {
