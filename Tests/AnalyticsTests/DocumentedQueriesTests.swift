@@ -103,7 +103,8 @@ import Testing
         #expect(waits.first?["never_assigned"] == report.handoffs.unassigned)
         #expect(waits.first?["within_30s"] == report.handoffs.within30Seconds)
         #expect(waits.first?["within_30s_of_assigned"] == 0.6667)
-        let allPaths = try rows(try #require(q["all paths (in flow order in the report; here by id)"]), fixture)
+        let allPaths = try rows(
+            try #require(q["all paths (in flow order in the report; here by id)"]), fixture)
         #expect(
             allPaths.map { $0["leads"] as Int }.sorted()
                 == report.funnel.allPaths.map(\.leads).sorted())

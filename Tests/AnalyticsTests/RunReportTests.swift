@@ -98,13 +98,15 @@ import Testing
         let h = try report().handoffs
         #expect(h.total == 4 && h.assigned == 3 && h.unassigned == 1)
         #expect(h.byReason.map(\.key) == ["qualified", "no reply"] && h.byReason.map(\.handoffs) == [3, 1])
-        #expect(h.byRoute.map(\.key) == ["(none) → (queue)", "(none) → ava", "(none) → ben", "sms-bot → ava"])
+        #expect(
+            h.byRoute.map(\.key) == ["(none) → (queue)", "(none) → ava", "(none) → ben", "sms-bot → ava"])
         #expect(h.agentLoad.map(\.key) == ["ava", "ben"] && h.agentLoad.map(\.handoffs) == [2, 1])
         #expect(h.queueWaitP50 == 10 && h.queueWaitP90 == 45)
         #expect(abs((h.queueWaitMean ?? 0) - 55.0 / 3) < 1e-12)
         // The plan's target is over all handoffs: the one never assigned counts against it.
         #expect(h.within30Seconds == 0.5 && h.within30SecondsOfAssigned == 2.0 / 3)
-        #expect(h.warning == "1 of 4 handoffs were never assigned: the queue had not drained when the run ended")
+        #expect(
+            h.warning == "1 of 4 handoffs were never assigned: the queue had not drained when the run ended")
     }
 
     @Test func labelsAndTheAllPathsView() throws {
@@ -126,7 +128,9 @@ import Testing
                 "4 handoffs, 50.0% assigned within 30s; 1 never assigned.",
                 "Execution success 94.4% (1 halted or failed).",
             ])
-        #expect(try report(2).summary.contains("A/B at subject-test: B converts 4.1 pts better than A, p = 0.005."))
+        #expect(
+            try report(2).summary.contains(
+                "A/B at subject-test: B converts 4.1 pts better than A, p = 0.005."))
     }
 
     @Test func aJourneyWithoutAGoalSaysSo() throws {

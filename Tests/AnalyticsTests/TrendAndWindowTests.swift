@@ -29,7 +29,8 @@ import Testing
     func addLiveRun() throws {
         let t0 = ReportFixture.t0
         try fixture.workspace.pool.write { db in
-            let journey = try String.fetchOne(db, sql: "SELECT id FROM workflows WHERE slug = 'fixture'") ?? ""
+            let journey =
+                try String.fetchOne(db, sql: "SELECT id FROM workflows WHERE slug = 'fixture'") ?? ""
             try db.execute(
                 sql: """
                     INSERT INTO runs (id, workflow_id, journey_version, cohort_id, seed, mode, engine_version, status,
@@ -62,7 +63,9 @@ import Testing
                         INSERT INTO agent_handoffs (id, run_id, lead_id, to_agent_id, handoff_reason, created_at,
                             assigned_at, queue_wait_seconds) VALUES (?, 4, ?, ?, 'hot', ?, ?, ?)
                         """,
-                    arguments: [id, lead, wait == nil ? nil : "ava", t0 + 10, wait.map { t0 + 10 + Int64($0) }, wait])
+                    arguments: [
+                        id, lead, wait == nil ? nil : "ava", t0 + 10, wait.map { t0 + 10 + Int64($0) }, wait,
+                    ])
             }
         }
     }
@@ -76,8 +79,11 @@ import Testing
         #expect(day.reached.map(\.label) == ["Welcome email"] && day.reached.map(\.leads) == [2])
         #expect(day.channels.map(\.sent) == [2] && day.channels.map(\.opened) == [1])
         #expect(day.handoffs == 2 && day.handoffsAssigned == 1 && day.handoffsWithin30Seconds == 0.5)
-        let next = try RunWindowQueries.build(fixture.workspace, run: 4, from: t0 + 86_400, to: t0 + 2 * 86_400)
-        #expect(next.entries == 1 && next.conversions == 0 && next.ended == ["failed": 1] && next.successRate == 0)
+        let next = try RunWindowQueries.build(
+            fixture.workspace, run: 4, from: t0 + 86_400, to: t0 + 2 * 86_400)
+        #expect(
+            next.entries == 1 && next.conversions == 0 && next.ended == ["failed": 1] && next.successRate == 0
+        )
         #expect(WindowRenderer.text(day).contains("2 entries, 1 conversions (50.0% of entries)"))
         #expect(WindowRenderer.csv(day).hasPrefix("section,run,from,to,entries"))
     }

@@ -26,7 +26,8 @@ public struct RunJourneyFacts: Sendable, Hashable {
         self.init(
             labels: labels, flowOrder: JourneyGraph(journey).flowOrder(),
             hasGoal: journey.goal != nil || journey.nodes.contains { $0.kind == .goal },
-            kinds: Dictionary(journey.nodes.map { ($0.id, $0.kind) }, uniquingKeysWith: { first, _ in first }))
+            kinds: Dictionary(journey.nodes.map { ($0.id, $0.kind) }, uniquingKeysWith: { first, _ in first })
+        )
     }
 
     /// The node's label; its id when the journey gives none (or no longer has the node).

@@ -70,7 +70,9 @@ public enum RunReportBuilder {
         whole == 0 ? nil : Double(part) / Double(whole)
     }
 
-    static func funnel(_ db: Database, run: RunInfo, stages: [String]?, facts: RunJourneyFacts) throws -> Funnel {
+    static func funnel(_ db: Database, run: RunInfo, stages: [String]?, facts: RunJourneyFacts) throws
+        -> Funnel
+    {
         let reached = try RunQueries.reached(db, run: run.id)
         let allPaths = facts.inFlowOrder(
             reached.filter { $0.key != "entry" && $0.value > 0 }.map { ($0.key, $0.value) }, node: \.0

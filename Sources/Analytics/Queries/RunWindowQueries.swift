@@ -14,7 +14,8 @@ public enum RunWindowQueries {
             switch self {
             case .report(let failure): return failure.description
             case .notLive(let id, let mode):
-                return "--from/--to read a live run's step log; run \(id) is a \(mode) replay (see cairn runs)"
+                return
+                    "--from/--to read a live run's step log; run \(id) is a \(mode) replay (see cairn runs)"
             case .emptyRange: return "--from must be before --to"
             }
         }
@@ -37,13 +38,17 @@ public enum RunWindowQueries {
 
     static func build(_ db: Database, run id: Int64?, from: Int64, to: Int64) throws -> RunWindowReport {
         guard let runID = try id ?? RunQueries.latestRunID(db) else { throw RunReportBuilder.Failure.noRuns }
-        guard let run = try RunQueries.run(db, id: runID) else { throw RunReportBuilder.Failure.unknownRun(runID) }
+        guard let run = try RunQueries.run(db, id: runID) else {
+            throw RunReportBuilder.Failure.unknownRun(runID)
+        }
         guard run.mode == "live" else { throw Failure.notLive(runID, mode: run.mode) }
         let facts = try RunJourneyFacts.fetch(db, run: runID)
         let range: StatementArguments = [runID, from, to]
         let entries =
             try Int.fetchOne(
-                db, sql: "SELECT COUNT(*) FROM workflow_executions WHERE run_id = ? AND started_at >= ? AND started_at < ?",
+                db,
+                sql:
+                    "SELECT COUNT(*) FROM workflow_executions WHERE run_id = ? AND started_at >= ? AND started_at < ?",
                 arguments: range) ?? 0
         let ended = try endedByStatus(db, range)
         let finished = ended.values.reduce(0, +)
@@ -60,7 +65,8 @@ public enum RunWindowQueries {
             run: run, from: from, to: to, hasGoal: facts.hasGoal, entries: entries,
             conversions: ended["converted"] ?? 0, ended: ended,
             successRate: RunReportBuilder.share(finished - bad, finished),
-            reached: try reached(db, range, entries: entries, facts: facts), channels: try channels(db, range),
+            reached: try reached(db, range, entries: entries, facts: facts),
+            channels: try channels(db, range),
             handoffs: total, handoffsAssigned: handoffs?["assigned"] ?? 0,
             handoffsWithin30Seconds: RunReportBuilder.share(handoffs?["fast"] ?? 0, total))
     }
@@ -75,7 +81,8 @@ public enum RunWindowQueries {
         return Dictionary(rows.map { ($0["status"], $0["n"]) }, uniquingKeysWith: +)
     }
 
-    static func reached(_ db: Database, _ range: StatementArguments, entries: Int, facts: RunJourneyFacts) throws
+    static func reached(_ db: Database, _ range: StatementArguments, entries: Int, facts: RunJourneyFacts)
+        throws
         -> [FunnelStage]
     {
         let rows = try Row.fetchAll(
@@ -85,12 +92,14 @@ public enum RunWindowQueries {
                 WHERE run_id = ? AND visit = 1 AND entered_at >= ? AND entered_at < ? AND node_id <> 'entry'
                 GROUP BY node_id
                 """, arguments: range)
-        return facts.inFlowOrder(rows.map { (node: $0["node_id"] as String, leads: $0["n"] as Int) }, node: \.node)
-            .map {
-                FunnelStage(
-                    node: $0.node, label: facts.label($0.node), leads: $0.leads, rateFromPrevious: nil,
-                    rateFromEntry: RunReportBuilder.share($0.leads, entries))
-            }
+        return facts.inFlowOrder(
+            rows.map { (node: $0["node_id"] as String, leads: $0["n"] as Int) }, node: \.node
+        )
+        .map {
+            FunnelStage(
+                node: $0.node, label: facts.label($0.node), leads: $0.leads, rateFromPrevious: nil,
+                rateFromEntry: RunReportBuilder.share($0.leads, entries))
+        }
     }
 
     static func channels(_ db: Database, _ range: StatementArguments) throws -> [RunWindowReport.Channel] {
@@ -104,7 +113,8 @@ public enum RunWindowQueries {
                 """, arguments: range
         ).map {
             RunWindowReport.Channel(
-                channel: $0["channel"], sent: $0["sent"], suppressed: $0["suppressed"], deferred: $0["deferred"],
+                channel: $0["channel"], sent: $0["sent"], suppressed: $0["suppressed"],
+                deferred: $0["deferred"],
                 opened: $0["opened"], clicked: $0["clicked"])
         }
     }

@@ -6,8 +6,10 @@ import Workspace
 public enum ReportCSVRenderer {
     public static func render(_ report: RunReport) -> String {
         let tables = [
-            run(report.run, hasGoal: report.hasGoal), [["section", "sentence"]] + report.summary.map { ["summary", $0] },
-            funnel(report.funnel), allPaths(report.funnel), dropoff(report.dropoff), timeInStage(report.timeInStage),
+            run(report.run, hasGoal: report.hasGoal),
+            [["section", "sentence"]] + report.summary.map { ["summary", $0] },
+            funnel(report.funnel), allPaths(report.funnel), dropoff(report.dropoff),
+            timeInStage(report.timeInStage),
             splits(report.splits), channels(report.channels), handoffs(report.handoffs),
             handoffWaits(report.handoffs), health(report.health),
         ]
@@ -52,13 +54,16 @@ public enum ReportCSVRenderer {
 
     static func dropoff(_ rows: [DropoffRow]) -> Table {
         [["section", "node", "label", "reason", "leads", "share_of_entries"]]
-            + rows.map { ["dropoff", $0.node, $0.label, $0.reason, "\($0.leads)", number($0.shareOfEntries)] }
+            + rows.map {
+                ["dropoff", $0.node, $0.label, $0.reason, "\($0.leads)", number($0.shareOfEntries)]
+            }
     }
 
     static func timeInStage(_ stages: [StageTime]) -> Table {
         [
             [
-                "section", "node", "label", "stays", "mean_seconds", "p50_seconds", "p90_seconds", "p99_seconds",
+                "section", "node", "label", "stays", "mean_seconds", "p50_seconds", "p90_seconds",
+                "p99_seconds",
                 "max_seconds",
             ]
         ]
@@ -75,7 +80,8 @@ public enum ReportCSVRenderer {
     static func splits(_ splits: [SplitReport]) -> Table {
         [
             [
-                "section", "split", "label", "path", "holdout", "weight", "leads", "conversions", "rate", "difference",
+                "section", "split", "label", "path", "holdout", "weight", "leads", "conversions", "rate",
+                "difference",
                 "lower_95", "upper_95", "p_value", "verdict", "sample_ratio_p", "sample_ratio_mismatch",
             ]
         ]
@@ -83,7 +89,8 @@ public enum ReportCSVRenderer {
                 split.paths.map { p in
                     let c = p.comparison
                     return [
-                        "ab", split.node, split.label, p.path, p.isHoldout ? "1" : "0", number(p.weight), "\(p.leads)",
+                        "ab", split.node, split.label, p.path, p.isHoldout ? "1" : "0", number(p.weight),
+                        "\(p.leads)",
                         "\(p.conversions)", number(p.rate), number(c?.difference), number(c?.lower95),
                         number(c?.upper95), number(c?.pValue), p.verdict ?? "",
                         number(split.sampleRatio.test?.pValue), split.sampleRatio.isMismatch ? "1" : "0",
@@ -115,7 +122,8 @@ public enum ReportCSVRenderer {
     static func handoffWaits(_ h: HandoffReport) -> Table {
         [
             [
-                "section", "total", "assigned", "unassigned", "queue_wait_mean_seconds", "queue_wait_p50_seconds",
+                "section", "total", "assigned", "unassigned", "queue_wait_mean_seconds",
+                "queue_wait_p50_seconds",
                 "queue_wait_p90_seconds", "within_30s", "within_30s_of_assigned", "warning",
             ],
             [

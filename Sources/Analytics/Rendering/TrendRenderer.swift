@@ -4,12 +4,15 @@ import Workspace
 /// as CSV; JSON is the `RunTrend` itself.
 public enum TrendRenderer {
     public static func text(_ trend: RunTrend) -> String {
-        var table = TextTable(header: ["run", "version", "cohort", "mode", "entries", "conv", "rate", "success", ""])
+        var table = TextTable(header: [
+            "run", "version", "cohort", "mode", "entries", "conv", "rate", "success", "",
+        ])
         table.leftAligned = [0, 2, 3, 8]
         let top = Double(trend.runs.map(\.conversions).max() ?? 0)
         for point in trend.runs {
             table.rows.append([
-                "#\(point.run)", "v\(point.version)", point.cohort, point.mode, ReportFormat.count(point.entries),
+                "#\(point.run)", "v\(point.version)", point.cohort, point.mode,
+                ReportFormat.count(point.entries),
                 trend.hasGoal ? ReportFormat.count(point.conversions) : "—",
                 trend.hasGoal ? ReportFormat.percent(point.conversionRate) : "—",
                 ReportFormat.percent(point.successRate),
@@ -17,17 +20,20 @@ public enum TrendRenderer {
             ])
         }
         let goal = trend.hasGoal ? "" : " (no goal: conversions not measured)"
-        return "TREND — \(trend.journey), last \(trend.runs.count) runs, oldest first\(goal)\n" + table.render() + "\n"
+        return "TREND — \(trend.journey), last \(trend.runs.count) runs, oldest first\(goal)\n"
+            + table.render() + "\n"
     }
 
     public static func csv(_ trend: RunTrend) -> String {
         let header = [
-            "section", "run", "journey", "version", "cohort", "mode", "status", "started_at", "entries", "conversions",
+            "section", "run", "journey", "version", "cohort", "mode", "status", "started_at", "entries",
+            "conversions",
             "conversion_rate", "success_rate",
         ]
         let rows = trend.runs.map { point in
             [
-                "trend", "\(point.run)", trend.journey, "\(point.version)", point.cohort, point.mode, point.status,
+                "trend", "\(point.run)", trend.journey, "\(point.version)", point.cohort, point.mode,
+                point.status,
                 "\(point.startedAt)", "\(point.entries)", trend.hasGoal ? "\(point.conversions)" : "",
                 trend.hasGoal ? ReportCSVRenderer.number(point.conversionRate) : "",
                 ReportCSVRenderer.number(point.successRate),

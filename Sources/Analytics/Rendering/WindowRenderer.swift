@@ -5,7 +5,8 @@ import Workspace
 public enum WindowRenderer {
     public static func text(_ report: RunWindowReport) -> String {
         let run = report.run
-        let range = "\(ISODate.format(epochSeconds: report.from)) to \(ISODate.format(epochSeconds: report.to))"
+        let range =
+            "\(ISODate.format(epochSeconds: report.from)) to \(ISODate.format(epochSeconds: report.to))"
         let rate = RunReportBuilder.share(report.conversions, report.entries)
         let conversions =
             report.hasGoal
@@ -25,7 +26,8 @@ public enum WindowRenderer {
         sections.append("REACHED (first arrivals in the range, in flow order)\n" + reached.render())
         var channels = TextTable(header: ["channel", "sent", "suppressed", "deferred", "opened", "clicked"])
         channels.rows = report.channels.map {
-            [$0.channel] + [$0.sent, $0.suppressed, $0.deferred, $0.opened, $0.clicked].map(ReportFormat.count)
+            [$0.channel]
+                + [$0.sent, $0.suppressed, $0.deferred, $0.opened, $0.clicked].map(ReportFormat.count)
         }
         sections.append("CHANNELS (messages asked for in the range)\n" + channels.render())
         sections.append(
@@ -37,12 +39,16 @@ public enum WindowRenderer {
     public static func csv(_ report: RunWindowReport) -> String {
         let tables: [[[String]]] = [
             [
-                ["section", "run", "from", "to", "entries", "conversions", "ended", "success_rate", "handoffs",
-                 "handoffs_assigned", "handoffs_within_30s"],
+                [
+                    "section", "run", "from", "to", "entries", "conversions", "ended", "success_rate",
+                    "handoffs",
+                    "handoffs_assigned", "handoffs_within_30s",
+                ],
                 [
                     "window", "\(report.run.id)", "\(report.from)", "\(report.to)", "\(report.entries)",
                     report.hasGoal ? "\(report.conversions)" : "", "\(report.ended.values.reduce(0, +))",
-                    ReportCSVRenderer.number(report.successRate), "\(report.handoffs)", "\(report.handoffsAssigned)",
+                    ReportCSVRenderer.number(report.successRate), "\(report.handoffs)",
+                    "\(report.handoffsAssigned)",
                     ReportCSVRenderer.number(report.handoffsWithin30Seconds),
                 ],
             ],
@@ -52,9 +58,11 @@ public enum WindowRenderer {
                 },
             [["section", "channel", "sent", "suppressed", "deferred", "opened", "clicked"]]
                 + report.channels.map {
-                    ["channels", $0.channel] + [$0.sent, $0.suppressed, $0.deferred, $0.opened, $0.clicked].map { "\($0)" }
+                    ["channels", $0.channel]
+                        + [$0.sent, $0.suppressed, $0.deferred, $0.opened, $0.clicked].map { "\($0)" }
                 },
         ]
-        return tables.map { $0.map(ReportCSVRenderer.line).joined(separator: "\n") }.joined(separator: "\n\n") + "\n"
+        return tables.map { $0.map(ReportCSVRenderer.line).joined(separator: "\n") }.joined(separator: "\n\n")
+            + "\n"
     }
 }

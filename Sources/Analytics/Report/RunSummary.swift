@@ -15,21 +15,30 @@ public enum RunSummary {
     /// How far the leads got: the last action on the main path (the message most were meant to
     /// get), else its last stage.
     static func reach(_ report: RunReport, _ facts: RunJourneyFacts) -> String {
-        let entries = ReportFormat.count(report.run.entries)
+        let run = report.run
+        // Leads the cohort had, and how many entered when the audience or re-entry made it differ.
+        let of =
+            run.leads == run.entries
+            ? "Of \(ReportFormat.count(run.entries)) leads,"
+            : "Of \(ReportFormat.count(run.leads)) leads, \(ReportFormat.count(run.entries)) entered;"
         let stages = report.funnel.stages
         guard let stage = stages.last(where: { facts.kinds[$0.node] == .action }) ?? stages.last else {
-            return "Of \(entries) leads, none went past the entry."
+            return "\(of) none went past the entry."
         }
-        return "Of \(entries) leads, \(ReportFormat.count(stage.leads)) reached \(stage.label) "
-            + "(\(ReportFormat.percent(stage.rateFromEntry)))."
+        let share = run.leads == run.entries ? "" : " of entries"
+        return "\(of) \(ReportFormat.count(stage.leads)) reached \(stage.label) "
+            + "(\(ReportFormat.percent(stage.rateFromEntry))\(share))."
     }
 
     static func conversions(_ report: RunReport) -> String {
         guard report.hasGoal else { return "The journey has no goal, so conversions are not measured." }
         let rate = RunReportBuilder.share(report.run.conversions, report.run.entries)
         var text = "\(ReportFormat.count(report.run.conversions)) converted (\(ReportFormat.percent(rate)))"
+        // Which channel's messages came last before most conversions, when more than one did.
         let converting = report.channels.filter { $0.converted > 0 }
-        if let best = converting.max(by: { ($0.converted, $1.channel) < ($1.converted, $0.channel) }) {
+        if converting.count > 1,
+            let best = converting.max(by: { ($0.converted, $1.channel) < ($1.converted, $0.channel) })
+        {
             text += ", most after \(best.channel) (\(ReportFormat.count(best.converted)))"
         }
         return text + "."

@@ -23,7 +23,8 @@ public struct RunTrend: Sendable, Hashable, Codable {
     public var runs: [Point]
 
     /// The last `count` runs of the journey run `id` (nil: the latest run) replayed, up to it.
-    public static func build(_ workspace: Workspace, run id: Int64?, last count: Int) throws(RunReportBuilder.Failure)
+    public static func build(_ workspace: Workspace, run id: Int64?, last count: Int) throws(RunReportBuilder
+        .Failure)
         -> RunTrend
     {
         do {
@@ -37,7 +38,9 @@ public struct RunTrend: Sendable, Hashable, Codable {
 
     static func build(_ db: Database, run id: Int64?, last count: Int) throws -> RunTrend {
         guard let runID = try id ?? RunQueries.latestRunID(db) else { throw RunReportBuilder.Failure.noRuns }
-        guard let run = try RunQueries.run(db, id: runID) else { throw RunReportBuilder.Failure.unknownRun(runID) }
+        guard let run = try RunQueries.run(db, id: runID) else {
+            throw RunReportBuilder.Failure.unknownRun(runID)
+        }
         let ids = try Int64.fetchAll(
             db,
             sql: """
