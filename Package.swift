@@ -53,7 +53,9 @@ let package = Package(
         ),
         .target(
             name: "Analytics",
-            dependencies: ["Workspace", "ReplayEngine", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: [
+                "Workspace", "ReplayEngine", "JourneyModel", .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
         // Live automation: delivers the outbox through the configured channels (docs/live.md).
         .target(
             name: "Automation",

@@ -35,11 +35,24 @@ import Testing
         let names = try Self.queries().keys.sorted()
         #expect(
             names == [
-                "ab", "channels", "dropoff", "halted and failed", "handoffs by reason", "health",
-                "main-path edges (follow the largest from 'entry')", "p50 from the step log (nearest rank)",
+                "ab",
+                "all paths (in flow order in the report; here by id)",
+                "assigned, never assigned and within 30 s",
+                "channels",
+                "dropoff",
+                "halted and failed",
+                "handoffs by reason",
+                "health",
+                "main-path edges (follow the largest from 'entry')",
+                "p50 from the step log (nearest rank)",
                 "paths",
-                "queue waits", "reached", "reached in order", "reached in order from paths", "run",
+                "reached",
+                "reached in order",
+                "reached in order from paths",
+                "run",
+                "the run's journey version (labels, order and goal are read from its YAML)",
                 "time in stage",
+                "trend (success rate: see run health)",
             ])
     }
 
@@ -69,8 +82,10 @@ import Testing
         #expect(dropoff.map { $0["share"] as Double } == report.dropoff.map { $0.shareOfEntries ?? -1 })
 
         let times = try rows(try #require(q["time in stage"]), fixture)
-        #expect(times.map { $0["node_id"] as String } == report.timeInStage.map(\.node))
-        #expect(times.map { $0["mean_seconds"] as Double } == report.timeInStage.map { $0.dwell.mean ?? -1 })
+        // The query sorts by id; the report lists the same rows in flow order.
+        let byNode = report.timeInStage.sorted { $0.node < $1.node }
+        #expect(times.map { $0["node_id"] as String } == byNode.map(\.node))
+        #expect(times.map { $0["mean_seconds"] as Double } == byNode.map { $0.dwell.mean ?? -1 })
 
         let ab = try rows(try #require(q["ab"]), fixture, run: 2)
         let split = try RunReportBuilder.build(fixture.workspace, run: 2).splits[0]
@@ -82,9 +97,24 @@ import Testing
 
         let reasons = try rows(try #require(q["handoffs by reason"]), fixture)
         #expect(reasons.map { $0["n"] as Int } == report.handoffs.byReason.map(\.handoffs))
-        let waits = try rows(try #require(q["queue waits"]), fixture)
-        #expect(waits.first?["mean_seconds"] == report.handoffs.queueWaitMean)
-        #expect(waits.first?["within_30s"] == 0.6667)
+        let waits = try rows(try #require(q["assigned, never assigned and within 30 s"]), fixture)
+        #expect(waits.first?["mean_wait_seconds"] == report.handoffs.queueWaitMean)
+        #expect(waits.first?["assigned"] == report.handoffs.assigned)
+        #expect(waits.first?["never_assigned"] == report.handoffs.unassigned)
+        #expect(waits.first?["within_30s"] == report.handoffs.within30Seconds)
+        #expect(waits.first?["within_30s_of_assigned"] == 0.6667)
+        let allPaths = try rows(
+            try #require(q["all paths (in flow order in the report; here by id)"]), fixture)
+        #expect(
+            allPaths.map { $0["leads"] as Int }.sorted()
+                == report.funnel.allPaths.map(\.leads).sorted())
+
+        let trendSQL = try #require(q["trend (success rate: see run health)"])
+        let trend = try fixture.workspace.query { db in
+            try Row.fetchAll(db, sql: trendSQL, arguments: ["run": 3, "n": 2])
+        }
+        let built = try RunTrend.build(fixture.workspace, run: 3, last: 2)
+        #expect(trend.map { $0["entries"] as Int }.reversed() == built.runs.map(\.entries))
 
         let health = try rows(try #require(q["health"]), fixture)
         #expect(

@@ -8,7 +8,8 @@ import GRDB
 /// Run 1 — 20 leads through `email → wait → check → (yes) won | (no) sms → done`:
 /// 20 reach email and wait; 18 leave the wait (2 still waiting at the horizon); at check
 /// 8 go to won (converted) and 10 to sms; at sms 1 fails (a webhook) and 9 go on to done.
-/// So: completed 9, converted 8, failed 1, active 2. Three handoffs wait 0s, 10s and 45s.
+/// So: completed 9, converted 8, failed 1, active 2. Four handoffs: three assigned after 0s,
+/// 10s and 45s, one never assigned. `email` is labelled "Welcome email", `check` "Clicked?".
 ///
 /// Run 2 — an A/B split `subject-test`: A 1,000 leads / 100 conversions, B 1,000 / 141.
 /// Run 3 — a skewed split: 5,210 and 4,790 leads for 50/50 weights.
@@ -25,6 +26,7 @@ struct ReportFixture {
           next: email
         nodes:
           - id: email
+            label: Welcome email
             kind: action
             action: { type: send, channel: email, template: hi }
             next: wait
@@ -33,6 +35,7 @@ struct ReportFixture {
             wait: { for: 2d }
             next: check
           - id: check
+            label: Clicked?
             kind: decision
             if: { type: behavior, field: email.clicked, operator: exists }
             then: won
@@ -119,9 +122,9 @@ struct ReportFixture {
                     VALUES (?, ?, 'human', '["chat"]', '[]', 2, 'UTC', ?)
                     """, arguments: [agent, agent, t0])
         }
-        let handoffs: [(String, String?, String, String, Int)] = [
+        let handoffs: [(String, String?, String?, String, Int?)] = [
             ("L1", nil, "ava", "qualified", 0), ("L2", "sms-bot", "ava", "qualified", 45),
-            ("L3", nil, "ben", "no reply", 10),
+            ("L3", nil, "ben", "no reply", 10), ("L4", nil, nil, "qualified", nil),
         ]
         for (index, h) in handoffs.enumerated() {
             try db.execute(
@@ -129,13 +132,13 @@ struct ReportFixture {
                     INSERT INTO agent_handoffs (id, run_id, lead_id, from_agent_id, to_agent_id, handoff_reason,
                         created_at, assigned_at, queue_wait_seconds)
                     VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: ["h\(index)", h.0, h.1, h.2, h.3, t0, t0 + Int64(h.4), h.4])
+                    """, arguments: ["h\(index)", h.0, h.1, h.2, h.3, t0, h.4.map { t0 + Int64($0) }, h.4])
             try db.execute(
                 sql: """
                     INSERT INTO run_handoff_summary (run_id, from_agent_id, to_agent_id, handoff_reason, handoffs,
                         wait_total_seconds)
                     VALUES (1, ?, ?, ?, 1, ?)
-                    """, arguments: [h.1 ?? "", h.2, h.3, h.4])
+                    """, arguments: [h.1 ?? "", h.2 ?? "", h.3, h.4 ?? 0])
         }
         try db.execute(
             sql: """

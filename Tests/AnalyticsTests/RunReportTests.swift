@@ -62,8 +62,10 @@ import Testing
 
     @Test func timeInStage() throws {
         let rows = try report().timeInStage
-        #expect(rows.map(\.node) == ["check", "email", "sms", "wait"])
-        let wait = try #require(rows.last)
+        // In flow order: breadth-first from the entry, a decision's `then` before its `else`.
+        #expect(rows.map(\.node) == ["email", "wait", "check", "sms"])
+        #expect(rows.map(\.label) == ["Welcome email", "wait", "Clicked?", "sms"])
+        let wait = rows[1]
         #expect(wait.dwell.count == 18)
         #expect(wait.dwell.mean == 175_200)
         #expect(wait.dwell.p50 == 172_800 && wait.dwell.p90 == 194_400 && wait.dwell.max == 194_400)
@@ -94,13 +96,47 @@ import Testing
 
     @Test func handoffs() throws {
         let h = try report().handoffs
-        #expect(h.total == 3)
-        #expect(h.byReason.map(\.key) == ["qualified", "no reply"] && h.byReason.map(\.handoffs) == [2, 1])
-        #expect(h.byRoute.map(\.key) == ["(none) → ava", "(none) → ben", "sms-bot → ava"])
+        #expect(h.total == 4 && h.assigned == 3 && h.unassigned == 1)
+        #expect(h.byReason.map(\.key) == ["qualified", "no reply"] && h.byReason.map(\.handoffs) == [3, 1])
+        #expect(
+            h.byRoute.map(\.key) == ["(none) → (queue)", "(none) → ava", "(none) → ben", "sms-bot → ava"])
         #expect(h.agentLoad.map(\.key) == ["ava", "ben"] && h.agentLoad.map(\.handoffs) == [2, 1])
         #expect(h.queueWaitP50 == 10 && h.queueWaitP90 == 45)
         #expect(abs((h.queueWaitMean ?? 0) - 55.0 / 3) < 1e-12)
-        #expect(h.within30Seconds == 2.0 / 3)
+        // The plan's target is over all handoffs: the one never assigned counts against it.
+        #expect(h.within30Seconds == 0.5 && h.within30SecondsOfAssigned == 2.0 / 3)
+        #expect(
+            h.warning == "1 of 4 handoffs were never assigned: the queue had not drained when the run ended")
+    }
+
+    @Test func labelsAndTheAllPathsView() throws {
+        let funnel = try report().funnel
+        #expect(funnel.stages.map(\.label) == ["Welcome email", "wait", "Clicked?", "sms", "done"])
+        #expect(funnel.counts.contains("other branches are not counted"))
+        // Every node by any path, in flow order: won (8) is off the main path but listed.
+        #expect(funnel.allPaths.map(\.node) == ["email", "wait", "check", "won", "sms", "done"])
+        #expect(funnel.allPaths.map(\.leads) == [20, 20, 18, 8, 10, 9])
+        #expect(funnel.allPaths.map(\.rateFromEntry) == [1, 1, 0.9, 0.4, 0.5, 0.45])
+        #expect(try report().dropoff.map(\.label) == ["done", "wait", "sms"])
+    }
+
+    @Test func summaryInPlainSentences() throws {
+        #expect(
+            try report().summary == [
+                "Of 20 leads, 10 reached sms (50.0%).", "8 converted (40.0%), most after email (6).",
+                "Most that did not convert ended at done: 9 (45.0%, completed).",
+                "4 handoffs, 50.0% assigned within 30s; 1 never assigned.",
+                "Execution success 94.4% (1 halted or failed).",
+            ])
+        #expect(
+            try report(2).summary.contains(
+                "A/B at subject-test: B converts 4.1 pts better than A, p = 0.005."))
+    }
+
+    @Test func aJourneyWithoutAGoalSaysSo() throws {
+        #expect(try report().hasGoal)
+        let facts = RunJourneyFacts(labels: [:], flowOrder: [], hasGoal: false)
+        #expect(!facts.hasGoal)
     }
 
     @Test func runHealth() throws {

@@ -37,11 +37,27 @@ import Testing
         #expect(
             report.stdout.hasPrefix(
                 "Run 1 — welcome-series v1 on cohort sample (seed 7, simulated): completed\n"))
-        #expect(report.stdout.contains("FUNNEL (main path)\n  stage"))
+        #expect(report.stdout.contains("FUNNEL (main path)\n  counts leads that came along the main path"))
 
         let compare = try CairnProcess.run(["report", "--run", "1", "--compare", "2", "--db", db])
         #expect(compare.status == 0)
         #expect(compare.stdout.contains("\n  entries             24     24           0\n"))
+
+        let trend = try CairnProcess.run(["report", "--trend", "5", "--db", db])
+        #expect(trend.status == 0, "\(trend.stderr)")
+        #expect(trend.stdout.hasPrefix("TREND — welcome-series, last 2 runs, oldest first\n"))
+        let trendJSON = try #require(
+            try json(try CairnProcess.run(["report", "--trend", "2", "--format", "json", "--db", db]).stdout)
+                as? [String: Any])
+        #expect((trendJSON["runs"] as? [[String: Any]])?.map { $0["run"] as? Int } == [1, 2])
+        let replayRange = try CairnProcess.run(["report", "--run", "1", "--from", "2026-01-01", "--db", db])
+        #expect(replayRange.status == 1 && replayRange.stderr.contains("run 1 is a simulated replay"))
+        let badRange = try CairnProcess.run(["report", "--from", "yesterday", "--db", db])
+        #expect(badRange.status == 2 && badRange.stderr.contains("--from takes an ISO-8601 date"))
+        let summary = try #require(
+            try json(try CairnProcess.run(["report", "--run", "1", "--format", "json", "--db", db]).stdout)
+                as? [String: Any])
+        #expect((summary["summary"] as? [String])?.first?.hasPrefix("Of 24 leads, ") == true)
 
         let lead = try CairnProcess.run(["lead", "L002", "--run", "1", "--db", db])
         #expect(lead.status == 0)
@@ -64,7 +80,8 @@ import Testing
         let written = try String(contentsOf: folder.url.appendingPathComponent("r.csv"), encoding: .utf8)
         #expect(
             written.hasPrefix(
-                "section,run,journey,version,cohort,seed,mode,status,leads,entries,conversions\nrun,2,"))
+                "section,run,journey,version,cohort,seed,mode,status,leads,entries,conversions,has_goal\nrun,2,"
+            ))
     }
 
     @Test func badInputGetsClearErrors() throws {

@@ -44,17 +44,19 @@ import Workspace
         let workspace = try Self.workspaceWithRun()
         let (_, tabbed) = runStudio(workspace, start: [.dashboard(run: 1)], events: Event.keys("tab", "tab"))
         #expect((tabbed.current as? DashboardScreen)?.panel == .timeInStage)
-        let row = Rect(x: 0, y: 2, width: 80, height: 1)
+        // Tabs are under the heading and the summary's two lines: on the screen's fifth row.
+        let row = Rect(x: 0, y: 4, width: 80, height: 1)
         let health = try #require(DashboardView.tabRects(in: row).first { $0.0 == .health }?.1)
-        let click = Event.mouse(MouseEvent(kind: .press(button: 1), position: Point(x: health.x + 2, y: 2)))
+        let click = Event.mouse(MouseEvent(kind: .press(button: 1), position: Point(x: health.x + 2, y: 4)))
         let (_, clicked) = runStudio(workspace, start: [.dashboard(run: 1)], events: [click])
         #expect((clicked.current as? DashboardScreen)?.panel == .health)
     }
 
     @Test func clicksPickAStageAndARun() throws {
         let workspace = try Self.workspaceWithRun(seeds: [1, 2])
-        // 80×24: heading row 1, tabs row 2, border row 3, table header and rule rows 4–5.
-        let thirdStage = Event.mouse(MouseEvent(kind: .press(button: 1), position: Point(x: 5, y: 8)))
+        // 80×24: heading row 1, summary rows 2–3, tabs row 4, border row 5, table header and rule
+        // rows 6–7.
+        let thirdStage = Event.mouse(MouseEvent(kind: .press(button: 1), position: Point(x: 5, y: 10)))
         let (_, staged) = runStudio(
             workspace, start: [.dashboard(run: 1)], events: Event.keys("3") + [thirdStage])
         #expect((staged.current as? DashboardScreen)?.stage == 2)
@@ -79,7 +81,8 @@ import Workspace
         let report = try RunReportBuilder.build(workspace.workspace, run: 1)
         let (screen, _) = runStudio(workspace, start: [.dashboard(run: 1)], events: [])
         let text = screen.lastFrame.plainText
-        #expect(text.contains("Run #1 welcome-series v1 · cohort sample · seed 1 · mixed"))
+        // At 80 columns the seed and the mode are left out of the heading, not cut.
+        #expect(text.contains("Run #1 welcome-series v1 · cohort sample · 24 leads"))
         for stage in report.funnel.stages {
             #expect(
                 text.contains("\(stage.leads) \(ReportFormat.percent(stage.rateFromEntry))"), "\(stage.node)")
@@ -212,7 +215,7 @@ import Workspace
         let split = try #require(report.splits.first)
         let (screen, _) = runStudio(workspace, start: [.dashboard(run: 1)], events: Event.keys("4"))
         let text = screen.lastFrame.plainText
-        #expect(text.contains("subject baseline \(split.baseline)"))
+        #expect(text.contains("subject · baseline \(split.baseline)"))
         for path in split.paths {
             #expect(text.contains(path.path))
             if let verdict = path.verdict { #expect(text.contains(verdict)) }

@@ -115,7 +115,7 @@ enum RunQueries {
         for index in histogram.buckets.indices where index < counts.count {
             histogram.buckets[index].count = counts[index]
         }
-        return StageTime(node: row.node, dwell: dwell, histogram: histogram)
+        return StageTime(node: row.node, label: row.node, dwell: dwell, histogram: histogram)
     }
 
     static func splits(_ db: Database, run: Int64) throws -> [(node: String, rows: [SplitPathRow])] {
@@ -189,11 +189,11 @@ enum RunQueries {
                 """, arguments: [run])
         let total = byReason.map(\.handoffs).reduce(0, +)
         return HandoffReport(
-            total: total, byReason: byReason, byRoute: byRoute, agentLoad: agentLoad,
+            total: total, assigned: waits.count, unassigned: max(0, total - waits.count), byReason: byReason,
+            byRoute: byRoute, agentLoad: agentLoad,
             queueWaitMean: waits.isEmpty ? nil : Double(waits.reduce(0, +)) / Double(waits.count),
             queueWaitP50: Percentile.nearestRank(waits, 50), queueWaitP90: Percentile.nearestRank(waits, 90),
-            within30Seconds: waits.isEmpty
-                ? nil : Double(waits.filter { $0 <= 30 }.count) / Double(waits.count))
+            waits: waits)
     }
 
     static func haltedAndFailed(_ db: Database, run: Int64) throws -> [RunHealth.Reason] {

@@ -38,42 +38,65 @@ public enum RunReportBuilder {
     static func build(_ db: Database, run id: Int64?, stages: [String]?) throws -> RunReport {
         guard let runID = try id ?? RunQueries.latestRunID(db) else { throw Failure.noRuns }
         guard let run = try RunQueries.run(db, id: runID) else { throw Failure.unknownRun(runID) }
+        let facts = try RunJourneyFacts.fetch(db, run: runID)
         let dropoff = try RunQueries.dropoff(db, run: runID)
-        return RunReport(
-            run: run,
-            funnel: try funnel(db, run: run, stages: stages),
+        var report = RunReport(
+            run: run, summary: [], hasGoal: facts.hasGoal,
+            funnel: try funnel(db, run: run, stages: stages, facts: facts),
             dropoff: dropoff.map {
                 DropoffRow(
-                    node: $0.node, reason: $0.reason, leads: $0.leads,
+                    node: $0.node, label: facts.label($0.node), reason: $0.reason, leads: $0.leads,
                     shareOfEntries: share($0.leads, run.entries))
             },
-            timeInStage: try RunQueries.timeInStage(db, run: runID),
-            splits: try RunQueries.splits(db, run: runID).map { abTest(node: $0.node, rows: $0.rows) },
+            timeInStage: facts.inFlowOrder(try RunQueries.timeInStage(db, run: runID), node: \.node).map {
+                var stage = $0
+                stage.label = facts.label(stage.node)
+                return stage
+            },
+            splits: facts.inFlowOrder(
+                try RunQueries.splits(db, run: runID).map {
+                    abTest(node: $0.node, label: facts.label($0.node), rows: $0.rows)
+                }, node: \.node),
             channels: try RunQueries.channels(db, run: runID),
             handoffs: try RunQueries.handoffs(db, run: runID),
             health: health(
                 run: run, dropoff: dropoff, reasons: try RunQueries.haltedAndFailed(db, run: runID)))
+        report.summary = RunSummary.sentences(report, facts)
+        return report
     }
 
-    static func share(_ part: Int, _ whole: Int) -> Double? {
+    /// part ÷ whole; nil when whole is 0.
+    public static func share(_ part: Int, _ whole: Int) -> Double? {
         whole == 0 ? nil : Double(part) / Double(whole)
     }
 
-    static func funnel(_ db: Database, run: RunInfo, stages: [String]?) throws -> Funnel {
+    static func funnel(_ db: Database, run: RunInfo, stages: [String]?, facts: RunJourneyFacts) throws
+        -> Funnel
+    {
         let reached = try RunQueries.reached(db, run: run.id)
+        let allPaths = facts.inFlowOrder(
+            reached.filter { $0.key != "entry" && $0.value > 0 }.map { ($0.key, $0.value) }, node: \.0
+        ).map {
+            FunnelStage(
+                node: $0.0, label: facts.label($0.0), leads: $0.1, rateFromPrevious: nil,
+                rateFromEntry: share($0.1, run.entries))
+        }
         if let stages {
             for stage in stages where reached[stage] == nil {
                 throw Failure.unknownStage(stage, known: reached.keys.sorted())
             }
             let counts = try RunQueries.reachedInOrder(db, run: run.id, stages: stages)
             return Funnel(
-                basis: "given",
-                stages: Self.stages(zip(stages, counts).map { ($0, $1) }, entries: run.entries))
+                basis: "given", counts: Funnel.givenCounts,
+                stages: Self.stages(zip(stages, counts).map { ($0, $1) }, entries: run.entries, facts: facts),
+                allPaths: allPaths)
         }
         let path = mainPath(try RunQueries.edges(db, run: run.id))
         let counts = try RunQueries.reachedInOrder(db, run: run.id, stages: path)
         return Funnel(
-            basis: "main path", stages: Self.stages(zip(path, counts).map { ($0, $1) }, entries: run.entries))
+            basis: "main path", counts: Funnel.mainPathCounts,
+            stages: Self.stages(zip(path, counts).map { ($0, $1) }, entries: run.entries, facts: facts),
+            allPaths: allPaths)
     }
 
     /// From the entry, the edge most leads took, until a node with no way on or one already on
@@ -91,19 +114,19 @@ public enum RunReportBuilder {
         }
     }
 
-    static func stages(_ counts: [(String, Int)], entries: Int) -> [FunnelStage] {
+    static func stages(_ counts: [(String, Int)], entries: Int, facts: RunJourneyFacts) -> [FunnelStage] {
         var previous = entries
         return counts.map { node, leads in
             defer { previous = leads }
             return FunnelStage(
-                node: node, leads: leads, rateFromPrevious: share(leads, previous),
+                node: node, label: facts.label(node), leads: leads, rateFromPrevious: share(leads, previous),
                 rateFromEntry: share(leads, entries))
         }
     }
 
     /// Each path against the baseline (the holdout if any, else the first path), and the
     /// assignment against the configured weights.
-    static func abTest(node: String, rows: [SplitPathRow]) -> SplitReport {
+    static func abTest(node: String, label: String, rows: [SplitPathRow]) -> SplitReport {
         let baselineIndex = rows.firstIndex(where: \.isHoldout) ?? 0
         let baseline = rows.isEmpty ? nil : rows[baselineIndex]
         var compared = rows
@@ -116,7 +139,7 @@ public enum RunReportBuilder {
             compared[index].verdict = test.verdict(variant: rows[index].path, baseline: baseline.path)
         }
         return SplitReport(
-            node: node, baseline: baseline?.path ?? "", paths: compared,
+            node: node, label: label, baseline: baseline?.path ?? "", paths: compared,
             sampleRatio: SampleRatioCheck(observed: rows.map(\.leads), weights: rows.map(\.weight)))
     }
 

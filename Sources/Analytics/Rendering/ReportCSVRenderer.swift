@@ -6,7 +6,10 @@ import Workspace
 public enum ReportCSVRenderer {
     public static func render(_ report: RunReport) -> String {
         let tables = [
-            run(report.run), funnel(report.funnel), dropoff(report.dropoff), timeInStage(report.timeInStage),
+            run(report.run, hasGoal: report.hasGoal),
+            [["section", "sentence"]] + report.summary.map { ["summary", $0] },
+            funnel(report.funnel), allPaths(report.funnel), dropoff(report.dropoff),
+            timeInStage(report.timeInStage),
             splits(report.splits), channels(report.channels), handoffs(report.handoffs),
             handoffWaits(report.handoffs), health(report.health),
         ]
@@ -16,44 +19,58 @@ public enum ReportCSVRenderer {
     /// One table: its header row, then its rows.
     typealias Table = [[String]]
 
-    static func run(_ run: RunInfo) -> Table {
+    static func run(_ run: RunInfo, hasGoal: Bool) -> Table {
         [
             [
                 "section", "run", "journey", "version", "cohort", "seed", "mode", "status", "leads",
                 "entries",
-                "conversions",
+                "conversions", "has_goal",
             ],
             [
                 "run", "\(run.id)", run.journey, "\(run.version)", run.cohort, "\(run.seed)", run.mode,
                 run.status,
-                "\(run.leads)", "\(run.entries)", "\(run.conversions)",
+                "\(run.leads)", "\(run.entries)", "\(run.conversions)", hasGoal ? "1" : "0",
             ],
         ]
     }
 
     static func funnel(_ funnel: Funnel) -> Table {
-        [["section", "stage", "leads", "rate_from_previous", "rate_from_entry"]]
+        [["section", "stage", "label", "leads", "rate_from_previous", "rate_from_entry"]]
             + funnel.stages.map {
-                ["funnel", $0.node, "\($0.leads)", number($0.rateFromPrevious), number($0.rateFromEntry)]
+                [
+                    "funnel", $0.node, $0.label, "\($0.leads)", number($0.rateFromPrevious),
+                    number($0.rateFromEntry),
+                ]
+            }
+    }
+
+    /// Every node reached by any path, in flow order.
+    static func allPaths(_ funnel: Funnel) -> Table {
+        [["section", "node", "label", "leads", "rate_from_entry"]]
+            + funnel.allPaths.map {
+                ["funnel_all_paths", $0.node, $0.label, "\($0.leads)", number($0.rateFromEntry)]
             }
     }
 
     static func dropoff(_ rows: [DropoffRow]) -> Table {
-        [["section", "node", "reason", "leads", "share_of_entries"]]
-            + rows.map { ["dropoff", $0.node, $0.reason, "\($0.leads)", number($0.shareOfEntries)] }
+        [["section", "node", "label", "reason", "leads", "share_of_entries"]]
+            + rows.map {
+                ["dropoff", $0.node, $0.label, $0.reason, "\($0.leads)", number($0.shareOfEntries)]
+            }
     }
 
     static func timeInStage(_ stages: [StageTime]) -> Table {
         [
             [
-                "section", "node", "stays", "mean_seconds", "p50_seconds", "p90_seconds", "p99_seconds",
+                "section", "node", "label", "stays", "mean_seconds", "p50_seconds", "p90_seconds",
+                "p99_seconds",
                 "max_seconds",
             ]
         ]
             + stages.map {
                 let d = $0.dwell
                 return [
-                    "time_in_stage", $0.node, "\(d.count)", number(d.mean), int(d.p50), int(d.p90),
+                    "time_in_stage", $0.node, $0.label, "\(d.count)", number(d.mean), int(d.p50), int(d.p90),
                     int(d.p99),
                     int(d.max),
                 ]
@@ -63,7 +80,8 @@ public enum ReportCSVRenderer {
     static func splits(_ splits: [SplitReport]) -> Table {
         [
             [
-                "section", "split", "path", "holdout", "weight", "leads", "conversions", "rate", "difference",
+                "section", "split", "label", "path", "holdout", "weight", "leads", "conversions", "rate",
+                "difference",
                 "lower_95", "upper_95", "p_value", "verdict", "sample_ratio_p", "sample_ratio_mismatch",
             ]
         ]
@@ -71,7 +89,8 @@ public enum ReportCSVRenderer {
                 split.paths.map { p in
                     let c = p.comparison
                     return [
-                        "ab", split.node, p.path, p.isHoldout ? "1" : "0", number(p.weight), "\(p.leads)",
+                        "ab", split.node, split.label, p.path, p.isHoldout ? "1" : "0", number(p.weight),
+                        "\(p.leads)",
                         "\(p.conversions)", number(p.rate), number(c?.difference), number(c?.lower95),
                         number(c?.upper95), number(c?.pValue), p.verdict ?? "",
                         number(split.sampleRatio.test?.pValue), split.sampleRatio.isMismatch ? "1" : "0",
@@ -103,14 +122,14 @@ public enum ReportCSVRenderer {
     static func handoffWaits(_ h: HandoffReport) -> Table {
         [
             [
-                "section", "total", "queue_wait_mean_seconds", "queue_wait_p50_seconds",
-                "queue_wait_p90_seconds",
-                "within_30s",
+                "section", "total", "assigned", "unassigned", "queue_wait_mean_seconds",
+                "queue_wait_p50_seconds",
+                "queue_wait_p90_seconds", "within_30s", "within_30s_of_assigned", "warning",
             ],
             [
-                "handoff_waits", "\(h.total)", number(h.queueWaitMean), int(h.queueWaitP50),
-                int(h.queueWaitP90),
-                number(h.within30Seconds),
+                "handoff_waits", "\(h.total)", "\(h.assigned)", "\(h.unassigned)", number(h.queueWaitMean),
+                int(h.queueWaitP50), int(h.queueWaitP90), number(h.within30Seconds),
+                number(h.within30SecondsOfAssigned), h.warning ?? "",
             ],
         ]
     }

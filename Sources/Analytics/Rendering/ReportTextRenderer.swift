@@ -3,8 +3,10 @@ import Workspace
 /// The report as text for a terminal: a heading per section, aligned tables, bars.
 public enum ReportTextRenderer {
     public static func render(_ report: RunReport) -> String {
-        var sections = [heading(report.run, health: report.health)]
+        var sections = [heading(report)]
+        sections.append("SUMMARY\n" + wrapped(report.summary.joined(separator: " "), width: 78))
         sections.append(funnel(report.funnel))
+        sections.append(allPaths(report.funnel))
         sections.append(dropoff(report.dropoff))
         sections.append(timeInStage(report.timeInStage))
         sections.append(splits(report.splits))
@@ -14,14 +16,35 @@ public enum ReportTextRenderer {
         return sections.joined(separator: "\n\n") + "\n"
     }
 
-    static func heading(_ run: RunInfo, health: RunHealth) -> String {
-        let rate = RunReportBuilder.share(run.conversions, run.entries)
+    static func heading(_ report: RunReport) -> String {
+        let run = report.run
         // A live run has no seed, and its status is that it runs.
         let how = run.isLive ? "" : " (seed \(run.seed), \(run.mode))"
         return """
             Run \(run.id) — \(run.journey) v\(run.version) on cohort \(run.cohort)\(how): \(run.stateText)
-            \(ReportFormat.count(run.leads)) leads, \(ReportFormat.count(run.entries)) entries, \(ReportFormat.count(run.conversions)) conversions (\(ReportFormat.percent(rate))), execution success \(ReportFormat.percent(health.successRate))
+            \(ReportFormat.count(run.leads)) leads, \(ReportFormat.count(run.entries)) entries, \(conversions(report)), execution success \(ReportFormat.percent(report.health.successRate))
             """
+    }
+
+    /// `61 conversions (3.0%)`, or that the journey has no goal to convert at.
+    public static func conversions(_ report: RunReport) -> String {
+        guard report.hasGoal else { return "no goal (conversions not measured)" }
+        let rate = RunReportBuilder.share(report.run.conversions, report.run.entries)
+        return "\(ReportFormat.count(report.run.conversions)) conversions (\(ReportFormat.percent(rate)))"
+    }
+
+    /// Words on lines of at most `width` columns, indented by two spaces.
+    static func wrapped(_ text: String, width: Int) -> String {
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ") {
+            if !line.isEmpty, line.count + 1 + word.count > width {
+                lines.append(line)
+                line = ""
+            }
+            line += (line.isEmpty ? "" : " ") + word
+        }
+        return (lines + [line]).map { "  " + $0 }.joined(separator: "\n")
     }
 
     static func funnel(_ funnel: Funnel) -> String {
@@ -30,12 +53,22 @@ public enum ReportTextRenderer {
         let top = Double(funnel.stages.map(\.leads).max() ?? 0)
         for stage in funnel.stages {
             table.rows.append([
-                stage.node, ReportFormat.count(stage.leads), ReportFormat.percent(stage.rateFromPrevious),
+                stage.label, ReportFormat.count(stage.leads), ReportFormat.percent(stage.rateFromPrevious),
                 ReportFormat.percent(stage.rateFromEntry),
                 ReportFormat.bar(Double(stage.leads), of: top, width: 24),
             ])
         }
-        return "FUNNEL (\(funnel.basis))\n" + (funnel.stages.isEmpty ? "  no stages reached" : table.render())
+        return "FUNNEL (\(funnel.basis))\n" + wrapped("counts " + funnel.counts, width: 78) + "\n"
+            + (funnel.stages.isEmpty ? "  no stages reached" : table.render())
+    }
+
+    static func allPaths(_ funnel: Funnel) -> String {
+        var table = TextTable(header: ["node", "leads", "from entry"])
+        table.rows = funnel.allPaths.map {
+            [$0.label, ReportFormat.count($0.leads), ReportFormat.percent($0.rateFromEntry)]
+        }
+        return "ALL PATHS (leads reaching each node by any path, in flow order)\n"
+            + (funnel.allPaths.isEmpty ? "  no node reached" : table.render())
     }
 
     static func dropoff(_ rows: [DropoffRow]) -> String {
@@ -44,7 +77,7 @@ public enum ReportTextRenderer {
         table.leftAligned = [0, 1]
         for row in rows {
             table.rows.append([
-                row.node, row.reason.replacingOccurrences(of: "_", with: " "), ReportFormat.count(row.leads),
+                row.label, row.reason.replacingOccurrences(of: "_", with: " "), ReportFormat.count(row.leads),
                 ReportFormat.percent(row.shareOfEntries),
             ])
         }
@@ -57,12 +90,12 @@ public enum ReportTextRenderer {
         for row in rows {
             let d = row.dwell
             table.rows.append([
-                row.node, ReportFormat.count(d.count), ReportFormat.duration(d.mean),
+                row.label, ReportFormat.count(d.count), ReportFormat.duration(d.mean),
                 ReportFormat.duration(d.p50),
                 ReportFormat.duration(d.p90), ReportFormat.duration(d.p99), ReportFormat.duration(d.max),
             ])
         }
-        return "TIME IN STAGE (nearest-rank percentiles)\n" + table.render()
+        return "TIME IN STAGE (in flow order; nearest-rank percentiles)\n" + table.render()
     }
 
     static func splits(_ splits: [SplitReport]) -> String {
@@ -84,7 +117,7 @@ public enum ReportTextRenderer {
             // Verdicts on lines of their own keep the table inside 80 columns.
             let verdicts = split.paths.compactMap { path in path.verdict.map { "  \(path.path): \($0)" } }
             let warning = split.sampleRatio.isMismatch ? "  ⚠ " : "  "
-            return ([split.node, table.render()] + verdicts + [warning + split.sampleRatio.message])
+            return ([split.label, table.render()] + verdicts + [warning + split.sampleRatio.message])
                 .joined(separator: "\n")
         }
         return "A/B TESTS\n" + blocks.joined(separator: "\n\n")
@@ -120,8 +153,11 @@ public enum ReportTextRenderer {
         guard report.total > 0 else { return "HANDOFFS\n  none" }
         var lines = [
             "HANDOFFS",
-            "  \(ReportFormat.count(report.total)) handoffs; queue wait mean \(ReportFormat.duration(report.queueWaitMean)), p50 \(ReportFormat.duration(report.queueWaitP50)), p90 \(ReportFormat.duration(report.queueWaitP90)); within 30s: \(ReportFormat.percent(report.within30Seconds))",
+            "  \(ReportFormat.count(report.total)) handoffs: \(ReportFormat.count(report.assigned)) assigned, \(ReportFormat.count(report.unassigned)) never assigned",
+            "  assigned within 30s: \(ReportFormat.percent(report.within30Seconds)) of all handoffs (\(ReportFormat.percent(report.within30SecondsOfAssigned)) of those assigned)",
+            "  queue wait of the assigned: mean \(ReportFormat.duration(report.queueWaitMean)), p50 \(ReportFormat.duration(report.queueWaitP50)), p90 \(ReportFormat.duration(report.queueWaitP90))",
         ]
+        if let warning = report.warning { lines.append("  ⚠ " + warning) }
         for (title, counts) in [
             ("by reason", report.byReason), ("by route", report.byRoute), ("agent load", report.agentLoad),
         ]

@@ -55,6 +55,17 @@ private struct RowBuilder {
 
     static func count(_ n: Int?) -> Double? { n.map(Double.init) }
 
+    /// A node's label in either report (the first's wins), else its id.
+    func label(_ node: String) -> String {
+        for report in [first, second] {
+            if let stage = (report.funnel.allPaths + report.funnel.stages).first(where: { $0.node == node }) {
+                return stage.label
+            }
+            if let stage = report.timeInStage.first(where: { $0.node == node }) { return stage.label }
+        }
+        return node
+    }
+
     /// Keys of both reports, in first-seen order.
     func union(_ keys: (RunReport) -> [String]) -> [String] {
         RunComparison.union(keys(first), keys(second))
@@ -72,10 +83,10 @@ private struct RowBuilder {
 
     mutating func addFunnel() {
         for node in union({ $0.funnel.stages.map(\.node) }) {
-            add("funnel", "\(node) leads", .count) { r in
+            add("funnel", "\(label(node)) leads", .count) { r in
                 Self.count(r.funnel.stages.first { $0.node == node }?.leads)
             }
-            add("funnel", "\(node) from entry", .rate) { r in
+            add("funnel", "\(label(node)) from entry", .rate) { r in
                 r.funnel.stages.first { $0.node == node }?.rateFromEntry
             }
         }
@@ -91,10 +102,10 @@ private struct RowBuilder {
 
     mutating func addTimeInStage() {
         for node in union({ $0.timeInStage.map(\.node) }) {
-            add("time in stage", "\(node) p50", .seconds) { r in
+            add("time in stage", "\(label(node)) p50", .seconds) { r in
                 Self.count(r.timeInStage.first { $0.node == node }?.dwell.p50)
             }
-            add("time in stage", "\(node) p90", .seconds) { r in
+            add("time in stage", "\(label(node)) p90", .seconds) { r in
                 Self.count(r.timeInStage.first { $0.node == node }?.dwell.p90)
             }
         }
@@ -127,6 +138,9 @@ private struct RowBuilder {
 
     mutating func addHandoffs() {
         add("handoffs", "handoffs", .count) { Self.count($0.handoffs.total) }
+        add("handoffs", "assigned", .count) { Self.count($0.handoffs.assigned) }
+        add("handoffs", "never assigned", .count) { Self.count($0.handoffs.unassigned) }
+        add("handoffs", "within 30s of all", .rate) { $0.handoffs.within30Seconds }
         add("handoffs", "queue wait p50", .seconds) { Self.count($0.handoffs.queueWaitP50) }
         add("handoffs", "queue wait p90", .seconds) { Self.count($0.handoffs.queueWaitP90) }
     }

@@ -28,6 +28,21 @@ public struct JourneyGraph: Sendable {
         return seen
     }
 
+    /// The nodes in the order a lead meets them: breadth-first from the entry, each node's ways
+    /// out in their order (branches, then `else`; split paths as written), then the nodes the entry
+    /// does not reach, in file order. The entry itself is not listed.
+    public func flowOrder() -> [String] {
+        var seen: Set<String> = [Journey.entryID]
+        var queue = [Journey.entryID]
+        var head = 0
+        while head < queue.count {
+            let id = queue[head]
+            head += 1
+            for next in successors[id] ?? [] where seen.insert(next).inserted { queue.append(next) }
+        }
+        return Array(queue.dropFirst()) + order.dropFirst().filter { !seen.contains($0) }
+    }
+
     /// Strongly connected components that form cycles (more than one node, or a self-loop),
     /// each listed in file order. Iterative Tarjan, so deep graphs cannot overflow the stack.
     public func cycles() -> [[String]] {

@@ -9,7 +9,7 @@ import Workspace
 struct DashboardScreen: StudioScreen {
     enum Action: Hashable, Sendable {
         case show(DashboardPanel)
-        case nextPanel, previousPanel, down, up
+        case nextPanel, previousPanel, down, up, allPaths, ids
         case pickRun, compare, export, findLead, refresh
         case choose, close
     }
@@ -39,6 +39,10 @@ struct DashboardScreen: StudioScreen {
     var panel = DashboardPanel.funnel
     /// The stage whose histogram shows (an index into the report's time in stage).
     var stage = 0
+    /// The funnel shows every node reached by any path instead of the main path (`a`).
+    var allPaths = false
+    /// Panels name nodes by id instead of by label (`i`).
+    var showIDs = false
     var comparison: RunComparison?
     var comparisonScroll = 0
     var mode = Mode.panels
@@ -52,6 +56,10 @@ struct DashboardScreen: StudioScreen {
 
     init(run: Int64?) {
         self.run = run
+    }
+
+    var options: PanelOptions {
+        PanelOptions(stage: stage, allPaths: allPaths, ids: showIDs, splitNotes: splitNotes)
     }
 
     var title: String { report.map { "Run #\($0.run.id)" } ?? "Dashboard" }
@@ -75,6 +83,13 @@ struct DashboardScreen: StudioScreen {
                 keys: ["k", "up"], action: .up, help: "previous stage",
                 longHelp: "Previous stage's histogram; scroll a comparison up", group: "Panels",
                 palette: false),
+            KeyBinding(
+                keys: ["a"], action: .allPaths, help: "all paths",
+                longHelp: "Funnel: every node reached by any path, or the main path (again)", group: "Panels"),
+            KeyBinding(
+                keys: ["i"], action: .ids, help: "ids",
+                longHelp: "Name nodes by id instead of by label (again: labels)",
+                group: "Panels"),
             KeyBinding(
                 keys: ["r"], action: .pickRun, help: "runs", longHelp: "Pick the run to show", group: "Run",
                 statusBar: true),
@@ -186,6 +201,8 @@ struct DashboardScreen: StudioScreen {
         case .nextPanel: panel = panel.next
         case .previousPanel: panel = panel.previous
         case .down, .up: move(action == .down ? 1 : -1)
+        case .allPaths: allPaths.toggle()
+        case .ids: showIDs.toggle()
         case .pickRun: mode = .pickRun(.open, ListState(selected: selectedRunIndex))
         case .compare:
             if comparison != nil {
@@ -334,7 +351,9 @@ struct DashboardScreen: StudioScreen {
                 return []
             }
             guard case .panels = mode, comparison == nil, let report else { return [] }
-            if area.width < Self.gridWidth, let tab = DashboardView.tab(at: event.position, in: area) {
+            if area.width < Self.gridWidth,
+                let tab = DashboardView.tab(at: event.position, in: area, report: report)
+            {
                 panel = tab
             } else if let row = DashboardView.stageRow(
                 at: event.position, in: area, selected: panel, report: report, stage: stage)

@@ -17,40 +17,65 @@ enum DashboardView {
             renderOverlay(screen, in: area, frame: &frame)
             return
         }
-        frame.render(heading(report.run), in: rows[0])
+        frame.render(heading(report, width: area.width), in: rows[0])
         if let comparison = screen.comparison {
             renderComparison(comparison, scroll: screen.comparisonScroll, in: rows[1], frame: &frame)
         } else {
             let grid = area.width >= DashboardScreen.gridWidth
-            if !grid { renderTabs(selected: screen.panel, in: rows[1].row(0), frame: &frame) }
-            for (panel, cell) in panelCells(in: area, selected: screen.panel) {
+            let summary = summaryLines(report, in: area)
+            for (index, line) in summary.enumerated() {
+                frame.render(Line(line), in: rows[1].row(index))
+            }
+            if !grid { renderTabs(selected: screen.panel, in: rows[1].row(summary.count), frame: &frame) }
+            for (panel, cell) in panelCells(in: area, selected: screen.panel, report: report) {
                 let title = grid ? "\(panel.rawValue + 1) \(panel.heading)" : panel.heading
                 let block = Block(title: title, focused: !grid)
                 frame.render(block, in: cell)
                 DashboardPanels.render(
-                    panel, report, stage: screen.stage, splitNotes: screen.splitNotes, in: block.inner(cell),
-                    frame: &frame)
+                    panel, report, options: screen.options, in: block.inner(cell), frame: &frame)
             }
         }
         renderOverlay(screen, in: area, frame: &frame)
     }
 
-    /// `Run #3 welcome-series v1 · cohort sample · seed 1 · mixed · finished` (no wall-clock
-    /// times: they belong to the report, not to a screen compared with goldens).
-    static func heading(_ run: RunInfo) -> Line {
-        Line([
+    /// `Run #3 welcome-series v1 · cohort sample · seed 1 · mixed · 2,000 leads · completed` (no
+    /// wall-clock times: they belong to the report, not to a screen compared with goldens). When it
+    /// is too wide, the seed, then the mode, then the cohort are left out, never cut.
+    static func heading(_ report: RunReport, width: Int) -> Line {
+        let run = report.run
+        let conversions =
+            report.hasGoal
+            ? "\(ReportFormat.count(run.conversions)) conv (\(ReportFormat.percent(RunReportBuilder.share(run.conversions, run.entries))))"
+            : "no goal"
+        var middle = [
+            "cohort \(run.cohort)", "seed \(run.seed)", run.mode, "\(ReportFormat.count(run.leads)) leads",
+            conversions,
+        ]
+        let head = "Run #\(run.id) \(run.journey) v\(run.version)"
+        for drop in ["seed \(run.seed)", run.mode, "cohort \(run.cohort)"]
+        where DisplayWidth.of(head + (middle + [run.status]).map { " · " + $0 }.joined()) > width {
+            middle.removeAll { $0 == drop }
+        }
+        return Line([
             Span("Run #\(run.id) ", role: .title), Span("\(run.journey) v\(run.version)"),
-            Span(
-                " · cohort \(run.cohort) · seed \(run.seed) · \(run.mode) · \(ReportFormat.count(run.leads)) leads · ",
-                role: .muted),
+            Span(middle.map { " · " + $0 }.joined() + " · ", role: .muted),
             Span(run.state, role: ["completed", "live"].contains(run.state) ? .success : .warning),
         ])
     }
 
+    /// The run's plain-language summary under the heading: whole sentences, as many as fit in
+    /// three lines on a grid and two on tabs (`cairn report` has them all).
+    static func summaryLines(_ report: RunReport, in area: Rect) -> [String] {
+        let height = area.width >= DashboardScreen.gridWidth ? 3 : 2
+        return FlowLines.fitting(report.summary, width: area.width, height: height, separator: " ")
+    }
+
     /// Where each panel shown is drawn (border included) in the screen's `area`: all seven in a
-    /// grid from 120 columns, else the selected one below the tabs.
-    static func panelCells(in area: Rect, selected: DashboardPanel) -> [(DashboardPanel, Rect)] {
-        let body = area.inset(top: 1)
+    /// grid from 120 columns, else the selected one below the tabs; the summary is above them.
+    static func panelCells(in area: Rect, selected: DashboardPanel, report: RunReport) -> [(
+        DashboardPanel, Rect
+    )] {
+        let body = area.inset(top: 1 + summaryLines(report, in: area).count)
         guard area.width >= DashboardScreen.gridWidth else { return [(selected, body.inset(top: 1))] }
         let bands = Layout.vertical([.fill(1), .fill(1), .fill(1)]).split(body)
         let layout: [(Rect, [DashboardPanel])] = [
@@ -68,7 +93,10 @@ enum DashboardView {
     )
         -> Int?
     {
-        guard let cell = panelCells(in: area, selected: selected).first(where: { $0.0 == .timeInStage })?.1
+        guard
+            let cell = panelCells(in: area, selected: selected, report: report).first(where: {
+                $0.0 == .timeInStage
+            })?.1
         else { return nil }
         let table = DashboardPanels.timeInStageParts(in: Block().inner(cell))[0]
         let body = table.inset(top: 2)
@@ -98,9 +126,10 @@ enum DashboardView {
         }
     }
 
-    /// The tab under a click in the screen's `area` (tabs are on its second row, below the heading).
-    static func tab(at point: Point, in area: Rect) -> DashboardPanel? {
-        let row = Rect(x: area.x, y: area.y + 1, width: area.width, height: 1)
+    /// The tab under a click in the screen's `area` (tabs are below the heading and the summary).
+    static func tab(at point: Point, in area: Rect, report: RunReport) -> DashboardPanel? {
+        let y = area.y + 1 + summaryLines(report, in: area).count
+        let row = Rect(x: area.x, y: y, width: area.width, height: 1)
         return tabRects(in: row).first { $0.1.contains(point) }?.0
     }
 

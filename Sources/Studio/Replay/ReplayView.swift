@@ -1,6 +1,7 @@
 import Analytics
 import ReplayEngine
 import TerminalUI
+import Workspace
 
 /// Draws the replay screen: the form, progress or summary on top, the journey with its
 /// counts below.
@@ -31,7 +32,8 @@ enum ReplayView {
             renderProgress(
                 snapshot, cancelling: cancelling, request: screen.request, in: inner, frame: &frame)
         case .finished(let result):
-            renderSummary(result, request: screen.request, in: inner, frame: &frame)
+            let hasGoal = screen.inputs.map { RunJourneyFacts($0.journey).hasGoal } ?? true
+            renderSummary(result, request: screen.request, hasGoal: hasGoal, in: inner, frame: &frame)
         }
         renderJourney(screen, in: rows[1], frame: &frame)
     }
@@ -82,18 +84,21 @@ enum ReplayView {
     }
 
     private static func renderSummary(
-        _ result: ReplayResult, request: ReplayRequest?, in area: Rect, frame: inout Frame
+        _ result: ReplayResult, request: ReplayRequest?, hasGoal: Bool, in area: Rect, frame: inout Frame
     ) {
         let summary = result.summary
         let state = summary.cancelled ? "cancelled" : "finished"
-        let order = request?.order
-        let about = order.map { " — cohort \($0.cohort), seed \($0.seed), \($0.mode.rawValue)" } ?? ""
+        let headline = "Run #\(result.runID) \(state)"
+        let about = request.map { Self.about($0.order, width: area.width - DisplayWidth.of(headline)) } ?? ""
         let conversionRate = ReportFormat.percent(
             summary.entries == 0 ? nil : Double(summary.conversions) / Double(summary.entries))
         let pairs: [(String, String)] = [
             ("Leads", ReportFormat.count(summary.leadsAdmitted)),
             ("Entries", ReportFormat.count(summary.entries)),
-            ("Conversions", "\(ReportFormat.count(summary.conversions)) (\(conversionRate))"),
+            (
+                "Conversions",
+                hasGoal ? "\(ReportFormat.count(summary.conversions)) (\(conversionRate))" : "none: no goal"
+            ),
             ("Success rate", ReportFormat.percent(summary.executionSuccessRate)),
             ("Sent", ReportFormat.count(summary.messagesSent)),
             ("Suppressed", ReportFormat.count(summary.messagesSuppressed)),
@@ -105,7 +110,7 @@ enum ReplayView {
         ]
         var lines = [
             Line([
-                Span("Run #\(result.runID) \(state)", role: summary.cancelled ? .warning : .success),
+                Span(headline, role: summary.cancelled ? .warning : .success),
                 Span(about, role: .muted),
             ])
         ]
@@ -118,6 +123,17 @@ enum ReplayView {
         for (index, line) in lines.enumerated() where index < area.height {
             frame.render(line, in: Rect(x: area.x, y: area.y + index, width: area.width, height: 1))
         }
+    }
+
+    /// ` — cohort sample, seed 1, mixed`, leaving out the seed, then the mode, then the cohort when
+    /// `width` is too narrow for them whole.
+    static func about(_ order: ReplayOrder, width: Int) -> String {
+        var parts = ["cohort \(order.cohort)", "seed \(order.seed)", order.mode.rawValue]
+        for drop in ["seed \(order.seed)", order.mode.rawValue, "cohort \(order.cohort)"]
+        where DisplayWidth.of(" — " + parts.joined(separator: ", ")) > width {
+            parts.removeAll { $0 == drop }
+        }
+        return parts.isEmpty ? "" : " — " + parts.joined(separator: ", ")
     }
 
     /// `Label        value` padded to `width`.

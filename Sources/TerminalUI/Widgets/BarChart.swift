@@ -49,8 +49,12 @@ public struct BarChart: Widget {
     }
 
     private func renderHorizontal(in area: Rect, frame: inout Frame) {
-        let labelWidth = min(bars.map { DisplayWidth.of($0.label) }.max() ?? 0, area.width / 3)
-        let valueWidth = min(bars.map { DisplayWidth.of($0.shownValue) }.max() ?? 0, area.width / 4)
+        // Values are figures: they keep their whole width. Labels take what they need of the rest,
+        // leaving the bars at least 8 columns (or a third of the width, if more).
+        let valueWidth = min(bars.map { DisplayWidth.of($0.shownValue) }.max() ?? 0, area.width)
+        let rest = max(0, area.width - valueWidth - 2)
+        let labelWidth = min(
+            bars.map { DisplayWidth.of($0.label) }.max() ?? 0, rest, max(area.width / 3, rest - 8))
         let barWidth = area.width - labelWidth - valueWidth - 2
         for (row, bar) in bars.prefix(area.height).enumerated() {
             let y = area.y + row
