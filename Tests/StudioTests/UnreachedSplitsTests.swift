@@ -50,7 +50,7 @@ import Workspace
             ])
         var frame = Frame(size: Size(width: 60, height: 8))
         DashboardPanels.abTests(
-            report, notes: UnreachedSplits.notes(test.workspace, report: report),
+            report, options: PanelOptions(splitNotes: UnreachedSplits.notes(test.workspace, report: report)),
             in: Rect(x: 0, y: 0, width: 60, height: 8), frame: &frame)
         #expect(!frame.buffer.plainText.contains("has no split"))
         #expect(frame.buffer.plainText.contains("Split offer-test was not reached"))
