@@ -13,9 +13,7 @@ public final class LiveRuntime: LeaderWork, @unchecked Sendable {
     private let workspace: Workspace
     private let clock: any LiveClock
     private let wrote: @Sendable () -> Void
-    private let condition = NSCondition()
-    private var running = false
-    private var thread: Thread?
+    private let loop = LoopThread(name: "cairn-live-runtime")
     private var journeys: [String: LiveJourney] = [:]
     private var lastRefresh = Date.distantPast
     /// The last failure, for `cairn serve` to report.
@@ -40,58 +38,29 @@ public final class LiveRuntime: LeaderWork, @unchecked Sendable {
     }
 
     public func start() {
-        condition.lock()
-        defer { condition.unlock() }
-        guard !running else { return }
-        running = true
-        let thread = Thread { [unowned self] in self.loop() }
-        thread.name = "cairn-live-runtime"
-        self.thread = thread
-        thread.start()
+        journeys = [:]
+        lastRefresh = .distantPast
+        loop.start { [unowned self] in self.round() }
     }
 
     public func stop() {
-        condition.lock()
-        running = false
-        condition.broadcast()
-        while thread != nil { condition.wait() }
-        condition.unlock()
+        loop.stop()
     }
 
-    private func loop() {
-        journeys = [:]
-        lastRefresh = .distantPast
-        while isRunning {
-            var next: Date?
-            do {
-                next = try iterate(at: clock.now())
-                lastError = nil
-            } catch {
-                lastError = error.description
-                FileHandle.standardError.write(Data("cairn serve: automation: \(error.description)\n".utf8))
-                journeys = [:]
-                next = clock.now().addingTimeInterval(1)
-            }
-            sleep(until: next)
+    /// One round on the runtime's thread; returns when to look again: the earliest wake-up, or
+    /// the arrival poll, whichever comes first.
+    private func round() -> Date {
+        do {
+            let next = try iterate(at: clock.now())
+            lastError = nil
+            let poll = Date().addingTimeInterval(Self.arrivalPoll)
+            return next.map { min($0.addingTimeInterval(clockOffset), poll) } ?? poll
+        } catch {
+            lastError = error.description
+            FileHandle.standardError.write(Data("cairn serve: automation: \(error.description)\n".utf8))
+            journeys = [:]
+            return Date().addingTimeInterval(1)
         }
-        condition.lock()
-        thread = nil
-        condition.broadcast()
-        condition.unlock()
-    }
-
-    private var isRunning: Bool {
-        condition.lock()
-        defer { condition.unlock() }
-        return running
-    }
-
-    private func sleep(until next: Date?) {
-        let poll = Date().addingTimeInterval(Self.arrivalPoll)
-        let deadline = next.map { min($0.addingTimeInterval(clockOffset), poll) } ?? poll
-        condition.lock()
-        while running, Date() < deadline { _ = condition.wait(until: deadline) }
-        condition.unlock()
     }
 
     /// The wall clock minus the runtime's clock: a stepped clock in tests wakes on real time.

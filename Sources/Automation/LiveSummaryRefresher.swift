@@ -8,9 +8,7 @@ import Workspace
 public final class LiveSummaryRefresher: LeaderWork, @unchecked Sendable {
     private let workspace: Workspace
     private let interval: TimeInterval
-    private let condition = NSCondition()
-    private var running = false
-    private var thread: Thread?
+    private let loop = LoopThread(name: "cairn-live-summaries")
     /// Per live run, the step-log size it was last summarised at.
     private var seen: [Int64: Int64] = [:]
 
@@ -20,38 +18,14 @@ public final class LiveSummaryRefresher: LeaderWork, @unchecked Sendable {
     }
 
     public func start() {
-        condition.lock()
-        defer { condition.unlock() }
-        guard !running else { return }
-        running = true
-        let thread = Thread { [unowned self] in self.loop() }
-        thread.name = "cairn-live-summaries"
-        self.thread = thread
-        thread.start()
+        loop.start { [unowned self] in
+            self.refreshChanged()
+            return Date().addingTimeInterval(self.interval)
+        }
     }
 
     public func stop() {
-        condition.lock()
-        running = false
-        condition.broadcast()
-        while thread != nil { condition.wait() }
-        condition.unlock()
-    }
-
-    private func loop() {
-        while true {
-            condition.lock()
-            let deadline = Date().addingTimeInterval(interval)
-            while running, Date() < deadline { _ = condition.wait(until: deadline) }
-            let stop = !running
-            condition.unlock()
-            if stop { break }
-            refreshChanged()
-        }
-        condition.lock()
-        thread = nil
-        condition.broadcast()
-        condition.unlock()
+        loop.stop()
     }
 
     /// One pass: the live runs whose step log grew get their summaries recomputed.
