@@ -16,8 +16,6 @@ public final class LiveRuntime: LeaderWork, @unchecked Sendable {
     private let loop = LoopThread(name: "cairn-live-runtime")
     private var journeys: [String: LiveJourney] = [:]
     private var lastRefresh = Date.distantPast
-    /// The last failure, for `cairn serve` to report.
-    public private(set) var lastError: String?
 
     /// How often active versions and pauses are looked at again, and another process's
     /// arrivals are noticed at the latest.
@@ -52,11 +50,9 @@ public final class LiveRuntime: LeaderWork, @unchecked Sendable {
     private func round() -> Date {
         do {
             let next = try iterate(at: clock.now())
-            lastError = nil
             let poll = Date().addingTimeInterval(Self.arrivalPoll)
             return next.map { min($0.addingTimeInterval(clockOffset), poll) } ?? poll
         } catch {
-            lastError = error.description
             FileHandle.standardError.write(Data("cairn serve: automation: \(error.description)\n".utf8))
             journeys = [:]
             return Date().addingTimeInterval(1)

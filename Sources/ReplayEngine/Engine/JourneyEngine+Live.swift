@@ -98,11 +98,6 @@ extension JourneyEngine {
         return snapshots
     }
 
-    /// The stored state of a lead held in memory.
-    public func snapshot(of leadID: String) -> LeadSnapshot? {
-        slotsByLead[leadID].flatMap { leads[$0] }?.snapshot
-    }
-
     /// When the lead's next wake-up is due (nil: it waits for an event without deadline, or
     /// is not held).
     public func nextWake(of leadID: String) -> Date? {
