@@ -104,7 +104,9 @@ public final class LiveRuntime: LeaderWork, @unchecked Sendable {
             }
             let run = try workspace.openLiveRun(journey: entry.journey, version: entry.version)
             kept[entry.journey] = try LiveJourney(
-                run: run, journey: entry.model, paused: entry.paused, workspace: workspace, now: now)
+                run: run,
+                journey: try workspace.journeyToReplay(entry.journey, version: entry.version).journey,
+                paused: entry.paused, workspace: workspace, now: now)
         }
         journeys = kept
     }

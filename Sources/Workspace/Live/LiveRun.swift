@@ -99,17 +99,16 @@ extension Workspace {
     }
 }
 
-/// A journey whose active version automation runs, with its model and whether it is paused.
+/// A journey whose active version automation runs, and whether it is paused. (Its model is read
+/// with `journeyToReplay` only when the runtime starts that version.)
 public struct ActiveJourney: Sendable {
     public var journey: String
     public var version: Int
-    public var model: Journey
     public var paused: Bool
 }
 
 extension Workspace {
-    /// Every journey with an active version (not archived), read and validated, with its
-    /// `live_journeys` state.
+    /// Every journey with an active version (not archived), with its `live_journeys` state.
     public func activeJourneysForAutomation() throws(WorkspaceError) -> [ActiveJourney] {
         let rows = try read { db in
             try Row.fetchAll(
@@ -123,10 +122,7 @@ extension Workspace {
                 (row["slug"], row["active_version"], row["state"] == "paused")
             }
         }
-        return try rows.map { (slug, version, paused) throws(WorkspaceError) in
-            let model = try journeyToReplay(slug, version: version).journey
-            return ActiveJourney(journey: slug, version: version, model: model, paused: paused)
-        }
+        return rows.map { ActiveJourney(journey: $0.0, version: $0.1, paused: $0.2) }
     }
 }
 
