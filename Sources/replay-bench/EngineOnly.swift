@@ -1,0 +1,36 @@
+import Foundation
+import JourneyModel
+import ReplayEngine
+
+/// Counts records instead of writing them: the engine alone, for its node visits per second.
+final class CountingRecorder: ReplayRecorder {
+    private(set) var records = 0
+    private(set) var nodeVisits = 0
+
+    func record(_ record: ReplayRecord) {
+        records += 1
+        if case .nodeStay = record { nodeVisits += 1 }
+    }
+
+    func finish(_ summary: ReplaySummary) {}
+}
+
+/// The engine alone over a cohort already in memory, on this one thread.
+struct EngineOnlyResult {
+    var seconds: Double
+    var nodeVisits: Int
+    var records: Int
+
+    var visitsPerSecond: Double { Double(nodeVisits) / seconds }
+}
+
+func engineOnly(journey: Journey, cohort: [CohortLead], seed: UInt64) -> EngineOnlyResult {
+    let recorder = CountingRecorder()
+    let time = seconds {
+        Replay.run(
+            journey: journey, cohort: cohort,
+            configuration: ReplayConfiguration(seed: seed, mode: .simulated),
+            recorder: recorder)
+    }
+    return EngineOnlyResult(seconds: time, nodeVisits: recorder.nodeVisits, records: recorder.records)
+}
