@@ -18,6 +18,8 @@ final class CountingRecorder: ReplayRecorder {
 /// The engine alone over a cohort already in memory, on this one thread.
 struct EngineOnlyResult {
     var seconds: Double
+    /// CPU time of this thread: what the engine cost even when other work shares the cores.
+    var cpuSeconds: Double
     var nodeVisits: Int
     var records: Int
 
@@ -26,11 +28,19 @@ struct EngineOnlyResult {
 
 func engineOnly(journey: Journey, cohort: [CohortLead], seed: UInt64) -> EngineOnlyResult {
     let recorder = CountingRecorder()
+    let cpuStart = threadCPUSeconds()
     let time = seconds {
         Replay.run(
             journey: journey, cohort: cohort,
             configuration: ReplayConfiguration(seed: seed, mode: .simulated),
             recorder: recorder)
     }
-    return EngineOnlyResult(seconds: time, nodeVisits: recorder.nodeVisits, records: recorder.records)
+    return EngineOnlyResult(
+        seconds: time, cpuSeconds: threadCPUSeconds() - cpuStart, nodeVisits: recorder.nodeVisits, records: recorder.records)
+}
+
+func threadCPUSeconds() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
 }

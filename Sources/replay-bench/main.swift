@@ -126,8 +126,9 @@ func printEngineOnly(size: Int) {
     let engine = engineOnly(journey: journey, cohort: cohort, seed: 1)
     print(
         String(
-            format: "%9d leads: engine alone %.2f s, %d node visits, %.0f visits/s, %d records", size,
-            engine.seconds, engine.nodeVisits, engine.visitsPerSecond, engine.records))
+            format: "%9d leads: engine alone %.2f s (%.2f s of CPU), %d node visits, %.0f visits/s (%.0f per CPU second), %d records",
+            size, engine.seconds, engine.cpuSeconds, engine.nodeVisits, engine.visitsPerSecond,
+            Double(engine.nodeVisits) / engine.cpuSeconds, engine.records))
 }
 
 if engineOnlyMode {
