@@ -45,9 +45,14 @@ public enum ConditionEvaluator {
     ) -> Bool {
         switch condition {
         case .all(let items):
-            return items.map { evaluate($0, context, &leaves) }.allSatisfy { $0 }
+            // Every item is evaluated (no short-circuit): the explanation lists every leaf.
+            var matched = true
+            for item in items where !evaluate(item, context, &leaves) { matched = false }
+            return matched
         case .any(let items):
-            return items.map { evaluate($0, context, &leaves) }.contains(true)
+            var matched = false
+            for item in items where evaluate(item, context, &leaves) { matched = true }
+            return matched
         case .not(let inner):
             return !evaluate(inner, context, &leaves)
         case .leaf(let leaf):
@@ -96,7 +101,7 @@ public enum ConditionEvaluator {
         guard let a, let b else { return false }
         if let x = numeric(a), let y = numeric(b) { return x == y }
         switch (a, b) {
-        case (.string(let x), .string(let y)): return x.caseInsensitiveCompare(y) == .orderedSame
+        case (.string(let x), .string(let y)): return equalIgnoringCase(x, y)
         case (.bool(let x), .bool(let y)): return x == y
         case (.bool(let x), .string(let y)), (.string(let y), .bool(let x)):
             return y.lowercased() == String(x)
@@ -129,8 +134,29 @@ public enum ConditionEvaluator {
         switch v {
         case .number(let n): return n
         case .string(let s):
+            // Most strings compared are words: only one that starts like a number is parsed.
+            // (Infinity and NaN parse but are refused; non-ASCII may be a space to trim.)
+            guard let first = s.utf8.first(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }),
+                (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) || first == UInt8(ascii: "-")
+                    || first == UInt8(ascii: "+") || first == UInt8(ascii: ".") || first >= 0x80
+            else { return nil }
             return Double(s.trimmingCharacters(in: .whitespaces)).flatMap { $0.isFinite ? $0 : nil }
         default: return nil
         }
+    }
+
+    /// `caseInsensitiveCompare(_:) == .orderedSame`, without Foundation when both are ASCII.
+    static func equalIgnoringCase(_ x: String, _ y: String) -> Bool {
+        let a = x.utf8
+        let b = y.utf8
+        guard a.allSatisfy({ $0 < 0x80 }), b.allSatisfy({ $0 < 0x80 }) else {
+            return x.caseInsensitiveCompare(y) == .orderedSame
+        }
+        guard a.count == b.count else { return false }
+        return zip(a, b).allSatisfy { lower($0) == lower($1) }
+    }
+
+    private static func lower(_ byte: UInt8) -> UInt8 {
+        (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte | 0x20 : byte
     }
 }

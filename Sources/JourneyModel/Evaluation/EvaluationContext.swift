@@ -21,6 +21,14 @@ public struct EvaluationContext: Sendable {
     func events(matching field: String?) -> [LeadEvent] {
         events.filter { $0.time <= now && (field.map($0.matches) ?? true) }
     }
+
+    /// How many events up to now pass `include`, counted without copying them (evaluated after
+    /// every step of every lead, so no array is built).
+    func count(where include: (LeadEvent) -> Bool) -> Int {
+        var count = 0
+        for event in events where event.time <= now && include(event) { count += 1 }
+        return count
+    }
 }
 
 extension LeadEvent {
@@ -28,6 +36,13 @@ extension LeadEvent {
     /// email; a bare `opened` matches an open on any channel; `visited` matches visits.
     public func matches(_ field: String) -> Bool {
         // A dotted name that is not channel-qualified (`lead.created`) is an event type of its own.
-        field == type || field == self.field
+        if field == type { return true }
+        guard let channel else { return false }
+        // `field == self.field`, without building `channel.type`.
+        let name = channel.rawValue.utf8
+        let text = field.utf8
+        guard text.count == name.count + 1 + type.utf8.count, text.starts(with: name) else { return false }
+        let rest = text.dropFirst(name.count)
+        return rest.first == UInt8(ascii: ".") && rest.dropFirst().elementsEqual(type.utf8)
     }
 }

@@ -14,44 +14,40 @@ enum FieldResolver {
 
     /// Events matching the field inside the leaf's window.
     static func behaviorCount(_ leaf: ConditionLeaf, _ context: EvaluationContext) -> Int {
-        let events = context.events(matching: leaf.field)
-        guard let within = leaf.within else { return events.count }
+        let field = leaf.field
+        guard let within = leaf.within else { return context.count { $0.matches(field) } }
         let span = TimeInterval(within.seconds)
         switch leaf.since ?? .now {
         case .now:
             let start = context.now.addingTimeInterval(-span)
-            return events.filter { $0.time >= start }.count
+            return context.count { $0.time >= start && $0.matches(field) }
         case .lastSend:
             let channel = leaf.field.split(separator: ".").first.flatMap { Channel(rawValue: String($0)) }
-            let sends = context.events(matching: nil).filter {
-                $0.type == "sent" && (channel == nil || $0.channel == channel)
+            var lastSend: Date?
+            for event in context.events where event.time <= context.now && event.type == "sent" {
+                if channel == nil || event.channel == channel {
+                    lastSend = max(lastSend ?? event.time, event.time)
+                }
             }
-            guard let lastSend = sends.map(\.time).max() else { return 0 }
+            guard let lastSend else { return 0 }
             let end = lastSend.addingTimeInterval(span)
-            return events.filter { $0.time >= lastSend && $0.time <= end }.count
+            return context.count { $0.time >= lastSend && $0.time <= end && $0.matches(field) }
         }
     }
 
     static func engagement(_ leaf: ConditionLeaf, _ context: EvaluationContext) -> Value? {
-        var events = context.events(matching: nil)
-        if let within = leaf.within {
-            let start = context.now.addingTimeInterval(-TimeInterval(within.seconds))
-            events = events.filter { $0.time >= start }
-        }
-        func count(_ type: String) -> Int { events.filter { $0.type == type }.count }
-        let responses = events.filter { KnownEvent.responses.contains($0.type) }
+        if leaf.field == "score" { return context.lead.properties["score"] ?? .number(0) }
+        let tally = EngagementTally(context, within: leaf.within)
         switch leaf.field {
-        case "score": return context.lead.properties["score"] ?? .number(0)
-        case "opens": return .number(Double(count("opened")))
-        case "clicks": return .number(Double(count("clicked")))
-        case "replies": return .number(Double(count("replied")))
-        case "responses": return .number(Double(responses.count))
-        case "messages": return .number(Double(count("sent")))
+        case "opens": return .number(Double(tally.opened))
+        case "clicks": return .number(Double(tally.clicked))
+        case "replies": return .number(Double(tally.replied))
+        case "responses": return .number(Double(tally.responses))
+        case "messages": return .number(Double(tally.sent))
         case "response_rate":
-            let sent = count("sent")
-            return .number(sent == 0 ? 0 : Double(responses.count) / Double(sent))
+            return .number(tally.sent == 0 ? 0 : Double(tally.responses) / Double(tally.sent))
         case "days_since_last_response":
-            guard let last = responses.map(\.time).max() else { return nil }
+            guard let last = tally.lastResponse else { return nil }
             return .number((context.now.timeIntervalSince(last) / 86_400).rounded(.down))
         default: return nil
         }
@@ -77,6 +73,33 @@ enum FieldResolver {
                 .number((context.now.timeIntervalSince($0) / 3600).rounded(.down))
             }
         default: return nil
+        }
+    }
+}
+
+/// A lead's engagement up to the context's time (inside a window, if any), counted in one
+/// pass over its events.
+struct EngagementTally {
+    var sent = 0
+    var opened = 0
+    var clicked = 0
+    var replied = 0
+    var lastResponse: Date?
+
+    var responses: Int { opened + clicked + replied }
+
+    init(_ context: EvaluationContext, within: JourneyDuration?) {
+        let start = within.map { context.now.addingTimeInterval(-TimeInterval($0.seconds)) }
+        for event in context.events where event.time <= context.now {
+            if let start, event.time < start { continue }
+            switch event.type {
+            case "sent": sent += 1
+            case "opened": opened += 1
+            case "clicked": clicked += 1
+            case "replied": replied += 1
+            default: continue
+            }
+            if event.type != "sent" { lastResponse = max(lastResponse ?? event.time, event.time) }
         }
     }
 }
