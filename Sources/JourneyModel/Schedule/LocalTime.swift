@@ -11,7 +11,7 @@ import Foundation
 ///   to the earlier occurrence: 01:30 on 2026-11-01 in America/New_York
 ///   resolves to 01:30 EDT (05:30 UTC), not 01:30 EST.
 ///
-/// Only `TimeZone.secondsFromGMT(for:)` is taken from Foundation; the calendar
+/// Only `TimeZone.secondsFromGMT(for:)` is taken from Foundation (through `ZoneOffsets`); the calendar
 /// arithmetic is done by formula, so the result does not depend on how a
 /// platform's `Calendar` happens to resolve gaps and overlaps.
 public enum LocalTime {
@@ -68,7 +68,7 @@ public enum LocalTime {
         // Clamped to ±3 million years so that no Date can trap the conversion to Int.
         let bound = 1e14
         let seconds = Int(min(max(instant.timeIntervalSince1970, -bound), bound).rounded(.down))
-        let local = seconds + zone.secondsFromGMT(for: instant)
+        let local = seconds + ZoneOffsets.seconds(in: zone, at: instant)
         let days = floorDivide(local, 86_400)
         let secondOfDay = local - days * 86_400
         return (CivilDate(daysSinceEpoch: days), secondOfDay / 60)
@@ -81,7 +81,8 @@ public enum LocalTime {
         // the answer, so try every offset in force nearby.
         let naive = date.daysSinceEpoch * 86_400 + minuteOfDay * 60
         return nearbyOffsets(naive, in: zone).map { naive - $0 }
-            .filter { utc in zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(utc))) == naive - utc
+            .filter { utc in
+                ZoneOffsets.seconds(in: zone, at: Date(timeIntervalSince1970: Double(utc))) == naive - utc
             }
             .sorted().map { Date(timeIntervalSince1970: Double($0)) }
     }
@@ -89,7 +90,7 @@ public enum LocalTime {
     private static func nearbyOffsets(_ naive: Int, in zone: TimeZone) -> Set<Int> {
         Set(
             [-86_400, 0, 86_400].map {
-                zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(naive + $0)))
+                ZoneOffsets.seconds(in: zone, at: Date(timeIntervalSince1970: Double(naive + $0)))
             })
     }
 
@@ -106,7 +107,7 @@ public enum LocalTime {
         var high = naive - (offsets.min() ?? 0)
         while low < high {
             let middle = low + (high - low) / 2
-            let wall = middle + zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(middle)))
+            let wall = middle + ZoneOffsets.seconds(in: zone, at: Date(timeIntervalSince1970: Double(middle)))
             if wall >= naive { high = middle } else { low = middle + 1 }
         }
         return Date(timeIntervalSince1970: Double(low))

@@ -23,29 +23,49 @@ struct WakeUpQueue {
 
     private var heap = Heap<Entry>()
     private var nextSequence: UInt64 = 0
-    private var versions: [WakeUpOwner: UInt64] = [:]
+    /// Each owner's live version (0: none), leads by slot in an array rather than a hash
+    /// table: looked up for every wake-up. Slots are given in order, so the array grows by
+    /// 8 bytes per lead ever admitted.
+    private var leadVersions: [UInt64] = []
+    private var routerVersion: UInt64 = 0
+
+    private func version(of owner: WakeUpOwner) -> UInt64 {
+        switch owner {
+        case .lead(let slot): return slot < leadVersions.count ? leadVersions[slot] : 0
+        case .handoffRouter: return routerVersion
+        }
+    }
+
+    private mutating func setVersion(_ version: UInt64, of owner: WakeUpOwner) {
+        switch owner {
+        case .lead(let slot):
+            if slot >= leadVersions.count {
+                leadVersions.append(contentsOf: repeatElement(0, count: slot + 1 - leadVersions.count))
+            }
+            leadVersions[slot] = version
+        case .handoffRouter:
+            routerVersion = version
+        }
+    }
 
     /// Replaces the owner's wake-up with one at `time`, or cancels it when `time` is nil.
     mutating func schedule(_ owner: WakeUpOwner, at time: Date?) {
-        let version = (versions[owner] ?? 0) &+ 1
-        guard let time else {
-            versions[owner] = version
-            return
-        }
-        versions[owner] = version
+        let version = version(of: owner) &+ 1
+        setVersion(version, of: owner)
+        guard let time else { return }
         heap.insert(Entry(time: time, sequence: nextSequence, owner: owner, version: version))
         nextSequence &+= 1
     }
 
     /// Forgets an owner that will never be scheduled again, so memory follows owners in flight.
     mutating func forget(_ owner: WakeUpOwner) {
-        versions[owner] = nil
+        setVersion(0, of: owner)
     }
 
     /// The time of the earliest live wake-up, dropping stale entries on the way.
     mutating func peekTime() -> Date? {
         while let top = heap.min {
-            if versions[top.owner] == top.version { return top.time }
+            if version(of: top.owner) == top.version { return top.time }
             _ = heap.popMin()
         }
         return nil
@@ -54,9 +74,9 @@ struct WakeUpQueue {
     /// The earliest live wake-up, removed.
     mutating func pop() -> (owner: WakeUpOwner, time: Date)? {
         while let top = heap.popMin() {
-            guard versions[top.owner] == top.version else { continue }
+            guard version(of: top.owner) == top.version else { continue }
             // Consumed: a later schedule gets a fresh version.
-            versions[top.owner] = top.version &+ 1
+            setVersion(top.version &+ 1, of: top.owner)
             return (top.owner, top.time)
         }
         return nil

@@ -1,0 +1,51 @@
+import Foundation
+
+/// `TimeZone.secondsFromGMT(for:)`, remembered: a zone's offset holds from one transition to
+/// the next, so each zone keeps the spans it was asked about, `[start, next transition)` with
+/// their offset, and answers from them without asking Foundation (an ICU call) again. Quiet
+/// hours, windows and schedules ask for every send of every lead.
+public enum ZoneOffsets {
+    /// A stretch of time with one offset; `end` is the zone's next transition after `start`.
+    struct Span {
+        var start: Double
+        var end: Double
+        var offset: Int
+    }
+
+    private static let lock = NSLock()
+    /// Per zone identifier, spans sorted by `end` (each end is a transition, or infinity).
+    nonisolated(unsafe) private static var spans: [String: [Span]] = [:]
+    static let maxSpansPerZone = 512
+
+    /// The zone's offset from UTC at `instant`, in seconds.
+    public static func seconds(in zone: TimeZone, at instant: Date) -> Int {
+        let time = instant.timeIntervalSince1970
+        let key = zone.identifier
+        lock.lock()
+        defer { lock.unlock() }
+        var list = spans[key] ?? []
+        let index = firstEnd(after: time, in: list)
+        if index < list.count, list[index].start <= time { return list[index].offset }
+        let offset = zone.secondsFromGMT(for: instant)
+        let end = zone.nextDaylightSavingTimeTransition(after: instant)?.timeIntervalSince1970 ?? .infinity
+        if index < list.count, list[index].end == end, list[index].offset == offset {
+            // The same span, asked about earlier in it than before.
+            list[index].start = time
+        } else if list.count < maxSpansPerZone {
+            list.insert(Span(start: time, end: end, offset: offset), at: index)
+        }
+        spans[key] = list
+        return offset
+    }
+
+    /// The index of the first span ending after `time`.
+    private static func firstEnd(after time: Double, in list: [Span]) -> Int {
+        var low = 0
+        var high = list.count
+        while low < high {
+            let middle = (low + high) / 2
+            if list[middle].end > time { high = middle } else { low = middle + 1 }
+        }
+        return low
+    }
+}
