@@ -170,7 +170,7 @@ for size in sizes {
     var shapes: [TableShape] = []
     do {
         try workspace.query { db in
-            for table in ["workflow_executions", "node_stays", "messages", "agent_handoffs"] {
+            for table in ["workflow_executions", "node_stays", "messages", "agent_handoffs", "conversions"] {
                 let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0
                 // Integer primary keys are the rowid: SQLite assigns them, as in the replay.
                 let columns = try Row.fetchAll(

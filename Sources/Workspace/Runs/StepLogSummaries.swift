@@ -4,7 +4,7 @@ import JourneyModel
 
 extension Workspace {
     /// Rewrites a run's summary tables and derivable totals from its step log
-    /// (`workflow_executions`, `node_stays`, `messages`, `agent_handoffs`) with plain SQL, in one
+    /// (`workflow_executions`, `node_stays`, `messages`, `agent_handoffs`, `conversions`) with plain SQL, in one
     /// write transaction: a reader sees the old summaries or the new ones, never a mix. A replay's
     /// recorder writes its summaries once from the engine's tally; a live run has no end and no
     /// process that holds its tally across restarts, so its summaries are recomputed this way,
