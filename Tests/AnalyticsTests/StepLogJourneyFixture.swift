@@ -123,7 +123,9 @@ enum StepLogJourneyFixture {
         let agents = try workspace.importAgents(yaml: rosterYAML, file: "agents.yaml")
         try workspace.pool.write { db in
             try db.execute(
-                sql: "INSERT INTO cohorts (name, origin, author, created_at, lead_count) VALUES ('c', 'csv', 't', 0, 240)")
+                sql:
+                    "INSERT INTO cohorts (name, origin, author, created_at, lead_count) VALUES ('c', 'csv', 't', 0, 240)"
+            )
         }
         let horizon = start.addingTimeInterval(6 * 86_400)
         let recorder = try workspace.startRun(
@@ -133,7 +135,8 @@ enum StepLogJourneyFixture {
             engineVersion: "test")
         _ = Replay.run(
             journey: journey, cohort: cohort(), agents: agents,
-            configuration: ReplayConfiguration(seed: 7, mode: .simulated, horizon: horizon), recorder: recorder)
+            configuration: ReplayConfiguration(seed: 7, mode: .simulated, horizon: horizon),
+            recorder: recorder)
         #expect(recorder.failure == nil)
         return Replayed(workspace: workspace, runID: recorder.runID, journey: journey, folder: folder)
     }

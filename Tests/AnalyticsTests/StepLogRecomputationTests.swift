@@ -31,11 +31,13 @@ import Testing
 
     deinit { try? FileManager.default.removeItem(at: folder) }
 
-    func rows(_ figure: String, _ arguments: [String: (any DatabaseValueConvertible)?] = [:]) throws -> [Row] {
+    func rows(_ figure: String, _ arguments: [String: (any DatabaseValueConvertible)?] = [:]) throws -> [Row]
+    {
         let sql = try #require(queries["step log: \(figure)"], "no query for \(figure) in docs/analytics.md")
         var all = arguments
         all["run"] = runID
-        return try workspace.query { db in try Row.fetchAll(db, sql: sql, arguments: StatementArguments(all)) }
+        return try workspace.query { db in try Row.fetchAll(db, sql: sql, arguments: StatementArguments(all))
+        }
     }
 
     @Test func runAndFunnel() throws {
@@ -43,7 +45,8 @@ import Testing
         #expect(report.run.entries == run["entries"])
         #expect(report.run.conversions == run["conversions"])
         let entries = report.run.entries
-        let reached = Dictionary(uniqueKeysWithValues: try rows("reached").map { ($0["node_id"] as String, $0["leads"] as Int) })
+        let reached = Dictionary(
+            uniqueKeysWithValues: try rows("reached").map { ($0["node_id"] as String, $0["leads"] as Int) })
         #expect(Set(report.funnel.allPaths.map(\.node)) == Set(reached.keys))
         for stage in report.funnel.allPaths {
             #expect(stage.leads == reached[stage.node], "all paths \(stage.node)")
@@ -70,7 +73,8 @@ import Testing
             let outgoing = edges.filter { $0["from_node_id"] == current }.map {
                 (to: $0["to_node_id"] as String, leads: $0["leads"] as Int)
             }
-            guard let best = outgoing.max(by: { ($0.leads, $1.to) < ($1.leads, $0.to) }), !path.contains(best.to)
+            guard let best = outgoing.max(by: { ($0.leads, $1.to) < ($1.leads, $0.to) }),
+                !path.contains(best.to)
             else { return path }
             path.append(best.to)
         }
@@ -79,21 +83,27 @@ import Testing
 
     @Test func dropoffAndTimeInStage() throws {
         let dropoff = try rows("dropoff")
-        #expect(report.dropoff.map { [$0.node, $0.reason, String($0.leads)] }
-            == dropoff.map { [$0["node_id"], $0["reason"], String($0["leads"] as Int)] })
+        #expect(
+            report.dropoff.map { [$0.node, $0.reason, String($0.leads)] }
+                == dropoff.map { [$0["node_id"], $0["reason"], String($0["leads"] as Int)] })
         for row in report.dropoff {
             #expect(row.shareOfEntries == Double(row.leads) / Double(report.run.entries))
         }
-        #expect(Set(dropoff.map { $0["reason"] as String }).isSuperset(of: ["timed_out", "exited", "waiting"]))
-        let stages = Dictionary(uniqueKeysWithValues: try rows("time in stage").map { ($0["node_id"] as String, $0) })
+        #expect(
+            Set(dropoff.map { $0["reason"] as String }).isSuperset(of: ["timed_out", "exited", "waiting"]))
+        let stages = Dictionary(
+            uniqueKeysWithValues: try rows("time in stage").map { ($0["node_id"] as String, $0) })
         #expect(Set(report.timeInStage.map(\.node)) == Set(stages.keys))
         for stage in report.timeInStage {
             let row = try #require(stages[stage.node])
             let dwell = stage.dwell
             #expect(dwell.count == row["stays"] && dwell.mean == row["mean_seconds"], "\(stage.node)")
-            #expect(dwell.p50 == row["p50"] && dwell.p90 == row["p90"] && dwell.p99 == row["p99"], "\(stage.node)")
+            #expect(
+                dwell.p50 == row["p50"] && dwell.p90 == row["p90"] && dwell.p99 == row["p99"], "\(stage.node)"
+            )
             #expect(dwell.max == row["max"], "\(stage.node)")
-            let histogram = try JSONDecoder().decode([Int].self, from: Data((row["histogram"] as String).utf8))
+            let histogram = try JSONDecoder().decode(
+                [Int].self, from: Data((row["histogram"] as String).utf8))
             #expect(stage.histogram.buckets.map(\.count) == histogram, "\(stage.node)")
         }
     }
@@ -112,7 +122,8 @@ import Testing
                 let path: String = row["path"]
                 let holdout = path == SplitAssignment.holdoutPath
                 return SplitPathRow(
-                    path: path, isHoldout: holdout, weight: Double(holdout ? shape.holdout ?? 0 : weights[path] ?? 0),
+                    path: path, isHoldout: holdout,
+                    weight: Double(holdout ? shape.holdout ?? 0 : weights[path] ?? 0),
                     leads: row["leads"], conversions: row["conversions"], rate: row["rate"], comparison: nil,
                     verdict: nil)
             }.sorted { ($0.isHoldout ? 1 : 0, $0.path) < ($1.isHoldout ? 1 : 0, $1.path) }
@@ -123,7 +134,8 @@ import Testing
     }
 
     @Test func channels() throws {
-        let channels = Dictionary(uniqueKeysWithValues: try rows("channels").map { ($0["channel"] as String, $0) })
+        let channels = Dictionary(
+            uniqueKeysWithValues: try rows("channels").map { ($0["channel"] as String, $0) })
         #expect(Set(report.channels.map(\.channel)) == Set(channels.keys))
         for channel in report.channels {
             let row = try #require(channels[channel.channel])
@@ -131,7 +143,8 @@ import Testing
                 channel: channel.channel, sent: row["sent"], deferred: row["deferred"],
                 suppressed: [
                     "consent": row["suppressed_consent"], "frequency_cap": row["suppressed_frequency_cap"],
-                    "quiet_hours": row["suppressed_quiet_hours"], "unsubscribed": row["suppressed_unsubscribed"],
+                    "quiet_hours": row["suppressed_quiet_hours"],
+                    "unsubscribed": row["suppressed_unsubscribed"],
                 ], opened: row["opened"], clicked: row["clicked"], replied: row["replied"],
                 converted: row["converted"], unsubscribed: row["unsubscribed"])
             #expect(channel == expected)

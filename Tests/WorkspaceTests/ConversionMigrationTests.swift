@@ -101,23 +101,28 @@ import Testing
             ).map { "\($0["lead_id"] as String) \($0["node_id"] as String) \($0["outcome"] as String)" }
             #expect(
                 outcomes == [
-                    "L1 test a", "L1 email next", "L1 check yes", "L1 done converted", "L2 test b", "L2 check no",
+                    "L1 test a", "L1 email next", "L1 check yes", "L1 done converted", "L2 test b",
+                    "L2 check no",
                     "L2 bye completed",
                 ])
             #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM workflow_executions") == 2)
             #expect(try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").isEmpty)
-            #expect(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations").contains("v8-conversions"))
+            #expect(
+                try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations").contains(
+                    "v8-conversions"))
         }
         // The old run's summaries recomputed from its migrated step log: paths and conversions.
         try workspace.refreshRunSummaries(run: 7, now: Date(timeIntervalSince1970: 300))
         let splits = try workspace.pool.read { db in
             try Row.fetchAll(
-                db, sql: "SELECT path, leads, conversions FROM run_split_summary WHERE run_id = 7 ORDER BY path"
+                db,
+                sql: "SELECT path, leads, conversions FROM run_split_summary WHERE run_id = 7 ORDER BY path"
             ).map { "\($0["path"] as String) \($0["leads"] as Int) \($0["conversions"] as Int)" }
         }
         #expect(splits == ["a 1 1", "b 1 0"])
         let channels = try workspace.pool.read { db in
-            try Int.fetchOne(db, sql: "SELECT converted FROM run_channel_summary WHERE run_id = 7 AND channel = 'email'")
+            try Int.fetchOne(
+                db, sql: "SELECT converted FROM run_channel_summary WHERE run_id = 7 AND channel = 'email'")
         }
         #expect(channels == 1)
     }

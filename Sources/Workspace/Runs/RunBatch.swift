@@ -36,7 +36,8 @@ struct RunBatch: Sendable {
     static func row(_ c: ConversionRecord, run: Int64) -> [SQLValue] {
         [
             .integer(run), .text(c.execution.leadID), .integer(Int64(c.execution.rotation)),
-            .integer(EpochSeconds.seconds(c.at)), .integer(c.afterExit ? 1 : 0), SQLValue(c.lastChannel?.rawValue),
+            .integer(EpochSeconds.seconds(c.at)), .integer(c.afterExit ? 1 : 0),
+            SQLValue(c.lastChannel?.rawValue),
         ]
     }
 }
