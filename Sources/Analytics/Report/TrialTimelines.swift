@@ -45,7 +45,7 @@ extension LeadStep {
                 rotation: rotation,
                 LeadTimeline.Stay(
                     node: stay.nodeID, visit: stay.visit, enteredAt: EpochSeconds.seconds(stay.enteredAt),
-                    exitedAt: stay.exitedAt.map(EpochSeconds.seconds), outcome: stay.outcome.rawValue,
+                    exitedAt: stay.exitedAt.map(EpochSeconds.seconds), outcome: stay.storedOutcome,
                     next: stay.nextNodeID, explanation: explanation))
         case .message(let message):
             return .message(rotation: rotation, LeadTimeline.Message(message))

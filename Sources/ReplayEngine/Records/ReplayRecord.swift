@@ -17,8 +17,9 @@
 ///   end of the execution), with every response time already in it.
 /// - `handoff` → `agent_handoffs`, emitted when assigned, abandoned or (at the end) still
 ///   queued, with the queue wait and the full context.
-/// - `splitAssignment`, `webhookAttempt`, `notification`, `propertyChange`, `conversion` → the
-///   step log; the summary already counts them, so a writer may keep or drop them.
+/// - `conversion` → `conversions`: every conversion, during an execution or after it ended.
+/// - `splitAssignment`, `webhookAttempt`, `notification`, `propertyChange` → the summary counts
+///   them; a writer may keep or drop them (a split's path is also its stay's edge label).
 /// - `outward` (on the wall clock only) → the outbox: what to deliver, asked at this step.
 public enum ReplayRecord: Sendable, Hashable {
     case executionStarted(ExecutionStarted)

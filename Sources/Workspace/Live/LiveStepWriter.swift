@@ -33,6 +33,10 @@ struct LiveRowWriter {
         "INSERT INTO messages (\(RunBatch.messageColumns.joined(separator: ", "))) VALUES ("
         + Array(repeating: "?", count: RunBatch.messageColumns.count).joined(separator: ", ") + ")"
 
+    private static let insertConversion =
+        "INSERT INTO conversions (\(RunBatch.conversionColumns.joined(separator: ", "))) VALUES ("
+        + Array(repeating: "?", count: RunBatch.conversionColumns.count).joined(separator: ", ") + ")"
+
     init(db: Database, step: LiveStep, now: Date) {
         self.db = db
         self.step = step
@@ -97,6 +101,9 @@ struct LiveRowWriter {
         case .conversion(let conversion):
             // As a replay counts `runs.conversions`: executions that converted.
             if !conversion.afterExit { totals.conversions += 1 }
+            try db.executeCached(
+                sql: Self.insertConversion,
+                arguments: StatementArguments(RunBatch.row(conversion, run: runID).map(\.databaseValue)))
         case .handoff, .splitAssignment, .webhookAttempt, .notification, .propertyChange:
             break
         }
@@ -132,7 +139,7 @@ struct LiveRowWriter {
             arguments: [
                 runID, stay.execution.leadID, stay.execution.rotation, stay.nodeID, stay.visit,
                 EpochSeconds.seconds(stay.enteredAt), stay.exitedAt.map(EpochSeconds.seconds),
-                stay.outcome.rawValue,
+                stay.storedOutcome,
                 stay.nextNodeID, explanation,
             ])
     }

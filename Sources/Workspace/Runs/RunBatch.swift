@@ -1,3 +1,5 @@
+import ReplayEngine
+
 /// Rows for the step-log tables, gathered on the engine's thread and written on the writer's,
 /// one transaction per batch.
 struct RunBatch: Sendable {
@@ -5,8 +7,9 @@ struct RunBatch: Sendable {
     var stays: [[SQLValue]] = []
     var messages: [[SQLValue]] = []
     var handoffs: [[SQLValue]] = []
+    var conversions: [[SQLValue]] = []
 
-    var rowCount: Int { executions.count + stays.count + messages.count + handoffs.count }
+    var rowCount: Int { executions.count + stays.count + messages.count + handoffs.count + conversions.count }
     var isEmpty: Bool { rowCount == 0 }
 
     static let executionColumns = [
@@ -27,6 +30,16 @@ struct RunBatch: Sendable {
         "context",
         "created_at", "assigned_at", "queue_wait_seconds", "node_id", "rule",
     ]
+    static let conversionColumns = ["run_id", "lead_id", "rotation", "converted_at", "after_exit", "channel"]
+
+    /// A conversion as a `conversions` row of run `run`.
+    static func row(_ c: ConversionRecord, run: Int64) -> [SQLValue] {
+        [
+            .integer(run), .text(c.execution.leadID), .integer(Int64(c.execution.rotation)),
+            .integer(EpochSeconds.seconds(c.at)), .integer(c.afterExit ? 1 : 0),
+            SQLValue(c.lastChannel?.rawValue),
+        ]
+    }
 }
 
 extension SQLValue: @unchecked Sendable {}

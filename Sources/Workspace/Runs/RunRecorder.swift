@@ -76,8 +76,10 @@ public final class RunRecorder: ReplayRecorder {
             batch.messages.append(Self.row(message, run: runID))
         case .handoff(let handoff):
             handoffRecorded(handoff)
-        case .splitAssignment, .webhookAttempt, .notification, .propertyChange, .conversion, .outward:
-            // Counted in the engine's summary; the step log keeps stays, messages and handoffs.
+        case .conversion(let conversion):
+            batch.conversions.append(RunBatch.row(conversion, run: runID))
+        case .splitAssignment, .webhookAttempt, .notification, .propertyChange, .outward:
+            // Counted in the engine's summary; a split's path is its stay's outcome.
             break
         }
         if batch.rowCount >= batchRows { flushBatch() }
@@ -109,7 +111,7 @@ public final class RunRecorder: ReplayRecorder {
         batch.stays.append([
             .integer(runID), .text(stay.execution.leadID), .integer(Int64(stay.execution.rotation)),
             .text(stay.nodeID), .integer(Int64(stay.visit)), .integer(EpochSeconds.seconds(stay.enteredAt)),
-            SQLValue(stay.exitedAt.map(EpochSeconds.seconds)), .text(stay.outcome.rawValue),
+            SQLValue(stay.exitedAt.map(EpochSeconds.seconds)), .text(stay.storedOutcome),
             SQLValue(stay.nextNodeID), SQLValue(explanation),
         ])
     }

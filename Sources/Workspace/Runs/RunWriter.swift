@@ -78,16 +78,19 @@ final class RunWriter: @unchecked Sendable {
             let stays = BatchInserter(db: db, table: "node_stays", columns: RunBatch.stayColumns)
             let messages = BatchInserter(db: db, table: "messages", columns: RunBatch.messageColumns)
             let handoffs = BatchInserter(db: db, table: "agent_handoffs", columns: RunBatch.handoffColumns)
+            let conversions = BatchInserter(db: db, table: "conversions", columns: RunBatch.conversionColumns)
             // A handoff row refers to its execution's row: write pending executions first.
             handoffs.beforeFlush = { try executions.flush() }
             for row in batch.executions { try executions.append(row) }
             for row in batch.stays { try stays.append(row) }
             for row in batch.messages { try messages.append(row) }
             for row in batch.handoffs { try handoffs.append(row) }
+            for row in batch.conversions { try conversions.append(row) }
             try executions.flush()
             try stays.flush()
             try messages.flush()
             try handoffs.flush()
+            try conversions.flush()
         }
     }
 }

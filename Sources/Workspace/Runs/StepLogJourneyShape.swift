@@ -10,8 +10,8 @@ struct StepLogJourneyShape {
     /// edge) left by it. Unlabelled edges (actions, plain waits) are not listed.
     struct EdgeLabel {
         var node: String
-        /// The stay's outcome this edge is taken with, for a wait's `event` and `timeout`
-        /// edges; nil when any outcome goes (a decision's branch, a split's path).
+        /// The stay's outcome this edge is taken with: a decision's branch label, a split's
+        /// path, a wait's `event` or `timeout`; nil when any outcome goes.
         var outcome: String?
         var next: String
         var label: String
@@ -35,14 +35,20 @@ struct StepLogJourneyShape {
         entryNext = journey.entry.next
         for node in journey.nodes {
             switch node.body {
-            case .decision, .action, .goal, .exit:
+            case .decision:
+                // A decision's stay records its branch's label as its outcome.
+                labels += node.edges.map {
+                    EdgeLabel(node: node.id, outcome: $0.label, next: $0.target, label: $0.label)
+                }
+            case .action, .goal, .exit:
                 labels += node.edges.filter { !$0.label.isEmpty }.map {
                     EdgeLabel(node: node.id, outcome: nil, next: $0.target, label: $0.label)
                 }
             case .split(let split):
-                // The engine labels a split's edge with the path's name (the canvas adds the weight).
+                // The engine labels a split's edge with the path's name (the canvas adds the
+                // weight), and its stay records the path as its outcome.
                 labels += split.paths.map {
-                    EdgeLabel(node: node.id, outcome: nil, next: $0.next, label: $0.name)
+                    EdgeLabel(node: node.id, outcome: $0.name, next: $0.next, label: $0.name)
                 }
                 splitPaths += split.paths.map {
                     SplitPathWeight(

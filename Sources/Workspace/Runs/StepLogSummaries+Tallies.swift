@@ -5,48 +5,33 @@ import ReplayEngine
 
 /// The summaries of splits, channels and handoffs, and the run's totals, from the step log.
 extension StepLogSummaries {
-    /// Leads assigned to each split path (a stay at the split that moved on along the path's
-    /// edge, or was held out) and, of those, the ones whose execution converted. Conversions
-    /// after an execution ended are not in the step log (docs/analytics.md, "Live runs").
+    /// Leads assigned to each split path (a stay at the split whose outcome is the path, the
+    /// holdout included) and, of those, the ones that converted in that rotation, during their
+    /// execution or after it ended (`conversions`).
     func writeSplitSummary() throws {
         let paths = shape.splitPathsTable
         try db.execute(
             sql: """
-                WITH \(paths.sql),
-                assigned (node_id, path, lead_id, rotation) AS (
-                    SELECT s.node_id,
-                        CASE WHEN s.outcome = 'holdout' THEN '\(SplitAssignment.holdoutPath)' ELSE (
-                            SELECT p.path FROM split_paths p
-                            WHERE p.node_id = s.node_id AND p.next_node_id = s.next_node_id
-                            ORDER BY p.ordinal LIMIT 1) END,
-                        s.lead_id, s.rotation
-                    FROM node_stays s
-                    WHERE s.run_id = \(run) AND s.outcome IN ('next', 'holdout')
-                        AND s.node_id IN (SELECT node_id FROM split_paths))
+                WITH \(paths.sql)
                 INSERT INTO run_split_summary (run_id, node_id, path, is_holdout, weight, leads, conversions)
-                SELECT \(run), a.node_id, a.path, COALESCE(p.is_holdout, a.path = '\(SplitAssignment.holdoutPath)'),
-                    COALESCE(p.weight, 0.0), COUNT(*), COUNT(CASE WHEN e.status = 'converted' THEN 1 END)
-                FROM assigned a
-                LEFT JOIN split_paths p ON p.node_id = a.node_id AND p.path = a.path
-                LEFT JOIN workflow_executions e
-                    ON e.run_id = \(run) AND e.lead_id = a.lead_id AND e.rotation = a.rotation
-                WHERE a.path IS NOT NULL
-                GROUP BY a.node_id, a.path
+                SELECT \(run), p.node_id, p.path, p.is_holdout, p.weight, COUNT(*), COUNT(c.run_id)
+                FROM node_stays s
+                JOIN split_paths p ON p.node_id = s.node_id AND p.path = s.outcome
+                LEFT JOIN conversions c
+                    ON c.run_id = \(run) AND c.lead_id = s.lead_id AND c.rotation = s.rotation
+                WHERE s.run_id = \(run)
+                GROUP BY p.node_id, p.path
                 """, arguments: paths.arguments)
     }
 
     /// Messages by channel and fate, responses to the ones sent, and conversions credited to
-    /// the channel of the lead's last message sent before them.
+    /// the channel of the lead's last message sent before them (`conversions.channel`).
     func writeChannelSummary() throws {
         try db.execute(
             sql: """
-                WITH credited (channel) AS (
-                    SELECT (
-                        SELECT m.channel FROM messages m
-                        WHERE m.run_id = \(run) AND m.lead_id = e.lead_id AND m.status = 'sent'
-                            AND m.sent_at <= e.completed_at
-                        ORDER BY m.sent_at DESC, m.id DESC LIMIT 1)
-                    FROM workflow_executions e WHERE e.run_id = \(run) AND e.status = 'converted')
+                WITH credited (channel, conversions) AS (
+                    SELECT channel, COUNT(*) FROM conversions
+                    WHERE run_id = \(run) AND channel IS NOT NULL GROUP BY channel)
                 INSERT INTO run_channel_summary (run_id, channel, sent, deferred, suppressed_consent,
                     suppressed_frequency_cap, suppressed_quiet_hours, suppressed_unsubscribed, opened, clicked,
                     replied, converted, unsubscribed)
@@ -60,7 +45,7 @@ extension StepLogSummaries {
                     COUNT(CASE WHEN m.status = 'sent' AND m.opened_at IS NOT NULL THEN 1 END),
                     COUNT(CASE WHEN m.status = 'sent' AND m.clicked_at IS NOT NULL THEN 1 END),
                     COUNT(CASE WHEN m.status = 'sent' AND m.replied_at IS NOT NULL THEN 1 END),
-                    (SELECT COUNT(*) FROM credited c WHERE c.channel = m.channel),
+                    COALESCE((SELECT c.conversions FROM credited c WHERE c.channel = m.channel), 0),
                     COUNT(CASE WHEN m.status = 'sent' AND m.unsubscribed_at IS NOT NULL THEN 1 END)
                 FROM messages m WHERE m.run_id = \(run)
                 GROUP BY m.channel

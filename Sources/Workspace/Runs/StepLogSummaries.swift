@@ -4,13 +4,14 @@ import JourneyModel
 
 extension Workspace {
     /// Rewrites a run's summary tables and derivable totals from its step log
-    /// (`workflow_executions`, `node_stays`, `messages`, `agent_handoffs`) with plain SQL, in one
-    /// write transaction: a reader sees the old summaries or the new ones, never a mix. A replay's
-    /// recorder writes its summaries once from the engine's tally; a live run has no end and no
-    /// process that holds its tally across restarts, so its summaries are recomputed this way,
-    /// every few seconds. The figures are the replay's, as docs/analytics.md defines them; the
-    /// few the step log cannot give are listed there under "Live runs". `now` is stored as the
-    /// run's `options.summarized_at` (epoch seconds), so a reader can say how fresh they are.
+    /// (`workflow_executions`, `node_stays`, `messages`, `agent_handoffs`, `conversions`) with
+    /// plain SQL, in one write transaction: a reader sees the old summaries or the new ones, never
+    /// a mix. A replay's recorder writes its summaries once from the engine's tally; a live run
+    /// has no end and no process that holds its tally across restarts, so its summaries are
+    /// recomputed this way, every few seconds. The figures are the replay's, as
+    /// docs/analytics.md defines them; the two the step log cannot give are listed there under
+    /// "Live runs". `now` is stored as the run's `options.summarized_at` (epoch seconds), so a
+    /// reader can say how fresh they are.
     public func refreshRunSummaries(run runID: Int64, now: Date) throws(WorkspaceError) {
         try write { db in
             let row = try Row.fetchOne(
