@@ -44,7 +44,8 @@ import Testing
             #expect(try Row.fetchAll(db, sql: "SELECT * FROM runs").map(\.description) == before)
             let nodeRows = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM run_node_summary")
             #expect(nodeRows == 1)
-            let entryTables = try db.tableExists("run_entry_summary") && db.tableExists("run_entry_leaf_summary")
+            let entryTables =
+                try db.tableExists("run_entry_summary") && db.tableExists("run_entry_leaf_summary")
             #expect(entryTables)
             #expect(try RunEntrySummary.read(db, run: 7) == nil)
             #expect(try RunSpanOptions.read(db, run: 7) == nil)
