@@ -31,7 +31,7 @@ extension Workspace {
                     rowID, version, cohortID, Int64(bitPattern: order.seed), order.mode.rawValue,
                     engineVersion, order.horizon.map(EpochSeconds.seconds), EpochSeconds.now(),
                     Int64(getpid()),
-                    RunLiveness.hostName, span.map(RunSpanOptions.json),
+                    RunLiveness.hostName, span.map(RunSpanOptions.json) ?? "{}",
                 ])
             return db.lastInsertedRowID
         }
