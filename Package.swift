@@ -123,7 +123,8 @@ let package = Package(
         .testTarget(
             name: "WorkspaceTests",
             dependencies: [
-                "Workspace", "JourneyModel", "ReplayEngine", .product(name: "GRDB", package: "GRDB.swift"),
+                "Workspace", "JourneyModel", "ReplayEngine", "TestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         .testTarget(

@@ -46,17 +46,18 @@ struct ReplayCommand: ParsableCommand {
 
     func run() throws {
         let opened = try workspace.open()
-        let (summary, runID) = try WorkspaceFailure.exitOnError { () throws(WorkspaceError) in
+        let outcome = try WorkspaceFailure.exitOnError { () throws(WorkspaceError) in
             try replay(opened)
         }
+        let report = ReplayReport(runID: outcome.runID, summary: outcome.summary, span: outcome.span)
         switch format {
-        case .json: try JSONOutput.print(ReplayReport(runID: runID, summary: summary))
-        case .text: print(Self.text(runID: runID, summary), terminator: "")
+        case .json: try JSONOutput.print(report)
+        case .text: print(Self.text(report), terminator: "")
         }
-        if summary.cancelled { throw ExitCode(130) }
+        if outcome.summary.cancelled { throw ExitCode(130) }
     }
 
-    func replay(_ opened: Workspace) throws(WorkspaceError) -> (ReplaySummary, Int64) {
+    func replay(_ opened: Workspace) throws(WorkspaceError) -> ReplayOutcome {
         let order = ReplayOrder(
             journey: journey, version: version, cohort: cohort, seed: seed, mode: mode,
             horizon: until.flatMap(ISODate.parse))
@@ -71,7 +72,7 @@ struct ReplayCommand: ParsableCommand {
             if progress == nil { progress = ProgressLine(total: report.cohortLeads) }
             progress?.update(leads: report.leadsAdmitted)
         }
-        return (outcome.summary, outcome.runID)
+        return outcome
     }
 
     struct ReplayReport: Encodable {
@@ -88,8 +89,11 @@ struct ReplayCommand: ParsableCommand {
         var halted: Int
         var failed: Int
         var active: Int
+        var span: ReplaySpan
+        /// Why few leads entered, when they were few (see `EntryDiagnosis`).
+        var entryDiagnosis: EntryDiagnosis?
 
-        init(runID: Int64, summary: ReplaySummary) {
+        init(runID: Int64, summary: ReplaySummary, span: ReplaySpan) {
             self.runID = runID
             cancelled = summary.cancelled
             leads = summary.leadsAdmitted
@@ -107,11 +111,14 @@ struct ReplayCommand: ParsableCommand {
             halted = summary.count(.halted)
             failed = summary.count(.failed)
             active = summary.count(.active)
+            self.span = span
+            entryDiagnosis = EntryDiagnosis.diagnose(
+                leads: summary.leadsAdmitted, entries: summary.entries, tally: summary.entry)
         }
     }
 
-    static func text(runID: Int64, _ summary: ReplaySummary) -> String {
-        let r = ReplayReport(runID: runID, summary: summary)
+    static func text(_ r: ReplayReport) -> String {
+        let runID = r.runID
         let percent = { (x: Double?) in x.map { String(format: "%.1f%%", $0 * 100) } ?? "—" }
         let suppressed =
             r.messagesSuppressed.isEmpty
@@ -121,6 +128,7 @@ struct ReplayCommand: ParsableCommand {
         let wait = r.handoffMeanQueueWaitSeconds.map { String(format: "%.0fs", $0) } ?? "—"
         return """
             run \(runID)\(r.cancelled ? " (cancelled)" : ""): \(r.leads) leads, \(r.entries) entries, \(r.conversions) conversions
+            \(r.span.text)\(r.entryDiagnosis.map { "\n" + $0.text } ?? "")
             execution success \(percent(r.executionSuccessRate)); halted \(r.halted), failed \(r.failed), still active \(r.active)
             messages sent \(r.messagesSent); suppressed: \(suppressed)
             handoffs \(r.handoffs), mean queue wait \(wait)

@@ -40,6 +40,7 @@ import Testing
                 "assigned, never assigned and within 30 s",
                 "channels",
                 "dropoff",
+                "entry diagnostics",
                 "halted and failed",
                 "handoffs by reason",
                 "health",

@@ -61,6 +61,7 @@ public enum RunReportBuilder {
             handoffs: try RunQueries.handoffs(db, run: runID),
             health: health(
                 run: run, dropoff: dropoff, reasons: try RunQueries.haltedAndFailed(db, run: runID)))
+        report.entry = try EntryReport.fetch(db, run: run)
         report.summary = RunSummary.sentences(report, facts)
         return report
     }

@@ -20,10 +20,11 @@ public enum ReportTextRenderer {
         let run = report.run
         // A live run has no seed, and its status is that it runs.
         let how = run.isLive ? "" : " (seed \(run.seed), \(run.mode))"
+        let entry = (report.entry?.lines ?? []).map { "\n" + $0 }.joined()
         return """
             Run \(run.id) — \(run.journey) v\(run.version) on cohort \(run.cohort)\(how): \(run.stateText)
             \(ReportFormat.count(run.leads)) leads, \(ReportFormat.count(run.entries)) entries, \(conversions(report)), execution success \(ReportFormat.percent(report.health.successRate))
-            """
+            """ + entry
     }
 
     /// `61 conversions (3.0%)`, or that the journey has no goal to convert at.

@@ -16,6 +16,8 @@ public struct RunReport: Sendable, Hashable, Codable {
     public var channels: [ChannelRow]
     public var handoffs: HandoffReport
     public var health: RunHealth
+    /// The span the run covered and what the trigger's fires came to (`EntryReport`).
+    public var entry: EntryReport? = nil
 }
 
 public struct Funnel: Sendable, Hashable, Codable {

@@ -71,15 +71,22 @@ extension JourneyEngine {
 
     /// Starts a new rotation if the re-entry rule and the audience allow it.
     func tryEntry(_ state: LeadState, trigger: String) {
+        aggregator.triggerFired()
         guard
             gate.mayEnter(
                 rotations: state.rotations, lastEntryAt: state.lastEntryAt, inFlight: state.execution != nil,
                 at: now)
-        else { return }
-        if let audience = journey.entry.audience,
-            !ConditionEvaluator.evaluate(audience, in: state.context(at: now)).matched
-        {
+        else {
+            aggregator.leadHeldBack()
             return
+        }
+        if let audience = journey.entry.audience {
+            let verdict = ConditionEvaluator.evaluate(audience, in: state.context(at: now))
+            if !verdict.matched {
+                state.audienceRefusals = aggregator.audienceRefused(
+                    verdict.leaves, seen: state.audienceRefusals)
+                return
+            }
         }
         state.rotations += 1
         state.lastEntryAt = now

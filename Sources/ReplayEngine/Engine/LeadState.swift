@@ -39,6 +39,8 @@ final class LeadState {
     /// Condition triggers enter when the condition comes to hold: its value at the last check.
     var conditionTriggerHeld = false
     var rotations = 0
+    /// Which audience leaves have refused the lead (see `EntryTally.audienceRefused`).
+    var audienceRefusals: UInt64 = 0
     var lastEntryAt: Date?
     var execution: ExecutionState?
     /// After an execution ends without converting, its conversions are still watched (for split

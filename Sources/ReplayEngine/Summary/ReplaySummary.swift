@@ -31,6 +31,8 @@ public struct ReplaySummary: Sendable, Hashable {
     public var propertyChanges = 0
     /// Records emitted, for a writer to check it stored them all.
     public var records = 0
+    /// What the trigger's fires came to: held back, refused by the audience (by leaf), or let in.
+    public var entry = EntryTally()
 
     public init() {}
 

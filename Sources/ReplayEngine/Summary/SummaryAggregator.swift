@@ -21,6 +21,16 @@ public struct SummaryAggregator: Sendable {
             weights[node.id] = paths
         }
         splitWeights = weights
+        summary.entry = EntryTally(leaves: AudienceLeafTally.leaves(of: journey.entry.audience))
+    }
+
+    mutating func triggerFired() { summary.entry.triggerFired() }
+
+    mutating func leadHeldBack() { summary.entry.leadHeldBack() }
+
+    /// See `EntryTally.audienceRefused`.
+    mutating func audienceRefused(_ verdicts: [LeafExplanation], seen: UInt64) -> UInt64 {
+        summary.entry.audienceRefused(verdicts, seen: seen)
     }
 
     mutating func leadAdmitted() {

@@ -17,11 +17,23 @@ struct ReplayProgressSnapshot: Sendable, Hashable {
     var elapsed: Double
 }
 
-/// How a replay ended: its run and summary (cancelled or not), with the final counts.
+/// How a replay ended: its run and summary (cancelled or not), with the final counts, the span
+/// it covered and, when it let few leads in, why.
 struct ReplayResult: Sendable {
     var runID: Int64
     var summary: ReplaySummary
     var counts: RunCounts
+    var span: ReplaySpan
+    var diagnosis: EntryDiagnosis?
+
+    init(runID: Int64, summary: ReplaySummary, counts: RunCounts, span: ReplaySpan) {
+        self.runID = runID
+        self.summary = summary
+        self.counts = counts
+        self.span = span
+        diagnosis = EntryDiagnosis.diagnose(
+            leads: summary.leadsAdmitted, entries: summary.entries, tally: summary.entry)
+    }
 }
 
 /// Runs a replay request off the UI thread: synthesises the cohort if asked, then replays,
@@ -72,7 +84,8 @@ enum ReplayJob {
                 .finished(
                     .success(
                         ReplayResult(
-                            runID: outcome.runID, summary: outcome.summary, counts: counts.snapshot()))))
+                            runID: outcome.runID, summary: outcome.summary, counts: counts.snapshot(),
+                            span: outcome.span))))
         } catch {
             send(.finished(.failure(error)))
         }

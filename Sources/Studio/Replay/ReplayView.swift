@@ -14,7 +14,7 @@ enum ReplayView {
         case .loading, .failed: topHeight = 4
         case .setup: topHeight = screen.setup.form.fields.count + 4
         case .running: topHeight = 5
-        case .finished: topHeight = 8
+        case .finished(let result): topHeight = 8 + entryLines(result, width: area.width - 2).count
         }
         let rows = Layout.vertical([.length(min(topHeight, area.height / 2 + 2)), .fill(1)]).split(area)
         let version = screen.inputs.map { " v\($0.version)" } ?? ""
@@ -119,10 +119,20 @@ enum ReplayView {
             let right = pair + 1 < pairs.count ? cell(pairs[pair + 1], width: area.width / 2) : []
             lines.append(Line(left + right))
         }
+        lines += entryLines(result, width: area.width)
         lines.append(Line("Enter opens the dashboard · c canvas · r another replay", role: .muted))
         for (index, line) in lines.enumerated() where index < area.height {
             frame.render(line, in: Rect(x: area.x, y: area.y + index, width: area.width, height: 1))
         }
+    }
+
+    /// The span the run covered, then why it let few leads in (if it did), wrapped to `width`.
+    static func entryLines(_ result: ReplayResult, width: Int) -> [Line] {
+        let span = TextMeasure.wrap(result.span.text, width: max(width, 20)).map { Line($0, role: .muted) }
+        let why = result.diagnosis.map {
+            TextMeasure.wrap($0.text, width: max(width, 20)).map { Line($0, role: .warning) }
+        }
+        return span + (why ?? [])
     }
 
     /// ` — cohort sample, seed 1, mixed`, leaving out the seed, then the mode, then the cohort when

@@ -33,6 +33,8 @@ public struct ReplayOutcome: Sendable {
     public var runID: Int64
     public var version: Int
     public var summary: ReplaySummary
+    /// The span the run covered (`Workspace.replaySpan`).
+    public var span: ReplaySpan
 }
 
 /// A replay's progress as a bar shows it: leads admitted of the cohort's leads.
@@ -77,7 +79,9 @@ extension Workspace {
         let agents = try agents()
         var resolved = order
         resolved.version = stored.version
-        let recorder = try startRun(resolved, engineVersion: Replay.version)
+        let span = try replaySpan(order, journey: journey)
+        resolved.horizon = span.horizon
+        let recorder = try startRun(resolved, engineVersion: Replay.version, span: span)
         let runID = recorder.runID
         if let progress {
             recorder.onProgress = {
@@ -88,7 +92,7 @@ extension Workspace {
             }
         }
         let leads = try replayCohort(named: order.cohort)
-        let configuration = ReplayConfiguration(seed: order.seed, mode: order.mode, horizon: order.horizon)
+        let configuration = ReplayConfiguration(seed: order.seed, mode: order.mode, horizon: span.horizon)
         let summary: ReplaySummary
         if let observe {
             summary = Replay.run(
@@ -101,7 +105,7 @@ extension Workspace {
         }
         try leads.close()
         if let failure = recorder.failure { throw failure }
-        return ReplayOutcome(runID: runID, version: stored.version, summary: summary)
+        return ReplayOutcome(runID: runID, version: stored.version, summary: summary, span: span)
     }
 }
 

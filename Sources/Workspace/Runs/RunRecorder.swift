@@ -280,6 +280,7 @@ public final class RunRecorder: ReplayRecorder {
         try writeSplitSummaries(db, summary.splits)
         try writeChannelSummaries(db, summary.channels)
         try writeHandoffSummaries(db, summary.handoffs.byRoute)
+        try RunEntrySummary.write(db, run: runID, summary.entry)
         for (path, executions) in (paths ?? [:]).sorted(by: { $0.key < $1.key }) {
             try db.execute(
                 sql: "INSERT INTO run_path_summary (run_id, path, executions) VALUES (?, ?, ?)",

@@ -6,9 +6,11 @@ import ReplayEngine
 extension Workspace {
     /// Creates the run's row (`running`, with this process as its writer) and the recorder
     /// the engine writes through. The order's version, when it names none, is the one
-    /// `chosenVersion` picks. Batches of `batchRows` rows, at most `queueDepth` waiting.
+    /// `chosenVersion` picks. Batches of `batchRows` rows, at most `queueDepth` waiting. The
+    /// `span`, when given, is stored in `options` (its `end` is the order's horizon).
     public func startRun(
-        _ order: ReplayOrder, engineVersion: String, batchRows: Int = 4096, queueDepth: Int = 4
+        _ order: ReplayOrder, engineVersion: String, span: ReplaySpan? = nil, batchRows: Int = 4096,
+        queueDepth: Int = 4
     ) throws(WorkspaceError) -> RunRecorder {
         let rowID = try journeyRowID(for: order.journey, allowArchived: true)
         let cohortID = try cohort(named: order.cohort).id
@@ -22,14 +24,14 @@ extension Workspace {
             try db.execute(
                 sql: """
                     INSERT INTO runs (workflow_id, journey_version, cohort_id, seed, mode, engine_version, status,
-                        horizon_at, started_at, writer_pid, writer_host)
-                    VALUES (?, ?, ?, ?, ?, ?, 'running', ?, ?, ?, ?)
+                        horizon_at, started_at, writer_pid, writer_host, options)
+                    VALUES (?, ?, ?, ?, ?, ?, 'running', ?, ?, ?, ?, ?)
                     """,
                 arguments: [
                     rowID, version, cohortID, Int64(bitPattern: order.seed), order.mode.rawValue,
                     engineVersion, order.horizon.map(EpochSeconds.seconds), EpochSeconds.now(),
                     Int64(getpid()),
-                    RunLiveness.hostName,
+                    RunLiveness.hostName, span.map(RunSpanOptions.json) ?? "{}",
                 ])
             return db.lastInsertedRowID
         }

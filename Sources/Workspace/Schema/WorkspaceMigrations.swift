@@ -19,6 +19,7 @@ enum WorkspaceMigrations {
         migrator.registerMigration("v4-live-intake", migrate: LiveSchema.intake)
         migrator.registerMigration("v5-live-runtime", migrate: LiveRuntimeSchema.runtime)
         migrator.registerMigration("v6-live-handoffs", migrate: LiveHandoffSchema.lifecycle)
+        migrator.registerMigration("v7-entry-diagnostics", migrate: EntryDiagnosticsSchema.tables)
         migrator.registerMigration("v8-conversions", migrate: ConversionSchema.conversions)
         return migrator
     }
