@@ -3,8 +3,8 @@
 /// on a weekly time trigger whose audience is "bought before, nothing in 90 days".
 ///
 /// Fires are Mondays 09:00 UTC from 2025-01-06. The span runs from the first lead
-/// (2025-01-01T00:00:00Z) to the last purchase (2025-06-30T12:00:00Z) plus the longest wait
-/// (the 14d timeout): 2025-07-14T12:00:00Z. With `within: 90d`: L-A enters 2025-04-07 (its
+/// (2025-01-01T00:00:00Z) to the last purchase (2025-06-30T12:00:00Z) plus the longest run of
+/// waits (3d, then the 14d timeout): 2025-07-17T12:00:00Z, no Monday after 2025-07-14. With `within: 90d`: L-A enters 2025-04-07 (its
 /// 2025-01-02 purchase 90 days past), L-D on 2025-05-05 (2025-02-03 + 90d), L-B on 2025-06-09
 /// (2025-03-10 + 90d), L-C (never bought) never: 3 entries of 79 fires (14 + 23 + 28 + 14),
 /// 76 refused: `purchase ≥ 1` 29 times (L-C 28, L-D on 2025-02-03 before its first purchase)

@@ -22,7 +22,7 @@ import Testing
     }
 
     static let span =
-        "span 2025-01-01T00:00:00Z – 2025-07-14T12:00:00Z (recorded history to 2025-06-30T12:00:00Z + longest wait 14d)"
+        "span 2025-01-01T00:00:00Z – 2025-07-17T12:00:00Z (recorded history to 2025-06-30T12:00:00Z + longest run of waits 17d)"
 
     @Test func aRecordedReplaySpansTheHistoryAndSaysSo() throws {
         let folder = try TemporaryFolder()
@@ -49,7 +49,7 @@ import Testing
         let object = try #require(
             try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         let span = try #require(object["span"] as? [String: Any])
-        #expect(span["basis"] as? String == "recorded-history" && span["end"] as? Int == 1_752_494_400)
+        #expect(span["basis"] as? String == "recorded-history" && span["end"] as? Int == 1_752_753_600)
         #expect(object["entries"] as? Int == 3 && object["entryDiagnosis"] == nil)
     }
 

@@ -25,7 +25,7 @@ import Testing
         let (screen, _) = runStudio(test, start: Self.start, events: Event.keys("enter"))
         let text = screen.lastFrame.plainText
         #expect(text.contains("Run #1 finished — cohort history, seed 1, mixed"))
-        #expect(text.contains("span 2025-01-01T00:00:00Z – 2025-07-14T12:00:00Z (recorded history"))
+        #expect(text.contains("span 2025-01-01T00:00:00Z – 2025-07-17T12:00:00Z (recorded history"))
         #expect(text.contains("nobody entered: the audience refused 108 of 108 trigger fires;"))
         assertSnapshot(screen.lastFrame, named: "replay-nobody-entered-80x24")
     }

@@ -25,10 +25,18 @@ import Testing
 
     static func epoch(_ text: String) -> Int64 { EpochSeconds.parse(text) ?? -1 }
 
-    @Test func longestWaitIsTheLongestSingleWait() throws {
+    @Test func longestWaitIsTheLongestRunOfWaits() throws {
         let journey = try #require(
             JourneyReader.readAndValidate(bytes: Array(WinBackFixture.journeyYAML().utf8), file: "j").journey)
-        #expect(journey.longestWait == .days(14))
+        // wait-3d, then the purchase wait's 14d timeout.
+        #expect(journey.longestWait == .days(17))
+        // re-engagement: the email click (4d), SMS reply (3d) and chat reply (5d) waits, one
+        // after another on the path of timeouts; the single longest is 5d.
+        let file = "sample-journeys/re-engagement.journey.yaml"
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        let reEngagement = try #require(
+            JourneyReader.readAndValidate(bytes: Array(text.utf8), file: file).journey)
+        #expect(reEngagement.longestWait == .days(12))
         #expect(
             Journey.longest(
                 .window(TimeWindow(from: TimeOfDay(hour: 9, minute: 0), to: TimeOfDay(hour: 17, minute: 0))))
@@ -56,21 +64,21 @@ import Testing
         #expect(span.basis == .recordedHistory)
         #expect(span.start == Self.epoch("2025-01-01T00:00:00Z"))
         #expect(span.lastRecorded == Self.epoch("2025-06-30T12:00:00Z"))
-        #expect(span.longestWaitSeconds == 14 * 86_400)
-        #expect(span.end == Self.epoch("2025-07-14T12:00:00Z"))
+        #expect(span.longestWaitSeconds == 17 * 86_400)
+        #expect(span.end == Self.epoch("2025-07-17T12:00:00Z"))
         #expect(
             span.text
-                == "span 2025-01-01T00:00:00Z – 2025-07-14T12:00:00Z (recorded history to 2025-06-30T12:00:00Z"
-                + " + longest wait 14d)")
+                == "span 2025-01-01T00:00:00Z – 2025-07-17T12:00:00Z (recorded history to 2025-06-30T12:00:00Z"
+                + " + longest run of waits 17d)")
         let stored = try test.workspace.pool.read { db in
             try Row.fetchOne(
                 db, sql: "SELECT horizon_at, options FROM runs WHERE id = ?", arguments: [outcome.runID])
         }
-        #expect(stored?["horizon_at"] == Self.epoch("2025-07-14T12:00:00Z"))
+        #expect(stored?["horizon_at"] == Self.epoch("2025-07-17T12:00:00Z"))
         #expect(
             stored?["options"] as String?
-                == #"{"span":{"basis":"recorded-history","end":1752494400,"last_recorded":1751284800,"#
-                + #""longest_wait_seconds":1209600,"start":1735689600}}"#)
+                == #"{"span":{"basis":"recorded-history","end":1752753600,"last_recorded":1751284800,"#
+                + #""longest_wait_seconds":1468800,"start":1735689600}}"#)
         let tally = try #require(
             try test.workspace.pool.read { db in try RunEntrySummary.read(db, run: outcome.runID) })
         #expect(tally == outcome.summary.entry)

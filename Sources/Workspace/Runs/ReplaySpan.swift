@@ -4,14 +4,14 @@ import JourneyModel
 import ReplayEngine
 
 /// The stretch of virtual time a replay covers, and why: what `--until` said; else, for a
-/// replay over recorded events, the cohort's recorded history plus the journey's longest wait;
+/// replay over recorded events, the cohort's recorded history plus the journey's longest run of waits;
 /// else open-ended. Stored with the run (`runs.horizon_at` and `runs.options` → `span`) and
 /// printed by `cairn replay`, the report and the studio, so the figure is never a hidden default.
 public struct ReplaySpan: Sendable, Hashable, Codable {
     public enum Basis: String, Sendable, Codable {
         /// `--until` (or a caller's horizon) ends the run.
         case until
-        /// The cohort's first lead's creation to its last recorded event, plus the longest wait.
+        /// The cohort's first lead's creation to its last recorded event, plus the longest run of waits.
         case recordedHistory = "recorded-history"
         /// No end: the run ends when every lead is done; a time trigger fires for
         /// `triggerDaysAfterCreation` days after each lead's creation.
@@ -23,7 +23,7 @@ public struct ReplaySpan: Sendable, Hashable, Codable {
     public var start: Int64?
     /// Recorded history: its last moment, the latest recorded event or lead creation.
     public var lastRecorded: Int64?
-    /// Recorded history: the journey's longest wait (`Journey.longestWait`), in seconds.
+    /// Recorded history: the journey's longest run of waits (`Journey.longestWait`), in seconds.
     public var longestWaitSeconds: Int?
     /// The run's horizon (epoch seconds), nil when open-ended.
     public var end: Int64?
@@ -46,7 +46,7 @@ public struct ReplaySpan: Sendable, Hashable, Codable {
     public var horizon: Date? { end.map(EpochSeconds.date) }
 
     /// One line: `span 2025-01-06T00:00:00Z – 2025-07-15T00:00:00Z (recorded history to
-    /// 2025-07-01T00:00:00Z + longest wait 14d)`.
+    /// 2025-07-01T00:00:00Z + longest run of waits 14d)`.
     public var text: String {
         let from = start.map(EpochSeconds.format) ?? "the first lead"
         switch basis {
@@ -56,7 +56,7 @@ public struct ReplaySpan: Sendable, Hashable, Codable {
             let last = lastRecorded.map(EpochSeconds.format) ?? "?"
             let wait = JourneyDuration(seconds: longestWaitSeconds ?? 0)
             return "span \(from) – \(end.map(EpochSeconds.format) ?? "?") (recorded history to \(last)"
-                + " + longest wait \(wait))"
+                + " + longest run of waits \(wait))"
         case .openEnded:
             let days = triggerDaysAfterCreation ?? 0
             return
@@ -68,7 +68,7 @@ public struct ReplaySpan: Sendable, Hashable, Codable {
 extension Workspace {
     /// The span `order` replays `journey` over. A replay reads recorded events when its mode is
     /// `recorded`, or `mixed` over a cohort that holds any: then, without a horizon, it spans
-    /// the cohort's recorded history plus the journey's longest wait. A simulated replay (or a
+    /// the cohort's recorded history plus the journey's longest run of waits. A simulated replay (or a
     /// mixed one over a cohort without events) stays open-ended.
     public func replaySpan(_ order: ReplayOrder, journey: Journey) throws(WorkspaceError) -> ReplaySpan {
         let cohortID = try cohort(named: order.cohort).id
