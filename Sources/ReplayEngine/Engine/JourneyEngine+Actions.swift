@@ -100,7 +100,8 @@ extension JourneyEngine {
         let ordinal = state.messageOrdinal
         state.messageOrdinal += 1
         // Fatigue counts every message the lead got before this one (docs/cohort-format.md).
-        let earlierMessages = state.history.filter { $0.type == "sent" && $0.time <= now }.count
+        var earlierMessages = 0
+        for event in state.history where event.type == "sent" && event.time <= now { earlierMessages += 1 }
         let data: [String: Value] = ["template": .string(record.template), "node": .string(node.id)]
         state.history.append(
             LeadEvent(leadID: state.id, type: "sent", channel: channel, time: now, data: data))
