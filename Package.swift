@@ -141,7 +141,7 @@ let package = Package(
             dependencies: [
                 "Studio", "Workspace", "TerminalUI", "JourneyModel", "ReplayEngine", "Analytics",
                 "CairnResources",
-                "TestSupport",
+                "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
             ],
             exclude: ["Goldens"]),
         .testTarget(

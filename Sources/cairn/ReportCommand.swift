@@ -64,20 +64,12 @@ struct ReportCommand: ParsableCommand {
 
     /// The --from/--to range in epoch seconds, `to` excluded; either end may be left open.
     func range() throws -> (from: Int64, to: Int64) {
-        func instant(_ text: String, _ name: String) throws -> Int64 {
-            guard let seconds = ISODate.epochSeconds(text) else {
-                throw ValidationError(
-                    "--\(name) takes an ISO-8601 date or time (2026-12-01, 2026-12-01T09:00Z), not '\(text)'")
-            }
-            return seconds
+        do throws(RunWindowRange.Failure) {
+            let range = try RunWindowRange(from: from, to: to)
+            return (range.from, range.to)
+        } catch {
+            throw ValidationError(error.message(from: "--from", to: "--to"))
         }
-        let start = try from.map { try instant($0, "from") } ?? 0
-        var end = try to.map { try instant($0, "to") } ?? Int64.max
-        if let to, end < Int64.max - 86_400, !to.contains(where: { $0 == "T" || $0 == "t" || $0 == " " }) {
-            end += 86_400
-        }
-        guard start < end else { throw ValidationError("--from must be before --to") }
-        return (start, end)
     }
 
     static func runID(_ text: String) -> Int64? { Int64(text) }

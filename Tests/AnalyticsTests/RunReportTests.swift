@@ -62,7 +62,7 @@ import Testing
 
     @Test func timeInStage() throws {
         let rows = try report().timeInStage
-        // In flow order: breadth-first from the entry, a decision's `then` before its `else`.
+        // In flow order: each branch to its end, a decision's `then` before its `else`.
         #expect(rows.map(\.node) == ["email", "wait", "check", "sms"])
         #expect(rows.map(\.label) == ["Welcome email", "wait", "Clicked?", "sms"])
         let wait = rows[1]

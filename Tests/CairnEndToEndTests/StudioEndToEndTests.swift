@@ -127,6 +127,34 @@ private let skipReason: String? =
         #expect(!after.contains { $0.hasPrefix("cairn-demo-\(pid)-") })
     }
 
+    /// The trainer pauses the replay mid-way with Space: the count of leads stops and the hint
+    /// says how to resume; Space again lets it finish, and Enter goes on to the dashboard.
+    @Test(.enabled(if: skipReason == nil, Comment(rawValue: skipReason ?? "")))
+    func spacePausesAndResumesTheDemosReplay() throws {
+        let binary = try #require(CairnProcess.binary)
+        let session = try TmuxSession(
+            command: [binary.path, "demo", "--leads", "100000"], size: Size(width: 80, height: 24))
+        defer { session.terminate() }
+        try session.waitFor("Welcome Series · step 1 of 3: the journey", timeout: .seconds(120))
+        try session.send(keys: "Enter")
+        try session.waitFor("Space pauses", timeout: .seconds(60))
+        try session.waitFor("space pause")
+        try session.send(keys: "Space")
+        let paused = try session.waitFor("Paused:", timeout: .seconds(30))
+        #expect(paused.contains("Space resumes"))
+        let count = try #require(paused.firstMatch(of: /Paused: ([\d,]+) of 100,000 leads/)?.1)
+        Thread.sleep(forTimeInterval: 1.5)
+        let later = try session.capture()
+        #expect(later.contains("Paused: \(count) of 100,000 leads"), "\(later)")
+        #expect(later.contains("step 2 of 3: the replay"))
+        try session.send(keys: "Space")
+        try session.waitFor("every branch taken", timeout: .seconds(300))
+        try session.send(keys: "Enter")
+        try session.waitFor("step 3 of 3: the dashboard")
+        try session.send(keys: "q")
+        #expect(try session.waitForExit().status == 0)
+    }
+
     /// The keys of issue 14's editor part, as a terminal sends them: Esc on home asks before
     /// quitting; below the minimum size keys do nothing (no Archive question waits behind it);
     /// F1 under TERM=linux (tmux sends xterm's code) opens help; a click whose press and release

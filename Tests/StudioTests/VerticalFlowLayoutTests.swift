@@ -14,7 +14,7 @@ import Testing
         let journey = try #require(JourneyReader.read(text, file: path).journey)
         for compact in [false, true] {
             let layout = CanvasLayout(journey: journey, compact: compact, labelReserve: 4, width: 80)
-            #expect(layout.boxes.map(\.id) == FlowOrder.ids(journey))
+            #expect(layout.boxes.map(\.id) == journey.idsInFlowOrder)
             #expect(Set(layout.boxes.map(\.rect.x)) == [VerticalFlowLayout.left])
             for (a, b) in zip(layout.boxes, layout.boxes.dropFirst()) { #expect(a.rect.maxY < b.rect.y) }
             // Every edge of the graph is drawn once, and fits in 80 columns with a run's share.
@@ -39,8 +39,10 @@ import Testing
         let journey = try #require(JourneyReader.read(text, file: "welcome-series").journey)
         let layout = CanvasLayout(journey: journey, compact: false, labelReserve: 0, width: 80)
         let labels = layout.edges.filter { $0.from == "opened-welcome" }.map(\.label)
-        #expect(labels.sorted() == [" sms-nudge (no)", "yes"])
-        #expect(layout.edges.first { $0.from == "sms-nudge" }?.label == " back to wait-to-day-5")
+        // In flow order the `no` branch (sms-nudge) comes before wait-to-day-5, where both meet:
+        // `no` is the line down, `yes` the stub that names where it goes.
+        #expect(labels.sorted() == [" wait-to-day-5 (yes)", "no"])
+        #expect(layout.edges.first { $0.from == "sms-nudge" }?.label == "")
         // From 100 columns the journey runs left to right again.
         let wide = CanvasLayout(journey: journey, compact: false, labelReserve: 0, width: 120)
         #expect(Set(wide.boxes.map(\.rect.x)).count > 1)
@@ -50,13 +52,13 @@ import Testing
         let text = try #require(CairnResources.files["sample-journeys/welcome-series.journey.yaml"])
         let journey = try #require(JourneyReader.read(text, file: "welcome-series").journey)
         #expect(
-            FlowOrder.ids(journey) == [
-                "entry", "welcome-email", "wait-2d", "opened-welcome", "wait-to-day-5", "educational",
-                "wait-to-day-7", "special-offer", "done", "sms-nudge",
+            journey.idsInFlowOrder == [
+                "entry", "welcome-email", "wait-2d", "opened-welcome", "sms-nudge", "wait-to-day-5",
+                "educational", "wait-to-day-7", "special-offer", "done",
             ])
         // A node nothing leads to comes last, in file order.
         var orphaned = journey
         orphaned.nodes.insert(JourneyNode(id: "aside", body: .exit(ExitStep(reason: nil))), at: 0)
-        #expect(FlowOrder.ids(orphaned).last == "aside")
+        #expect(orphaned.idsInFlowOrder.last == "aside")
     }
 }

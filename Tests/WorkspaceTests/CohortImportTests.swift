@@ -35,13 +35,13 @@ import Testing
                     Repository.root.appendingPathComponent("sample-journeys/cohorts/sample-leads.csv").path),
             ])
         #expect(report.leads == 24)
-        #expect(report.events == 36)
+        #expect(report.events == 47)
         #expect(report.problems.isEmpty)
         #expect(try test.count("leads") == 24)
-        #expect(try test.count("lead_events") == 36)
+        #expect(try test.count("lead_events") == 47)
         let cohort = try test.workspace.cohort(named: "sample")
         #expect(cohort.leads == 24)
-        #expect(cohort.events == 36)
+        #expect(cohort.events == 47)
         #expect(cohort.origin == "csv")
     }
 

@@ -5,7 +5,7 @@ import JourneyModel
 /// lead meets the nodes in (flow order), and whether the journey measures conversions.
 public struct RunJourneyFacts: Sendable, Hashable {
     public var labels: [String: String]
-    /// Node ids breadth-first from the entry, ways out in their order (`JourneyGraph.flowOrder`).
+    /// Node ids in flow order (`JourneyGraph.flowOrder`: each branch to its end, merges after).
     public var flowOrder: [String]
     public var hasGoal: Bool
     public var kinds: [String: NodeKind]
@@ -49,6 +49,11 @@ public struct RunJourneyFacts: Sendable, Hashable {
     /// The facts of run `run`'s journey version; with no readable version (it cannot happen in a
     /// workspace Cairn wrote), ids stand for labels and the journey is taken to have a goal.
     static func fetch(_ db: Database, run: Int64) throws -> RunJourneyFacts {
+        try journey(db, run: run).map(RunJourneyFacts.init) ?? RunJourneyFacts()
+    }
+
+    /// The journey version run `run` replayed, read from its YAML (nil when it cannot be read).
+    static func journey(_ db: Database, run: Int64) throws -> Journey? {
         let yaml = try String.fetchOne(
             db,
             sql: """
@@ -56,9 +61,6 @@ public struct RunJourneyFacts: Sendable, Hashable {
                 JOIN journey_versions v ON v.workflow_id = r.workflow_id AND v.version = r.journey_version
                 WHERE r.id = ?
                 """, arguments: [run])
-        guard let yaml, let journey = JourneyReader.read(yaml, file: "run \(run)").journey else {
-            return RunJourneyFacts()
-        }
-        return RunJourneyFacts(journey)
+        return yaml.flatMap { JourneyReader.read($0, file: "run \(run)").journey }
     }
 }

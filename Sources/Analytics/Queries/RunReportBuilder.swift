@@ -1,4 +1,5 @@
 import GRDB
+import JourneyModel
 import Workspace
 
 /// Builds a run's report from the workspace: the figures of docs/analytics.md.
@@ -38,7 +39,8 @@ public enum RunReportBuilder {
     static func build(_ db: Database, run id: Int64?, stages: [String]?) throws -> RunReport {
         guard let runID = try id ?? RunQueries.latestRunID(db) else { throw Failure.noRuns }
         guard let run = try RunQueries.run(db, id: runID) else { throw Failure.unknownRun(runID) }
-        let facts = try RunJourneyFacts.fetch(db, run: runID)
+        let journey = try RunJourneyFacts.journey(db, run: runID)
+        let facts = journey.map(RunJourneyFacts.init) ?? RunJourneyFacts()
         let dropoff = try RunQueries.dropoff(db, run: runID)
         var report = RunReport(
             run: run, summary: [], hasGoal: facts.hasGoal,
@@ -63,6 +65,12 @@ public enum RunReportBuilder {
                 run: run, dropoff: dropoff, reasons: try RunQueries.haltedAndFailed(db, run: runID)))
         report.entry = try EntryReport.fetch(db, run: run)
         report.summary = RunSummary.sentences(report, facts)
+        if let journey {
+            var arrivals = try RunQueries.reached(db, run: runID)
+            arrivals[Journey.entryID] = run.entries
+            report.unreachedSplits = UnreachedSplits.notes(
+                in: journey, assigned: Set(report.splits.map(\.node)), arrivals: arrivals)
+        }
         return report
     }
 

@@ -9,7 +9,7 @@ public enum ReportTextRenderer {
         sections.append(allPaths(report.funnel))
         sections.append(dropoff(report.dropoff))
         sections.append(timeInStage(report.timeInStage))
-        sections.append(splits(report.splits))
+        sections.append(splits(report.splits, unreached: report.unreachedSplits))
         sections.append(channels(report.channels))
         sections.append(handoffs(report.handoffs))
         sections.append(health(report.health))
@@ -99,8 +99,10 @@ public enum ReportTextRenderer {
         return "TIME IN STAGE (in flow order; nearest-rank percentiles)\n" + table.render()
     }
 
-    static func splits(_ splits: [SplitReport]) -> String {
-        guard !splits.isEmpty else { return "A/B TESTS\n  no splits in this journey" }
+    /// Each split's table; before them, a note per split nobody reached (the journey has it).
+    static func splits(_ splits: [SplitReport], unreached: [String] = []) -> String {
+        let notes = unreached.map { wrapped($0, width: 78) }
+        guard !splits.isEmpty || !notes.isEmpty else { return "A/B TESTS\n  no splits in this journey" }
         let blocks = splits.map { split -> String in
             var table = TextTable(header: ["path", "weight", "leads", "conv", "rate", "lift", "95% CI", "p"])
             for path in split.paths {
@@ -121,7 +123,7 @@ public enum ReportTextRenderer {
             return ([split.label, table.render()] + verdicts + [warning + split.sampleRatio.message])
                 .joined(separator: "\n")
         }
-        return "A/B TESTS\n" + blocks.joined(separator: "\n\n")
+        return "A/B TESTS\n" + (notes + blocks).joined(separator: "\n\n")
     }
 
     static func channels(_ rows: [ChannelRow]) -> String {

@@ -13,6 +13,9 @@ public struct RunReport: Sendable, Hashable, Codable {
     public var dropoff: [DropoffRow]
     public var timeInStage: [StageTime]
     public var splits: [SplitReport]
+    /// A sentence per split of the journey that no lead reached, saying why (`UnreachedSplits`):
+    /// the A/B section never says "no splits" of a journey that has one.
+    public var unreachedSplits: [String] = []
     public var channels: [ChannelRow]
     public var handoffs: HandoffReport
     public var health: RunHealth

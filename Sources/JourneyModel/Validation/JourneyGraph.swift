@@ -28,19 +28,29 @@ public struct JourneyGraph: Sendable {
         return seen
     }
 
-    /// The nodes in the order a lead meets them: breadth-first from the entry, each node's ways
-    /// out in their order (branches, then `else`; split paths as written), then the nodes the entry
-    /// does not reach, in file order. The entry itself is not listed.
+    /// The nodes in the order a journey reads in, the one flow order every list that follows the
+    /// flow uses (funnel, time in stage, A/B, the outline, the narrow canvas): from the entry,
+    /// each node's ways out in their order (branches, then `else`; split paths as written), a
+    /// branch read to its end before the next, and a node where ways meet after every way into
+    /// it (reverse postorder of a depth-first walk; an edge back up a loop is not followed). Then
+    /// the nodes the entry does not reach, in file order. The entry itself is not listed.
     public func flowOrder() -> [String] {
         var seen: Set<String> = [Journey.entryID]
-        var queue = [Journey.entryID]
-        var head = 0
-        while head < queue.count {
-            let id = queue[head]
-            head += 1
-            for next in successors[id] ?? [] where seen.insert(next).inserted { queue.append(next) }
+        var finished: [String] = []
+        var work: [(id: String, next: Int)] = [(Journey.entryID, 0)]
+        while let (id, nextIndex) = work.last {
+            // Ways out are walked last to first, so reversing the finishing order lists them first to last.
+            let targets = Array((successors[id] ?? []).reversed())
+            guard nextIndex < targets.count else {
+                finished.append(id)
+                work.removeLast()
+                continue
+            }
+            work[work.count - 1].next += 1
+            if seen.insert(targets[nextIndex]).inserted { work.append((targets[nextIndex], 0)) }
         }
-        return Array(queue.dropFirst()) + order.dropFirst().filter { !seen.contains($0) }
+        let reached = finished.reversed().dropFirst()
+        return Array(reached) + order.dropFirst().filter { !seen.contains($0) }
     }
 
     /// Strongly connected components that form cycles (more than one node, or a self-loop),
@@ -93,4 +103,10 @@ public struct JourneyGraph: Sendable {
         }
         return components.sorted { position[$0[0]]! < position[$1[0]]! }
     }
+}
+
+extension Journey {
+    /// The entry, then every node in flow order (`JourneyGraph.flowOrder`): the canvas outline
+    /// and the narrow layout list the nodes this way.
+    public var idsInFlowOrder: [String] { [Journey.entryID] + JourneyGraph(self).flowOrder() }
 }

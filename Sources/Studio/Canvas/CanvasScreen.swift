@@ -114,10 +114,10 @@ struct CanvasScreen: StudioScreen {
 
     var overlayCounts: RunCounts? { showsCounts ? counts : nil }
 
-    /// Node ids in the order the outline lists them: the flow from the entry (`FlowOrder`).
+    /// Node ids in the order the outline lists them: the flow from the entry (`Journey.idsInFlowOrder`).
     var outlineOrder: [String] {
         guard let journey = currentJourney else { return [] }
-        return FlowOrder.ids(journey)
+        return journey.idsInFlowOrder
     }
 
     /// The outline replaces the graph when asked, or when the graph would be too cramped.

@@ -2,7 +2,7 @@ import JourneyModel
 import TerminalUI
 
 /// The layout for narrow terminals: the journey as one column, read top to bottom in flow order
-/// (`FlowOrder`). An edge to the box right below is a line down; every other edge (a decision's
+/// (`Journey.idsInFlowOrder`). An edge to the box right below is a line down; every other edge (a decision's
 /// other branch, a split's other paths, a wait's timeout, a loop back) is a stub out of the box's
 /// right side that names where it goes, so no branch is off-screen to the right.
 enum VerticalFlowLayout {
@@ -13,7 +13,7 @@ enum VerticalFlowLayout {
     static func layout(_ journey: Journey, compact: Bool, labelReserve: Int) -> CanvasLayout {
         let graph = LayoutGraph(journey)
         let nodes = Dictionary(graph.nodes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let order = FlowOrder.ids(journey).filter { nodes[$0] != nil }
+        let order = journey.idsInFlowOrder.filter { nodes[$0] != nil }
         let links = graph.forward + graph.back
         let width = boxWidth(graph.nodes, compact: compact)
         var boxes: [CanvasLayout.Box] = []

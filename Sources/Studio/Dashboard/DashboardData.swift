@@ -6,10 +6,12 @@ import Workspace
 struct DashboardData: Sendable {
     var report: RunReport
     var runs: [RunInfo]
-    /// What the A/B panel says of the journey's splits no lead reached (`UnreachedSplits`).
-    var splitNotes: [String] = []
+    /// The journey's last runs up to this one (`cairn report --trend`), for the trend panel.
+    var trend: RunTrend?
 
     static let runsListed = 200
+    /// Runs the trend panel loads (it shows the latest that fit).
+    static let trendRuns = 12
 
     static func load(_ workspace: Workspace, run: Int64?) -> Result<DashboardData, DashboardLoadFailure> {
         let runs: [RunInfo]
@@ -20,12 +22,21 @@ struct DashboardData: Sendable {
         }
         do {
             let report = try RunReportBuilder.build(workspace, run: run)
-            return .success(
-                DashboardData(
-                    report: report, runs: runs,
-                    splitNotes: UnreachedSplits.notes(workspace, report: report)))
+            let trend = try? RunTrend.build(workspace, run: report.run.id, last: trendRuns)
+            return .success(DashboardData(report: report, runs: runs, trend: trend))
         } catch {
             return .failure(DashboardLoadFailure(message: error.description, runs: runs))
+        }
+    }
+
+    /// Live run `run` over `range`, exactly as `cairn report --from --to` reads it.
+    static func window(_ workspace: Workspace, run: Int64, range: RunWindowRange) -> Result<
+        RunWindowReport, DashboardLoadFailure
+    > {
+        do {
+            return .success(try RunWindowQueries.build(workspace, run: run, from: range.from, to: range.to))
+        } catch {
+            return .failure(DashboardLoadFailure(message: error.description, runs: []))
         }
     }
 

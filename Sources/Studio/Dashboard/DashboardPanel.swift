@@ -1,8 +1,8 @@
-/// The dashboard's panels, in the order of their tabs (keys 1–7).
+/// The dashboard's panels, in the order of their tabs (keys 1–8).
 enum DashboardPanel: Int, CaseIterable, Sendable, Hashable {
-    case funnel, dropoff, timeInStage, abTest, channels, handoffs, health
+    case funnel, dropoff, timeInStage, abTest, channels, handoffs, health, trend
 
-    /// The tab's name (short, so all seven fit in 80 columns).
+    /// The tab's name (short, so all eight fit in 80 columns).
     var title: String {
         switch self {
         case .funnel: return "Funnel"
@@ -12,6 +12,7 @@ enum DashboardPanel: Int, CaseIterable, Sendable, Hashable {
         case .channels: return "Channels"
         case .handoffs: return "Handoffs"
         case .health: return "Health"
+        case .trend: return "Trend"
         }
     }
 

@@ -5,7 +5,8 @@ import Workspace
 /// Draws one panel of a run's report into its area (inside the panel's border).
 enum DashboardPanels {
     static func render(
-        _ panel: DashboardPanel, _ report: RunReport, options: PanelOptions, in area: Rect, frame: inout Frame
+        _ panel: DashboardPanel, _ report: RunReport, trend: RunTrend? = nil, options: PanelOptions,
+        in area: Rect, frame: inout Frame
     ) {
         guard !area.isEmpty else { return }
         switch panel {
@@ -16,6 +17,7 @@ enum DashboardPanels {
         case .channels: ChannelsPanel.render(report, in: area, frame: &frame)
         case .handoffs: HandoffsPanel.render(report.handoffs, in: area, frame: &frame)
         case .health: health(report, in: area, frame: &frame)
+        case .trend: TrendPanel.render(trend, in: area, frame: &frame)
         }
     }
 
@@ -136,13 +138,14 @@ enum DashboardPanels {
         }
     }
 
-    /// Each split's table; `options.splitNotes` say which splits exist but were not reached, and why.
+    /// Each split's table; the report's `unreachedSplits` say which splits exist but were not
+    /// reached, and why.
     static func abTests(_ report: RunReport, options: PanelOptions, in area: Rect, frame: inout Frame) {
-        guard !report.splits.isEmpty || !options.splitNotes.isEmpty else {
+        guard !report.splits.isEmpty || !report.unreachedSplits.isEmpty else {
             return empty("This journey has no split.", in: area, frame: &frame)
         }
         var rest = area
-        for note in options.splitNotes where !rest.isEmpty {
+        for note in report.unreachedSplits where !rest.isEmpty {
             let height = min(Paragraph(note, role: .warning).lines(width: rest.width).count, rest.height)
             frame.render(
                 Paragraph(note, role: .warning),
@@ -192,15 +195,25 @@ enum DashboardPanels {
     static func health(_ report: RunReport, in area: Rect, frame: inout Frame) {
         let run = report.run
         let health = report.health
-        frame.render(
-            Line([
-                Span("Status ", role: .muted),
-                Span(run.state, role: ["completed", "live"].contains(run.state) ? .success : .warning),
-                Span("  success ", role: .muted), Span(ReportFormat.percent(health.successRate)),
-            ]), in: area.row(0))
-        var rest = flow(
-            ["engine \(run.engineVersion)", "seed \(run.seed)", "mode \(run.mode)"], in: area.inset(top: 1),
-            frame: &frame)
+        var rest = area
+        if DisplayWidth.of("Status \(run.state)  success \(ReportFormat.percent(health.successRate))")
+            <= area.width
+        {
+            frame.render(
+                Line([
+                    Span("Status ", role: .muted),
+                    Span(run.state, role: ["completed", "live"].contains(run.state) ? .success : .warning),
+                    Span("  success ", role: .muted), Span(ReportFormat.percent(health.successRate)),
+                ]), in: area.row(0))
+            rest = area.inset(top: 1)
+        } else {
+            // Too narrow for one line: the two figures wrap whole.
+            rest = flow(
+                ["status \(run.state)", "success \(ReportFormat.percent(health.successRate))"], in: rest,
+                frame: &frame)
+        }
+        rest = flow(
+            ["engine \(run.engineVersion)", "seed \(run.seed)", "mode \(run.mode)"], in: rest, frame: &frame)
         let statuses = ["completed", "converted", "exited", "halted", "failed", "active"]
         rest = flow(
             statuses.map { "\($0) \(ReportFormat.count(health.byStatus[$0] ?? 0))" }, in: rest, frame: &frame)

@@ -3,27 +3,29 @@ import Foundation
 import TerminalUI
 import Workspace
 
-/// A run's dashboard: funnel, drop-off, time in stage, A/B, channels, handoffs and run health,
-/// as a grid of panels on wide terminals and as tabs on narrow ones. Pick another run, compare
-/// two, export the report, or find a lead.
+/// A run's dashboard: funnel, drop-off, time in stage, A/B, channels, handoffs, run health and
+/// the journey's trend over its last runs, as a grid of panels on wide terminals and as tabs on
+/// narrow ones. Pick another run, compare two, read a live run over a date range, export the
+/// report, or find a lead.
 struct DashboardScreen: StudioScreen {
     enum Action: Hashable, Sendable {
         case show(DashboardPanel)
         case nextPanel, previousPanel, down, up, allPaths, ids
-        case pickRun, compare, export, findLead, refresh
+        case pickRun, compare, dates, export, findLead, refresh
         case choose, close
     }
 
     enum Message: Sendable {
         case loaded(Result<DashboardData, DashboardLoadFailure>)
         case compared(Result<RunComparison, DashboardLoadFailure>)
+        case windowed(Result<RunWindowReport, DashboardLoadFailure>)
         case exported(Result<String, ReportExport.Failure>)
     }
 
     /// A mode that takes the keys first: a list of runs, or a line to type.
     enum Mode: Sendable, Hashable {
         enum Purpose: Sendable, Hashable { case open, compare }
-        enum Question: Sendable, Hashable { case export, findLead }
+        enum Question: Sendable, Hashable { case export, findLead, dates }
         case panels
         case pickRun(Purpose, ListState)
         case prompt(Prompt, Question)
@@ -33,8 +35,11 @@ struct DashboardScreen: StudioScreen {
     var run: Int64?
     var report: RunReport?
     var runs: [RunInfo] = []
-    /// The A/B panel's word on splits nobody reached.
-    var splitNotes: [String] = []
+    /// The journey's last runs up to this one (the trend panel).
+    var trend: RunTrend?
+    /// A live run's date range (`d`), and its figures over it (`cairn report --from --to`).
+    var range: RunWindowRange?
+    var window: RunWindowReport?
     var problem: String?
     var panel = DashboardPanel.funnel
     /// The stage whose histogram shows (an index into the report's time in stage).
@@ -59,7 +64,7 @@ struct DashboardScreen: StudioScreen {
     }
 
     var options: PanelOptions {
-        PanelOptions(stage: stage, allPaths: allPaths, ids: showIDs, splitNotes: splitNotes)
+        PanelOptions(stage: stage, allPaths: allPaths, ids: showIDs)
     }
 
     var title: String { report.map { "Run #\($0.run.id)" } ?? "Dashboard" }
@@ -98,6 +103,10 @@ struct DashboardScreen: StudioScreen {
                 longHelp: "Compare this run with another (again: stop comparing)", group: "Run",
                 statusBar: true),
             KeyBinding(
+                keys: ["d"], action: .dates, help: "dates",
+                longHelp: "A live run over a date range, as cairn report --from --to (empty: the whole run)",
+                group: "Run"),
+            KeyBinding(
                 keys: ["e"], action: .export, help: "export",
                 longHelp: "Export the report to a file (.txt, .csv or .json)", group: "Run", statusBar: true),
             KeyBinding(
@@ -121,7 +130,8 @@ struct DashboardScreen: StudioScreen {
 
     static let promptKeys = KeyMap<Action>([
         KeyBinding(
-            keys: ["enter"], action: .choose, help: "ok", longHelp: "Export to this path, or find this lead",
+            keys: ["enter"], action: .choose, help: "ok",
+            longHelp: "Export to this path, find this lead, or read the run over these dates",
             group: "Prompt", statusBar: true),
         KeyBinding(
             keys: ["esc"], action: .close, help: "cancel", longHelp: "Close the prompt", group: "Prompt",
@@ -146,17 +156,20 @@ struct DashboardScreen: StudioScreen {
 
     var statusMode: String {
         switch mode {
-        case .panels: return comparison == nil ? "" : "COMPARE"
+        case .panels: return comparison != nil ? "COMPARE" : window != nil ? "RANGE" : ""
         case .pickRun(.open, _): return "RUNS"
         case .pickRun(.compare, _): return "COMPARE WITH"
         case .prompt(_, .export): return "EXPORT"
         case .prompt(_, .findLead): return "FIND"
+        case .prompt(_, .dates): return "DATES"
         }
     }
 
     var statusHints: [KeyHint] {
         if case .prompt(let prompt, _) = mode { return prompt.keyHints }
-        return keyMap.statusHints
+        // `d` matters on a live run only: there it is offered first.
+        guard mode == .panels, report?.run.mode == "live" else { return keyMap.statusHints }
+        return [KeyHint(keys: "d", help: "dates")] + keyMap.statusHints
     }
 
     /// The dashboard draws as a grid from this width; narrower, as tabs.
@@ -165,7 +178,13 @@ struct DashboardScreen: StudioScreen {
     func onAppear(_ environment: StudioEnvironment) -> [Effect<StudioMessage>] {
         let workspace = environment.workspace
         let run = self.run
-        return [.load { Message.loaded(DashboardData.load(workspace, run: run)) }]
+        var effects: [Effect<StudioMessage>] = [
+            .load { Message.loaded(DashboardData.load(workspace, run: run)) }
+        ]
+        if let range, let id = report?.run.id {
+            effects.append(.load { Message.windowed(DashboardData.window(workspace, run: id, range: range)) })
+        }
+        return effects
     }
 
     mutating func tick(_ environment: StudioEnvironment) -> [Effect<StudioMessage>] {
@@ -227,6 +246,7 @@ struct DashboardScreen: StudioScreen {
             mode = .prompt(
                 Prompt(title: "Find a lead", label: "Lead id:", note: "opens its timeline in run #\(run)"),
                 .findLead)
+        case .dates: return askForDates()
         case .refresh: return onAppear(environment)
         case .choose: return choose(environment)
         case .close: mode = .panels
@@ -243,7 +263,7 @@ struct DashboardScreen: StudioScreen {
         case .pickRun(let purpose, var list):
             list.move(by: delta, count: runs.count)
             mode = .pickRun(purpose, list)
-        case .panels where comparison != nil:
+        case .panels where comparison != nil || window != nil:
             comparisonScroll = max(0, comparisonScroll + delta)
         case .panels:
             let count = report?.timeInStage.count ?? 0
@@ -266,6 +286,7 @@ struct DashboardScreen: StudioScreen {
             case .open:
                 run = chosen
                 comparison = nil
+                (range, window) = (nil, nil)
                 stage = 0
                 return onAppear(environment)
             case .compare:
@@ -288,6 +309,8 @@ struct DashboardScreen: StudioScreen {
         case .findLead:
             guard let run = report?.run.id else { return [] }
             return [.send(.open(.lead(id: text, run: run)))]
+        case .dates:
+            return setDates(text, environment)
         case .export:
             let path = text
             guard let report else { return [] }
@@ -316,7 +339,7 @@ struct DashboardScreen: StudioScreen {
         case .loaded(.success(let data)):
             report = data.report
             runs = data.runs
-            splitNotes = data.splitNotes
+            trend = data.trend
             problem = nil
             stage = min(stage, max(0, data.report.timeInStage.count - 1))
         case .loaded(.failure(let failure)):
@@ -326,6 +349,12 @@ struct DashboardScreen: StudioScreen {
         case .compared(.success(let comparison)):
             self.comparison = comparison
             comparisonScroll = 0
+        case .windowed(.success(let window)):
+            self.window = window
+            comparisonScroll = 0
+        case .windowed(.failure(let failure)):
+            (range, window) = (nil, nil)
+            return [.toast("Cannot read the range: \(failure.message)", .error)]
         case .compared(.failure(let failure)):
             return [.toast("Cannot compare: \(failure.message)", .error)]
         case .exported(.success(let path)):
@@ -350,7 +379,7 @@ struct DashboardScreen: StudioScreen {
                 }
                 return []
             }
-            guard case .panels = mode, comparison == nil, let report else { return [] }
+            guard case .panels = mode, comparison == nil, window == nil, let report else { return [] }
             if area.width < Self.gridWidth,
                 let tab = DashboardView.tab(at: event.position, in: area, report: report)
             {

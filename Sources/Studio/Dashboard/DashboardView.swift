@@ -17,9 +17,11 @@ enum DashboardView {
             renderOverlay(screen, in: area, frame: &frame)
             return
         }
-        frame.render(heading(report, width: area.width), in: rows[0])
+        frame.render(heading(report, range: screen.range, width: area.width), in: rows[0])
         if let comparison = screen.comparison {
             renderComparison(comparison, scroll: screen.comparisonScroll, in: rows[1], frame: &frame)
+        } else if let window = screen.window {
+            renderWindow(window, scroll: screen.comparisonScroll, in: rows[1], frame: &frame)
         } else {
             let grid = area.width >= DashboardScreen.gridWidth
             let summary = summaryLines(report, in: area)
@@ -32,7 +34,8 @@ enum DashboardView {
                 let block = Block(title: title, focused: !grid)
                 frame.render(block, in: cell)
                 DashboardPanels.render(
-                    panel, report, options: screen.options, in: block.inner(cell), frame: &frame)
+                    panel, report, trend: screen.trend, options: screen.options, in: block.inner(cell),
+                    frame: &frame)
             }
         }
         renderOverlay(screen, in: area, frame: &frame)
@@ -40,8 +43,9 @@ enum DashboardView {
 
     /// `Run #3 welcome-series v1 · cohort sample · seed 1 · mixed · 2,000 leads · completed` (no
     /// wall-clock times: they belong to the report, not to a screen compared with goldens). When it
-    /// is too wide, the seed, then the mode, then the cohort are left out, never cut.
-    static func heading(_ report: RunReport, width: Int) -> Line {
+    /// is too wide, the seed, then the mode, then the cohort are left out, never cut. A live run
+    /// read over a date range says the range instead of the run's whole-life figures.
+    static func heading(_ report: RunReport, range: RunWindowRange? = nil, width: Int) -> Line {
         let run = report.run
         let conversions =
             report.hasGoal
@@ -51,6 +55,7 @@ enum DashboardView {
             "cohort \(run.cohort)", "seed \(run.seed)", run.mode, "\(ReportFormat.count(run.leads)) leads",
             conversions,
         ]
+        if let range { middle = ["cohort \(run.cohort)", "seed \(run.seed)", range.text] }
         let head = "Run #\(run.id) \(run.journey) v\(run.version)"
         for drop in ["seed \(run.seed)", run.mode, "cohort \(run.cohort)"]
         where DisplayWidth.of(head + (middle + [run.status]).map { " · " + $0 }.joined()) > width {
@@ -70,7 +75,7 @@ enum DashboardView {
         return FlowLines.fitting(report.summary, width: area.width, height: height, separator: " ")
     }
 
-    /// Where each panel shown is drawn (border included) in the screen's `area`: all seven in a
+    /// Where each panel shown is drawn (border included) in the screen's `area`: all eight in a
     /// grid from 120 columns, else the selected one below the tabs; the summary is above them.
     static func panelCells(in area: Rect, selected: DashboardPanel, report: RunReport) -> [(
         DashboardPanel, Rect
@@ -78,12 +83,14 @@ enum DashboardView {
         let body = area.inset(top: 1 + summaryLines(report, in: area).count)
         guard area.width >= DashboardScreen.gridWidth else { return [(selected, body.inset(top: 1))] }
         let bands = Layout.vertical([.fill(1), .fill(1), .fill(1)]).split(body)
-        let layout: [(Rect, [DashboardPanel])] = [
-            (bands[0], [.funnel, .dropoff, .health]), (bands[1], [.timeInStage, .abTest]),
-            (bands[2], [.channels, .handoffs]),
+        // The first band's panels other than the funnel hold short tables and lines, so four
+        // share it (the funnel widest); channels and handoffs keep half the width each.
+        let layout: [(Rect, [DashboardPanel], [Int])] = [
+            (bands[0], [.funnel, .dropoff, .health, .trend], [4, 3, 3, 3]),
+            (bands[1], [.timeInStage, .abTest], [1, 1]), (bands[2], [.channels, .handoffs], [1, 1]),
         ]
-        return layout.flatMap { band, panels in
-            zip(panels, Layout.horizontal(panels.map { _ in .fill(1) }).split(band)).map { ($0, $1) }
+        return layout.flatMap { band, panels, weights in
+            zip(panels, Layout.horizontal(weights.map { .fill($0) }).split(band)).map { ($0, $1) }
         }
     }
 
@@ -107,12 +114,13 @@ enum DashboardView {
         return index < count ? index : nil
     }
 
-    /// Where each tab is drawn in a row starting at `x`: ` 1 Funnel ` and so on.
+    /// Where each tab is drawn in a row starting at `x`: ` 1 Funnel ` and so on, side by side
+    /// (their own spaces part them), so all eight fit in 80 columns.
     static func tabRects(in row: Rect) -> [(DashboardPanel, Rect)] {
         var x = row.x
         return DashboardPanel.allCases.map { panel in
             let width = DisplayWidth.of(tabLabel(panel))
-            defer { x += width + 1 }
+            defer { x += width }
             return (panel, Rect(x: x, y: row.y, width: width, height: 1))
         }
     }
@@ -145,6 +153,23 @@ enum DashboardView {
         let top = min(scroll, max(0, lines.count - inner.height))
         frame.render(
             Paragraph(lines.dropFirst(top).joined(separator: "\n"), wraps: false), in: inner)
+    }
+
+    /// A live run over the date range set with `d`, as `cairn report --from --to` prints it.
+    static func renderWindow(_ window: RunWindowReport, scroll: Int, in area: Rect, frame: inout Frame) {
+        let block = Block(
+            title: "Live run over a date range",
+            footer: "j/k scroll · d changes the range (empty: the whole run)", focused: true)
+        frame.render(block, in: area)
+        let inner = block.inner(area)
+        // Wrapped, not cut: the text is `cairn report --from --to`'s, whose first line is long.
+        let lines = WindowRenderer.text(window).split(separator: "\n", omittingEmptySubsequences: false)
+            .flatMap {
+                DisplayWidth.of($0) <= inner.width
+                    ? [String($0)] : TextMeasure.wrap(String($0), width: inner.width)
+            }
+        let top = min(scroll, max(0, lines.count - inner.height))
+        frame.render(Paragraph(lines.dropFirst(top).joined(separator: "\n"), wraps: false), in: inner)
     }
 
     // MARK: Overlays

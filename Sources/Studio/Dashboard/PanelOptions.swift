@@ -5,8 +5,6 @@ struct PanelOptions: Sendable, Hashable {
     var stage = 0
     var allPaths = false
     var ids = false
-    /// Splits the journey has that no lead reached, and why (the A/B panel says so).
-    var splitNotes: [String] = []
 
     /// What a panel calls a node.
     func name(_ node: String, _ label: String) -> String { ids ? node : label }

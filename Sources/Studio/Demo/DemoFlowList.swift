@@ -2,8 +2,8 @@ import Analytics
 import JourneyModel
 import TerminalUI
 
-/// The whole journey on one screen, for the demo: a line per node in flow order (the canvas
-/// layout's columns, left to right), with the leads that arrived there and their share of the
+/// The whole journey on one screen, for the demo: a line per node in flow order (the outline's
+/// and the dashboard's order, `JourneyGraph.flowOrder`), with the leads that arrived there and their share of the
 /// entries once a run has counts; a node nobody reached says so. Before the run each line
 /// shows what the node does.
 struct DemoFlowList: Widget {
@@ -11,11 +11,7 @@ struct DemoFlowList: Widget {
     var counts: RunCounts?
 
     /// Node ids in flow order, the entry left out (its entries head the panel).
-    var order: [String] {
-        CanvasLayout(journey: journey, compact: true).layers.flatMap { $0 }.filter {
-            !$0.hasPrefix("\u{1}") && $0 != Journey.entryID
-        }
-    }
+    var order: [String] { JourneyGraph(journey).flowOrder() }
 
     func render(in area: Rect, frame: inout Frame) {
         guard !area.isEmpty else { return }

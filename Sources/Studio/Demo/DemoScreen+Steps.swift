@@ -2,13 +2,19 @@ import TerminalUI
 import Workspace
 
 /// The demo's keys and steps: Enter goes on (journey → replay → dashboard → next journey),
-/// `b` or Esc goes back one step (a single Esc never quits: `q` does).
+/// Space pauses and resumes the replay while it runs (else goes on), `b` or Esc goes back one
+/// step (a single Esc never quits: `q` does).
 extension DemoScreen {
     static let keys = KeyMap<Action>([
         KeyBinding(
-            keys: ["enter", "space"], action: .advance, help: "go on",
+            keys: ["enter"], action: .advance, help: "go on",
             longHelp: "Go on: replay the journey, then its dashboard, then the next journey", group: "Demo",
             statusBar: true),
+        KeyBinding(
+            keys: ["space"], action: .pause, help: "pause",
+            longHelp:
+                "Pause the replay while it runs, Space again resumes it; at any other time go on, as Enter",
+            group: "Demo"),
         KeyBinding(
             keys: ["b"], action: .back, help: "back",
             longHelp:
@@ -32,6 +38,10 @@ extension DemoScreen {
     mutating func perform(_ action: Action, _ environment: StudioEnvironment) -> [Effect<StudioMessage>] {
         switch action {
         case .advance: return advance(environment)
+        case .pause:
+            guard replay.isRunning else { return advance(environment) }
+            replay.pause.set(!replay.pause.isPaused)
+            return []
         case .back: return back()
         case .restart: return startReplay(environment)
         case .next: return show(index + 1, environment)

@@ -4,12 +4,12 @@ import Workspace
 /// `cairn demo`: the pre-built journeys one after another, at the trainer's pace. Each journey
 /// has three steps, each with its caption (`DemoScript`): the journey (its description, the
 /// whole graph), the replay over the demo cohort (counts arriving at every node), and its
-/// dashboard on the panel that proves the point. Enter or Space goes on a step, `b` or Esc
-/// goes back one; nothing moves on by itself. It drives a replay screen and a dashboard
+/// dashboard on the panel that proves the point. Enter (or Space) goes on a step, `b` or
+/// Esc goes back one; nothing moves on by itself, and Space pauses the replay mid-way. It drives a replay screen and a dashboard
 /// screen of its own, passing them their keys and messages.
 public struct DemoScreen: StudioScreen {
     enum Action: Hashable, Sendable {
-        case advance, back, restart, next, previous, canvas
+        case advance, pause, back, restart, next, previous, canvas
     }
 
     /// The demo takes every message the screen it shows may be waiting for.
@@ -69,6 +69,11 @@ public struct DemoScreen: StudioScreen {
     var statusMode: String { "DEMO \(step.rawValue + 1)/\(DemoScript.Step.allCases.count)" }
 
     var statusHints: [KeyHint] {
+        // While the replay runs, Space pauses (or resumes) it: the hint says so first.
+        if replay.isRunning {
+            return [KeyHint(keys: "space", help: replay.pause.isPaused ? "resume" : "pause")]
+                + Self.keys.statusHints
+        }
         guard let dashboard else { return Self.keys.statusHints }
         // The demo's keys win: the dashboard's hints for the same keys would mislead.
         let taken = Set(Self.keys.bindings.flatMap(\.keys).map(\.description))

@@ -54,9 +54,12 @@ enum DemoView {
             guard case .replaying(let report) = snapshot?.stage else {
                 return Line("Starting…", role: .muted)
             }
-            return Line(
-                "Replaying: \(ReportFormat.count(report.leadsAdmitted)) of \(ReportFormat.count(report.cohortLeads)) leads",
-                role: .info)
+            let done =
+                "\(ReportFormat.count(report.leadsAdmitted)) of \(ReportFormat.count(report.cohortLeads)) leads"
+            guard !replay.pause.isPaused else {
+                return Line("Paused: \(done) · Space resumes", role: .warning)
+            }
+            return Line("Replaying: \(done) · Space pauses", role: .info)
         case .finished(let result):
             return finished(result, journey: replay.inputs?.journey)
         }

@@ -37,13 +37,14 @@ struct ReplayResult: Sendable {
 }
 
 /// Runs a replay request off the UI thread: synthesises the cohort if asked, then replays,
-/// sending at most `maxUpdatesPerSecond` progress snapshots and then the result.
+/// sending at most `maxUpdatesPerSecond` progress snapshots and then the result; while `pause`
+/// is set the replay waits at its next progress report.
 enum ReplayJob {
     static let maxUpdatesPerSecond = 10
 
     static func run(
         _ request: ReplayRequest, of journey: Journey, in workspace: Workspace,
-        cancellation: ReplayCancellation,
+        cancellation: ReplayCancellation, pause: ReplayPause = ReplayPause(),
         send: @escaping @Sendable (ReplayScreen.Message) -> Void
     ) {
         let clock = ContinuousClock()
@@ -73,6 +74,7 @@ enum ReplayJob {
             let outcome = try workspace.replay(
                 request.order, cancellation: cancellation,
                 progress: { report in
+                    pause.waitWhilePaused(cancellation)
                     guard throttle.isDue() else { return }
                     send(
                         .progress(

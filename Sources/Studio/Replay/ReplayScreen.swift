@@ -40,6 +40,8 @@ struct ReplayScreen: StudioScreen {
     var phase = Phase.loading
     /// The replay in flight: set by the screen, checked by the engine.
     var cancellation = ReplayCancellation()
+    /// Set to hold the replay in flight where it is (the demo's Space).
+    var pause = ReplayPause()
     var request: ReplayRequest?
 
     init(journey: String, version: Int?) {
@@ -181,13 +183,17 @@ struct ReplayScreen: StudioScreen {
         self.request = request
         let cancellation = ReplayCancellation()
         self.cancellation = cancellation
+        let pause = ReplayPause()
+        self.pause = pause
         phase = .running(nil, cancelling: false)
         let workspace = environment.workspace
         return [
             .stream { send in
                 // The replay runs synchronously here, so `send` does not outlive this call.
                 withoutActuallyEscaping(send) { send in
-                    ReplayJob.run(request, of: inputs.journey, in: workspace, cancellation: cancellation) {
+                    ReplayJob.run(
+                        request, of: inputs.journey, in: workspace, cancellation: cancellation, pause: pause
+                    ) {
                         send(.screen($0))
                     }
                 }

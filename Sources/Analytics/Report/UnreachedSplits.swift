@@ -1,27 +1,23 @@
-import Analytics
 import JourneyModel
-import Workspace
 
-/// What the A/B panel says of a journey's splits that no lead reached in the run: that the
-/// split exists, was not reached, and where the leads went instead (the reached nodes whose
-/// ways towards it nobody took).
-enum UnreachedSplits {
-    /// One sentence per split of the run's journey version that has no assignment in the run.
-    static func notes(_ workspace: Workspace, report: RunReport) -> [String] {
-        let assigned = Set(report.splits.map(\.node))
-        guard
-            let journey = try? workspace.journeyToReplay(report.run.journey, version: report.run.version)
-                .journey,
-            let counts = try? RunNodeCounts.load(workspace, run: report.run.id)
-        else { return [] }
-        return journey.nodes.compactMap { node in
-            guard case .split = node.body, !assigned.contains(node.id) else { return nil }
-            return note(for: node.id, in: journey, arrivals: counts.arrivals)
+/// What a report says of a journey's splits that no lead reached in the run (the A/B panel and
+/// `cairn report`'s A/B section): that the split exists, was not reached, and where the leads went
+/// instead (the reached nodes whose ways towards it nobody took).
+public enum UnreachedSplits {
+    /// One sentence per split of `journey` that has no assignment in the run (`assigned`: the
+    /// split nodes with one), in flow order; `arrivals` are the run's first visits per node.
+    public static func notes(in journey: Journey, assigned: Set<String>, arrivals: [String: Int]) -> [String]
+    {
+        JourneyGraph(journey).flowOrder().compactMap { id in
+            guard let node = journey.node(id), case .split = node.body, !assigned.contains(id) else {
+                return nil
+            }
+            return note(for: id, in: journey, arrivals: arrivals)
         }
     }
 
     /// "Split offer-test was not reached: no lead went from by-region to west-coast, northeast or texas."
-    static func note(for split: String, in journey: Journey, arrivals: [String: Int]) -> String {
+    public static func note(for split: String, in journey: Journey, arrivals: [String: Int]) -> String {
         let stops = blockingEdges(to: split, in: journey, arrivals: arrivals)
         let head = "Split \(split) was not reached: no lead arrived at it"
         guard !stops.isEmpty else { return head + "." }
