@@ -36,7 +36,8 @@ func engineOnly(journey: Journey, cohort: [CohortLead], seed: UInt64) -> EngineO
             recorder: recorder)
     }
     return EngineOnlyResult(
-        seconds: time, cpuSeconds: threadCPUSeconds() - cpuStart, nodeVisits: recorder.nodeVisits, records: recorder.records)
+        seconds: time, cpuSeconds: threadCPUSeconds() - cpuStart, nodeVisits: recorder.nodeVisits,
+        records: recorder.records)
 }
 
 func threadCPUSeconds() -> Double {

@@ -126,8 +126,10 @@ func printEngineOnly(size: Int) {
     let engine = engineOnly(journey: journey, cohort: cohort, seed: 1)
     print(
         String(
-            format: "%9d leads: engine alone %.2f s (%.2f s of CPU), %d node visits, %.0f visits/s (%.0f per CPU second), %d records",
-            size, engine.seconds, engine.cpuSeconds, engine.nodeVisits, engine.visitsPerSecond,
+            format:
+                "%9d leads: engine alone %.2f s (%.2f s of CPU), %d node visits, %.0f visits/s"
+                + " (%.0f per CPU second), %d records", size, engine.seconds, engine.cpuSeconds,
+            engine.nodeVisits, engine.visitsPerSecond,
             Double(engine.nodeVisits) / engine.cpuSeconds, engine.records))
 }
 
@@ -145,10 +147,11 @@ for size in runSizes {
     print(
         String(
             format:
-                "%9d leads: replay %.2f s (%.0f leads/s, %d rows); floor %.2f s; replay/floor %.2f; %.0f bytes/lead; peak %.0f MiB; engine alone %.0f visits/s (%d visits in %.2f s); report %.2f ms",
+                "%9d leads: replay %.2f s (%.0f leads/s, %d rows); floor %.2f s; replay/floor %.2f; %.0f bytes/lead; peak %.0f MiB; engine alone %.0f visits/s, %.0f per CPU second (%d visits in %.2f s); report %.2f ms",
             result.leads, result.replay, Double(result.leads) / result.replay, result.rows, result.floor,
             result.replay / result.floor, result.bytesPerLead, result.peak, result.engine.visitsPerSecond,
-            result.engine.nodeVisits, result.engine.seconds, result.report * 1000))
+            Double(result.engine.nodeVisits) / result.engine.cpuSeconds, result.engine.nodeVisits,
+            result.engine.seconds, result.report * 1000))
 }
 if let first = results.first {
     for result in results.dropFirst() {

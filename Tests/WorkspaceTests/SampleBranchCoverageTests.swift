@@ -7,33 +7,24 @@ import Workspace
 /// Every pre-built journey, replayed as the demo and the replay form replay it (seed 1, mode
 /// mixed) on the seeded cohorts, takes each of its branches and split paths. The synthetic
 /// cohort is the demo's (profile b2b-saas, seed 1: `cairn demo` draws the same leads, more of
-/// them). A branch a cohort cannot reach is listed below with the reason; the test fails on
-/// a gap not listed, and on a listed gap that is reached (so the list only shrinks).
+/// them). No gap is allowed: a journey either takes every branch on a cohort, or — only for
+/// the journeys entered on a recorded event, on the synthetic cohort, whose leads have no
+/// recorded events — lets nobody in because its trigger never fires, which the run says.
 @Suite struct SampleBranchCoverageTests {
-    /// The demo's journeys reach everything on the synthetic cohort: no gap is allowed there.
+    /// The demo's journeys are entered by the synthetic cohort too.
     static let demoJourneys: Set<String> = [
         "welcome-series", "re-engagement", "high-intent-fast-track", "geographic-campaigns",
     ]
 
-    /// Gaps by journey and cohort, each with why the cohort cannot reach it.
-    static let knownGaps: [String: [String: Set<String>]] = [
-        // The sample cohort reaches every branch of every journey (e.g. L012, a customer, is
-        // qualified in chat; L013 gets its call; L004 replies to three SMS in two days; L010, in
-        // New Jersey, falls in geographic-campaigns' holdout; L005 and L013 answer
-        // re-engagement's SMS and chat). Synthetic leads have no recorded events, so they never
-        // send the webhook, the email open or the SMS reply these three journeys are entered on.
-        "chat-qualified-to-closer": [
-            WorkspaceSeed.syntheticCohort: [
-                "still-open → yes", "still-open → no", "wait-first-call → event",
-                "wait-first-call → timeout",
-            ]
-        ],
-        "opened-email-sms-followup": [
-            WorkspaceSeed.syntheticCohort: ["clicked-already → yes", "clicked-already → no"]
-        ],
-        "sms-engaged-to-chat": [
-            WorkspaceSeed.syntheticCohort: ["highly-engaged → yes", "highly-engaged → no"]
-        ],
+    /// Journeys entered on a recorded event, with the event: synthetic leads never send it, so
+    /// on the synthetic cohort their trigger never fires. The sample cohort reaches every branch
+    /// of these as of every other journey (e.g. L012, a customer, is qualified in chat; L013 gets
+    /// its call; L004 replies to three SMS in two days; L010, in New Jersey, falls in
+    /// geographic-campaigns' holdout; L005 and L013 answer re-engagement's SMS and chat).
+    static let enteredOnRecordedEvents: [String: String] = [
+        "chat-qualified-to-closer": "the chat-qualified webhook",
+        "opened-email-sms-followup": "an email open",
+        "sms-engaged-to-chat": "an SMS reply",
     ]
 
     static let journeys: [String] = {
@@ -43,6 +34,7 @@ import Workspace
 
     @Test func theDemoJourneysAreSeeded() {
         #expect(Self.demoJourneys.isSubset(of: Set(Self.journeys)))
+        #expect(Self.demoJourneys.isDisjoint(with: Self.enteredOnRecordedEvents.keys))
         #expect(Self.journeys.count >= 10)
     }
 
@@ -52,18 +44,14 @@ import Workspace
         let parsed = try test.workspace.journeyToReplay(journey, version: nil).journey
         for cohort in [WorkspaceSeed.syntheticCohort, WorkspaceSeed.sampleCohort] {
             let outcome = try test.workspace.replay(ReplayOrder(journey: journey, cohort: cohort))
-            let gaps = Set(BranchCoverage.unreached(in: parsed, summary: outcome.summary).map(\.description))
-            let known = Self.knownGaps[journey]?[cohort] ?? []
-            #expect(
-                gaps.subtracting(known).isEmpty,
-                "\(journey) on \(cohort): never took \(gaps.subtracting(known).sorted())")
-            #expect(
-                known.subtracting(gaps).isEmpty,
-                "\(journey) on \(cohort): now takes \(known.subtracting(gaps).sorted()); drop it from knownGaps"
-            )
-        }
-        if Self.demoJourneys.contains(journey) {
-            #expect(Self.knownGaps[journey]?[WorkspaceSeed.syntheticCohort] == nil)
+            if cohort == WorkspaceSeed.syntheticCohort, let event = Self.enteredOnRecordedEvents[journey] {
+                // Nobody can enter: no trigger fire at all, not an audience or a rule refusing.
+                #expect(outcome.summary.entries == 0, "\(journey) is entered on \(event)")
+                #expect(outcome.summary.entry.triggerFires == 0, "\(journey) is entered on \(event)")
+                continue
+            }
+            let gaps = BranchCoverage.unreached(in: parsed, summary: outcome.summary).map(\.description)
+            #expect(gaps.isEmpty, "\(journey) on \(cohort): never took \(gaps.sorted())")
         }
     }
 
