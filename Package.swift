@@ -112,7 +112,7 @@ let package = Package(
 
         // What only tests use: the tmux harness for end-to-end runs and golden snapshots of
         // rendered buffers. Only test targets depend on it, so the binary does not carry it.
-        .target(name: "TestSupport", dependencies: ["TerminalUI"]),
+        .target(name: "TestSupport", dependencies: ["TerminalUI", "JourneyModel", "ReplayEngine"]),
 
         .testTarget(name: "CairnResourcesTests", dependencies: ["CairnResources"]),
         .testTarget(
@@ -130,7 +130,7 @@ let package = Package(
         .testTarget(
             name: "AnalyticsTests",
             dependencies: [
-                "Analytics", "Workspace", "JourneyModel", "ReplayEngine",
+                "Analytics", "Workspace", "JourneyModel", "ReplayEngine", "TestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             exclude: ["Goldens"]),

@@ -40,10 +40,7 @@ import Testing
     /// was sent an email and converted at the decision's `yes`; L2 took path b and the `no`.
     static func v6Workspace(in folder: URL) throws -> String {
         let path = folder.appendingPathComponent("v6.db").path
-        var configuration = Configuration()
-        configuration.foreignKeysEnabled = true
-        let queue = try DatabaseQueue(path: path, configuration: configuration)
-        try WorkspaceMigrations.migrator.migrate(queue, upTo: "v6-live-handoffs")
+        let queue = try OlderWorkspace.queue(at: path, upTo: "v6-live-handoffs")
         try queue.write { db in
             try db.execute(
                 sql: """

@@ -14,10 +14,7 @@ import Testing
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("v6.db").path
-        var configuration = Configuration()
-        configuration.foreignKeysEnabled = true
-        let queue = try DatabaseQueue(path: path, configuration: configuration)
-        try WorkspaceMigrations.migrator.migrate(queue, upTo: "v6-live-handoffs")
+        let queue = try OlderWorkspace.queue(at: path, upTo: "v6-live-handoffs")
         try queue.write { db in
             try db.execute(
                 sql: """

@@ -11,10 +11,7 @@ import Testing
     /// execution that refers to one, and two outbox rows.
     static func v4Workspace(in folder: URL) throws -> String {
         let path = folder.appendingPathComponent("v4.db").path
-        var configuration = Configuration()
-        configuration.foreignKeysEnabled = true
-        let queue = try DatabaseQueue(path: path, configuration: configuration)
-        try WorkspaceMigrations.migrator.migrate(queue, upTo: "v4-live-intake")
+        let queue = try OlderWorkspace.queue(at: path, upTo: "v4-live-intake")
         try queue.write { db in
             try db.execute(
                 sql: """

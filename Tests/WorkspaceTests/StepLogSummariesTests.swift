@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import JourneyModel
 import ReplayEngine
+import TestSupport
 import Testing
 
 @testable import Workspace
@@ -10,103 +11,6 @@ import Testing
 /// log with plain SQL (`refreshRunSummaries`, what a live run is summarized by), must come out
 /// the same, row for row: conversions after an execution ended included (`conversions`).
 @Suite struct StepLogSummariesTests {
-    static let start = Date(timeIntervalSince1970: 1_780_000_000)
-
-    /// A split with a holdout, an event wait with a timeout, a decision, a handoff to a human who
-    /// takes one lead at a time (so handoffs queue), and a goal watched all along.
-    static let journeyYAML = """
-        journey: step-log-check
-        name: Step log check
-        entry:
-          trigger: { type: event, event: lead.created }
-          reentry: never
-          next: offer-test
-        goal:
-          name: replied
-          when: { type: behavior, field: replied, operator: at_least, value: 1 }
-        nodes:
-          - id: offer-test
-            kind: split
-            paths:
-              - { name: email-first, weight: 45, next: intro-email }
-              - { name: sms-first, weight: 45, next: intro-sms }
-            holdout: 10
-          - id: intro-email
-            kind: action
-            action: { type: send, channel: email, template: intro }
-            next: wait-open
-          - id: wait-open
-            kind: wait
-            wait: { event: email.opened, timeout: 2d }
-            next: engaged
-            on_timeout: nudge-sms
-          - id: nudge-sms
-            kind: action
-            action: { type: send, channel: sms, template: nudge }
-            next: wait-1d
-          - id: intro-sms
-            kind: action
-            action: { type: send, channel: sms, template: intro-sms }
-            next: wait-click
-          - id: wait-click
-            kind: wait
-            wait: { event: sms.clicked, timeout: 1d }
-            next: engaged
-            on_timeout: no-click
-          - id: no-click
-            kind: exit
-            reason: no click
-          - id: wait-1d
-            kind: wait
-            wait: { for: 1d }
-            next: engaged
-          - id: engaged
-            kind: decision
-            if: { type: property, field: score, operator: at_least, value: 40 }
-            then: to-human
-            else: done
-          - id: to-human
-            kind: action
-            action: { type: handoff, to: { kind: human, expertise: [sales] }, reason: engaged lead }
-            next: after-handoff
-          - id: after-handoff
-            kind: wait
-            wait: { for: 3d }
-            next: done
-          - id: done
-            kind: exit
-            reason: finished
-        """
-
-    static let rosterYAML = """
-        agents:
-          - id: ana
-            name: Ana
-            kind: human
-            channels: [email, sms, chat]
-            expertise: [sales]
-            capacity: 1
-            time_zone: America/New_York
-            working_hours: { days: [mon, tue, wed, thu, fri], from: "09:00", to: "17:00" }
-        """
-
-    static func cohort() -> [CohortLead] {
-        (0..<240).map { i in
-            let lead = Lead(
-                id: String(format: "L%03d", i), properties: ["score": .number(Double(i % 100))],
-                timeZone: TimeZone(identifier: "America/New_York") ?? .gmt,
-                consents: i % 9 == 0 ? [.email] : [.email, .sms, .chat],
-                createdAt: start.addingTimeInterval(Double(i) * 1_800))
-            let preferred: Channel = [.email, .sms, .chat][i % 3]
-            // Some convert on their own, so held-out leads convert after they exit.
-            return CohortLead(
-                lead: lead,
-                behavior: LeadBehavior(
-                    preferredChannel: preferred, organicConversionProbability: 0.3,
-                    meanOrganicConversionDelay: 2 * 86_400))
-        }
-    }
-
     struct Replayed {
         let test: TestWorkspace
         let runID: Int64
@@ -117,28 +21,30 @@ import Testing
     /// some leads waiting; and the same replay's records, collected.
     static func replay() throws -> Replayed {
         let test = try TestWorkspace()
-        let outcome = try test.workspace.saveJourney(yaml: journeyYAML, file: "check.journey.yaml")
-        let journey = try #require(JourneyReader.read(journeyYAML, file: "check.journey.yaml").journey)
-        let agents = try test.workspace.importAgents(yaml: rosterYAML, file: "agents.yaml")
+        let outcome = try test.workspace.saveJourney(
+            yaml: StepLogJourney.journeyYAML, file: "check.journey.yaml")
+        let journey = try #require(
+            JourneyReader.read(StepLogJourney.journeyYAML, file: "check.journey.yaml").journey)
+        let agents = try test.workspace.importAgents(yaml: StepLogJourney.rosterYAML, file: "agents.yaml")
         try test.workspace.pool.write { db in
             try db.execute(
                 sql:
                     "INSERT INTO cohorts (name, origin, author, created_at, lead_count) VALUES ('c', 'csv', 't', 0, 240)"
             )
         }
-        let horizon = start.addingTimeInterval(6 * 86_400)
+        let horizon = StepLogJourney.start.addingTimeInterval(6 * 86_400)
         let order = ReplayOrder(
             journey: journey.id, version: outcome.version, cohort: "c", seed: 7, mode: .simulated,
             horizon: horizon)
         let recorder = try test.workspace.startRun(order, engineVersion: "test")
         let configuration = ReplayConfiguration(seed: 7, mode: .simulated, horizon: horizon)
         _ = Replay.run(
-            journey: journey, cohort: cohort(), agents: agents, configuration: configuration,
+            journey: journey, cohort: StepLogJourney.cohort(), agents: agents, configuration: configuration,
             recorder: recorder)
         #expect(recorder.failure == nil)
         let collected = CollectingRecorder()
         _ = Replay.run(
-            journey: journey, cohort: cohort(), agents: agents, configuration: configuration,
+            journey: journey, cohort: StepLogJourney.cohort(), agents: agents, configuration: configuration,
             recorder: collected)
         return Replayed(test: test, runID: recorder.runID, records: collected)
     }
@@ -206,10 +112,10 @@ import Testing
         let replayed = try Self.snapshot(r)
         let after = Self.afterExitConversions(r.records)
         try Self.expectExercised(replayed, after: after)
-        try r.test.workspace.refreshRunSummaries(run: r.runID, now: Self.start)
+        try r.test.workspace.refreshRunSummaries(run: r.runID, now: StepLogJourney.start)
         Self.expectSame(try Self.snapshot(r), replayed)
         // Twice is the same as once: every row is rewritten, none added to.
-        try r.test.workspace.refreshRunSummaries(run: r.runID, now: Self.start)
+        try r.test.workspace.refreshRunSummaries(run: r.runID, now: StepLogJourney.start)
         Self.expectSame(try Self.snapshot(r), replayed)
     }
 
@@ -262,14 +168,14 @@ import Testing
             return moved
         }
         #expect(moved > 0)
-        try r.test.workspace.refreshRunSummaries(run: r.runID, now: Self.start)
+        try r.test.workspace.refreshRunSummaries(run: r.runID, now: StepLogJourney.start)
         Self.expectSame(try Self.snapshot(r), replayed)
     }
 
     @Test func anUnknownRunIsALocatedError() throws {
         let test = try TestWorkspace()
         #expect(throws: WorkspaceError.self) {
-            try test.workspace.refreshRunSummaries(run: 42, now: Self.start)
+            try test.workspace.refreshRunSummaries(run: 42, now: StepLogJourney.start)
         }
     }
 
@@ -280,7 +186,7 @@ import Testing
         }
         let before = try Self.snapshot(r)
         #expect(throws: WorkspaceError.self) {
-            try r.test.workspace.refreshRunSummaries(run: r.runID, now: Self.start)
+            try r.test.workspace.refreshRunSummaries(run: r.runID, now: StepLogJourney.start)
         }
         #expect(try Self.snapshot(r) == before)
     }
