@@ -17,11 +17,6 @@ public struct EvaluationContext: Sendable {
         self.enteredAt = enteredAt
     }
 
-    /// Events up to now, optionally only those matching a behavior field.
-    func events(matching field: String?) -> [LeadEvent] {
-        events.filter { $0.time <= now && (field.map($0.matches) ?? true) }
-    }
-
     /// How many events up to now pass `include`, counted without copying them (evaluated after
     /// every step of every lead, so no array is built).
     func count(where include: (LeadEvent) -> Bool) -> Int {
