@@ -145,6 +145,11 @@ import Testing
             for (index, seconds) in [40, 10, 30, 20].enumerated() {
                 try db.execute(
                     sql: """
+                        INSERT INTO workflow_executions (id, run_id, workflow_id, lead_id, rotation, status, started_at)
+                        SELECT ?, 1, workflow_id, ?, 1, 'active', 0 FROM runs WHERE id = 1
+                        """, arguments: ["w\(index)", "W\(index)"])
+                try db.execute(
+                    sql: """
                         INSERT INTO node_stays (run_id, lead_id, rotation, node_id, visit, entered_at, exited_at)
                         VALUES (1, ?, 1, 'wait', 1, 0, ?)
                         """, arguments: ["W\(index)", seconds])

@@ -148,6 +148,14 @@ struct ReportFixture {
                 """, arguments: [journeyRowID, t0, t0 + 172_800])
         // Stays for the given-stage funnel: L1–L20 at email; L1–L18 at check two days later;
         // L1–L8 at won after check; L10 also at won, but a day *before* its check (out of order).
+        // A stay belongs to an execution: those leads' (still active) besides L9's failed one.
+        for i in 1...20 where i != 9 {
+            try db.execute(
+                sql: """
+                    INSERT INTO workflow_executions (id, run_id, workflow_id, lead_id, rotation, status, started_at)
+                    VALUES (?, 1, ?, ?, 1, 'active', ?)
+                    """, arguments: ["e\(i)", journeyRowID, "L\(i)", t0])
+        }
         for i in 1...20 {
             try stay(db, "L\(i)", "email", t0)
             if i <= 18 { try stay(db, "L\(i)", "check", t0 + 172_800) }

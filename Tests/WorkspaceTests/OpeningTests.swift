@@ -8,7 +8,8 @@ import Testing
     @Test func migratesAnEmptyFileToTheFullSchema() throws {
         let test = try TestWorkspace()
         let tables = try test.workspace.pool.read { db in
-            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+            try String.fetchAll(
+                db, sql: "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') ORDER BY name")
         }
         for table in [
             "workflows", "workflow_executions", "agent_handoffs", "journey_versions", "cohorts", "leads",

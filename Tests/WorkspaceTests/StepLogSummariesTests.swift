@@ -159,12 +159,17 @@ import Testing
                     WHERE s.run_id = ? AND s.exited_at IS NULL
                     """, arguments: [runID])
             let moved = db.changesCount
+            // The step log's views are read-only for updates: change the rows they show.
             try db.execute(
-                sql: "DELETE FROM node_stays WHERE run_id = ? AND exited_at IS NULL", arguments: [runID])
+                sql: """
+                    DELETE FROM stay_rows WHERE dwell IS NULL
+                        AND id >> 13 IN (SELECT key FROM execution_rows WHERE run_id = ?)
+                    """, arguments: [runID])
             try db.execute(
-                sql:
-                    "UPDATE workflow_executions SET current_step = NULL WHERE run_id = ? AND status = 'active'",
-                arguments: [runID])
+                sql: """
+                    UPDATE execution_rows SET current_step = NULL
+                    WHERE run_id = ? AND status = (SELECT code FROM step_words WHERE word = 'active')
+                    """, arguments: [runID])
             return moved
         }
         #expect(moved > 0)

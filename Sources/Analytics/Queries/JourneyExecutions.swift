@@ -114,8 +114,13 @@ public enum JourneyExecutions {
 
     /// One execution by its id, with the lead's path through it.
     public static func detail(_ workspace: Workspace, id: String) throws(Failure) -> Detail {
-        let found = try read(workspace) { db in
-            try Execution.fetchOne(db, sql: selectExecutions + " WHERE e.id = ?", arguments: [id])
+        let found: Execution? = try read(workspace) { db in
+            guard let place = try ExecutionPlace.find(id: id, db) else { return nil }
+            return try Execution.fetchOne(
+                db,
+                sql: selectExecutions
+                    + " WHERE e.run_id = ? AND e.lead_id = ? AND e.rotation = ? AND e.id = ?",
+                arguments: [place.run, place.lead, place.rotation, id])
         }
         guard let found else { throw .unknownExecution(id) }
         let timeline = try? LeadTimeline.load(workspace, run: found.run, lead: found.lead)

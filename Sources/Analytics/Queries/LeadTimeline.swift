@@ -161,7 +161,9 @@ public struct LeadTimeline: Sendable, Hashable, Codable {
             sql: """
                 SELECT e.rotation, h.from_agent_id, h.to_agent_id, h.handoff_reason, h.created_at,
                        h.queue_wait_seconds, h.context
-                FROM agent_handoffs h JOIN workflow_executions e ON e.id = h.execution_id
+                FROM agent_handoffs h
+                JOIN workflow_executions e
+                    ON e.run_id = h.run_id AND e.lead_id = h.lead_id AND e.id = h.execution_id
                 WHERE h.run_id = ? AND h.lead_id = ? ORDER BY h.created_at, h.id
                 """, arguments: arguments
         ).map { row in

@@ -196,13 +196,17 @@ enum RunQueries {
             waits: waits)
     }
 
+    /// Straight from `execution_rows` through its index of halted (code 5) and failed (6)
+    /// executions (docs/schema.md): the same rows as `workflow_executions`, without reading a
+    /// million-lead run's others.
     static func haltedAndFailed(_ db: Database, run: Int64) throws -> [RunHealth.Reason] {
         try SummaryRows.StatusReason.fetchAll(
             db,
             sql: """
-                SELECT status, COALESCE(reason, '') AS reason, COUNT(*) AS n FROM workflow_executions
-                WHERE run_id = ? AND status IN ('halted', 'failed')
-                GROUP BY status, reason ORDER BY n DESC, status, reason
+                SELECT w.word AS status, COALESCE(e.reason, '') AS reason, COUNT(*) AS n
+                FROM execution_rows e JOIN step_words w ON w.code = e.status
+                WHERE e.run_id = ? AND e.status IN (5, 6)
+                GROUP BY w.word, e.reason ORDER BY n DESC, w.word, e.reason
                 """, arguments: [run]
         ).map { RunHealth.Reason(status: $0.status, reason: $0.reason, executions: $0.n) }
     }

@@ -38,6 +38,9 @@ public struct Policy: Sendable, Hashable {
     }
 
     public static let defaultMaxSteps = 200
+    /// The most `max_steps` may be: the step log numbers an execution's stays within 8,191
+    /// places (docs/schema.md), and a lead taking thousands of steps is a runaway anyway.
+    public static let maxStepsLimit = 4_000
     public static let defaultStaleAfter = JourneyDuration.hours(24)
     public static let defaultMaxSendsPerMinute = 600
     public static let defaultMaxStepsPerMinute = 6000

@@ -210,7 +210,7 @@ extension ReadContext {
             let to = timeOfDay(q, "to", required: true)
             if let from, let to { policy.quietHours = QuietHours(from: from, to: to) }
         }
-        policy.maxStepsPerLead = integer(f, "max_steps", minimum: 1)
+        policy.maxStepsPerLead = integer(f, "max_steps", minimum: 1, maximum: Policy.maxStepsLimit)
         policy.staleAfter = duration(f, "stale_after", minimum: Policy.minimumStaleAfter)
         policy.maxSendsPerMinute = integer(f, "max_sends_per_minute", minimum: 1)
         policy.maxStepsPerMinute = integer(f, "max_steps_per_minute", minimum: 1)

@@ -69,7 +69,9 @@ final class ReadContext {
         return scalar.string
     }
 
-    func integer(_ fields: Fields, _ key: String, required: Bool = false, minimum: Int? = nil) -> Int? {
+    func integer(
+        _ fields: Fields, _ key: String, required: Bool = false, minimum: Int? = nil, maximum: Int? = nil
+    ) -> Int? {
         guard let value = present(fields, key, required: required) else { return nil }
         guard case .scalar(let scalar) = value, scalar.style == .plain, let n = Int(scalar.string) else {
             error(
@@ -79,6 +81,10 @@ final class ReadContext {
         }
         if let minimum, n < minimum {
             error("'\(key)' must be at least \(minimum), found \(n)", at: value, nodeID: fields.nodeID)
+            return nil
+        }
+        if let maximum, n > maximum {
+            error("'\(key)' must be at most \(maximum), found \(n)", at: value, nodeID: fields.nodeID)
             return nil
         }
         return n

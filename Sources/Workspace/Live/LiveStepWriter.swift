@@ -29,6 +29,7 @@ struct LiveRowWriter {
     /// One encoder for the step's lead states, and each execution's id made once.
     private let encoder = JSONEncoder()
     private let executionIDs = ExecutionIDCache()
+    private let words = StepWords()
     private static let insertMessage =
         "INSERT INTO messages (\(RunBatch.messageColumns.joined(separator: ", "))) VALUES ("
         + Array(repeating: "?", count: RunBatch.messageColumns.count).joined(separator: ", ") + ")"
@@ -51,10 +52,13 @@ struct LiveRowWriter {
         for record in step.records { try write(record) }
         for lead in step.leads { try save(lead) }
         for (execution, reason) in step.failedAfterEnd.sorted(by: { $0.key < $1.key }) {
+            let failed = try words.code("failed", in: db)
             try db.execute(
-                sql:
-                    "UPDATE workflow_executions SET status = 'failed', reason = ? WHERE id = ? AND status NOT IN ('active', 'failed')",
-                arguments: [reason, execution])
+                sql: """
+                    UPDATE execution_rows SET status = ?, reason = ? WHERE uuid = ?
+                        AND status NOT IN (SELECT code FROM step_words WHERE word IN ('active', 'failed'))
+                    """,
+                arguments: [failed, reason, execution])
             totals.failed += db.changesCount
         }
         try db.execute(
@@ -79,7 +83,8 @@ struct LiveRowWriter {
                 sql: """
                     INSERT INTO workflow_executions (id, run_id, workflow_id, lead_id, rotation, status, current_step,
                         context, started_at)
-                    VALUES (?, ?, ?, ?, ?, 'active', NULL, ?, ?) ON CONFLICT (id) DO NOTHING
+                    SELECT ?1, ?2, ?3, ?4, ?5, 'active', NULL, ?6, ?7
+                    WHERE NOT EXISTS (SELECT 1 FROM execution_rows WHERE uuid = ?1)
                     """,
                 arguments: [
                     executionID(started.execution), runID, step.run.journeyRowID, started.execution.leadID,
@@ -117,13 +122,15 @@ struct LiveRowWriter {
         }
         try db.executeCached(
             sql: """
-                UPDATE workflow_executions SET status = ?, current_step = ?, reason = ?, completed_at = ?,
-                    context = json_set(context, '$.steps', ?)
-                WHERE id = ?
+                UPDATE execution_rows SET status = ?, current_step = ?, reason = ?, ended_after = ? - started_at,
+                    steps = ?
+                WHERE uuid = ?
                 """,
             arguments: [
-                ended.status.rawValue, ended.nodeID, ended.reason,
-                ended.status == .active ? nil : EpochSeconds.seconds(ended.endedAt), ended.steps,
+                try words.code(ended.status.rawValue, in: db),
+                try words.code(ended.nodeID, in: db).databaseValue,
+                ended.reason, ended.status == .active ? nil : EpochSeconds.seconds(ended.endedAt),
+                ended.steps,
                 executionID(ended.execution),
             ])
     }
@@ -134,7 +141,7 @@ struct LiveRowWriter {
             sql: """
                 INSERT INTO node_stays (run_id, lead_id, rotation, node_id, visit, entered_at, exited_at, outcome,
                     next_node_id, explanation)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
                 runID, stay.execution.leadID, stay.execution.rotation, stay.nodeID, stay.visit,

@@ -1,26 +1,26 @@
 import ReplayEngine
 
-/// Rows for the step-log tables, gathered on the engine's thread and written on the writer's,
-/// one transaction per batch.
+/// Executions that ended, each with its stays, messages and handoffs, and conversions: what the
+/// engine's thread hands the writer's, one transaction per batch.
 struct RunBatch: Sendable {
-    var executions: [[SQLValue]] = []
-    var stays: [[SQLValue]] = []
-    var messages: [[SQLValue]] = []
-    var handoffs: [[SQLValue]] = []
+    var executions: [EndedExecution] = []
     var conversions: [[SQLValue]] = []
+    /// Rows the batch will write: an execution's own, its stays' and its messages'.
+    private(set) var rowCount = 0
 
-    var rowCount: Int { executions.count + stays.count + messages.count + handoffs.count + conversions.count }
     var isEmpty: Bool { rowCount == 0 }
 
-    static let executionColumns = [
-        "id", "run_id", "workflow_id", "lead_id", "rotation", "status", "current_step", "context", "reason",
-        "started_at", "completed_at",
-    ]
-    static let stayColumns = [
-        "run_id", "lead_id", "rotation", "node_id", "visit", "entered_at", "exited_at", "outcome",
-        "next_node_id",
-        "explanation",
-    ]
+    mutating func append(_ execution: EndedExecution) {
+        rowCount += 1 + execution.stays.count + execution.messages.count + execution.handoffs.count
+        executions.append(execution)
+    }
+
+    mutating func append(conversion row: [SQLValue]) {
+        rowCount += 1
+        conversions.append(row)
+    }
+
+    /// The columns of `messages` (the view) in the order `RunRecorder.row(_:run:)` gives them.
     static let messageColumns = [
         "run_id", "lead_id", "rotation", "node_id", "channel", "template", "status", "reason", "requested_at",
         "sent_at", "opened_at", "clicked_at", "replied_at", "unsubscribed_at",
@@ -40,6 +40,22 @@ struct RunBatch: Sendable {
             SQLValue(c.lastChannel?.rawValue),
         ]
     }
+}
+
+/// An execution as it ended, with everything it recorded, written together so that its stays
+/// and messages sit side by side under its key.
+struct EndedExecution: Sendable {
+    var ended: ExecutionEnded
+    var trigger: String
+    var stays: [RecordedStay]
+    var messages: [MessageRecord]
+    var handoffs: [HandoffRecord]
+}
+
+/// A stay and, at a decision, the verdicts of the leaves it looked at.
+struct RecordedStay: Sendable {
+    var stay: NodeStay
+    var verdicts: [LeafVerdict]?
 }
 
 extension SQLValue: @unchecked Sendable {}

@@ -22,8 +22,9 @@ public final class RunRecorder: ReplayRecorder {
     private var paths: [String: Int]? = [:]
     static let maxDistinctPaths = 50_000
     static let maxPathLength = 64
-    /// Per execution still in flight: its trigger, its decisions' explanations waiting for the
-    /// stay that ends them, its handoff rows waiting for its execution row, its last stay's outcome.
+    /// Per execution still in flight: its trigger, its decisions' verdicts waiting for the stay
+    /// that ends them, the stays, messages and handoffs it recorded (written with its row when
+    /// it ends, side by side), its last stay's outcome.
     private var inFlight: [ExecutionKey: InFlight] = [:]
 
     /// The first write failure; the run is then marked `failed` with it.
@@ -31,19 +32,13 @@ public final class RunRecorder: ReplayRecorder {
     /// Called on the engine's thread every thousand leads admitted (progress bars).
     public var onProgress: ((ReplayProgress) -> Void)?
 
-    /// Executions seen so far: the next one's number in its id.
-    private var executionsSeen: Int64 = 0
-
     struct InFlight {
-        /// Its number in the run, given when it is first seen: its `workflow_executions.id`
-        /// is made from it when its row is written (a number, not the id's text, waits in memory
-        /// for each of the many executions in flight).
-        var number: Int64 = 0
         var trigger = ""
-        var explanations: [String: String] = [:]
-        var handoffs: [[SQLValue]] = []
+        var verdicts: [String: [LeafVerdict]] = [:]
+        var stays: [RecordedStay] = []
+        var messages: [MessageRecord] = []
+        var handoffs: [HandoffRecord] = []
         var lastOutcome: StayOutcome?
-        var visits: [String] = []
     }
 
     struct DropoffKey: Hashable {
@@ -51,13 +46,19 @@ public final class RunRecorder: ReplayRecorder {
         var reason: String
     }
 
-    init(workspace: Workspace, runID: Int64, journeyRowID: String, batchRows: Int, queueDepth: Int) {
+    init(
+        workspace: Workspace, runID: Int64, journeyRowID: String, version: Int, batchRows: Int,
+        queueDepth: Int
+    ) {
         self.runID = runID
         self.journeyRowID = journeyRowID
         self.pool = workspace.pool
         self.path = workspace.path
         self.batchRows = max(1, batchRows)
-        self.writer = RunWriter(pool: workspace.pool, capacity: queueDepth)
+        self.writer = RunWriter(
+            pool: workspace.pool,
+            rows: CompactStepWriter(runID: runID, journeyRowID: journeyRowID, version: version),
+            capacity: queueDepth)
     }
 
     public func record(_ record: ReplayRecord) {
@@ -70,14 +71,14 @@ public final class RunRecorder: ReplayRecorder {
         case .nodeStay(let stay):
             nodeStay(stay)
         case .decision(let decision):
-            let explanation = Self.explanationJSON(decision.explanation)
-            inFlight.values[inFlightIndex(decision.execution)].explanations[decision.nodeID] = explanation
+            inFlight.values[inFlightIndex(decision.execution)].verdicts[decision.nodeID] =
+                decision.explanation
         case .message(let message):
-            batch.messages.append(Self.row(message, run: runID))
+            inFlight.values[inFlightIndex(message.execution)].messages.append(message)
         case .handoff(let handoff):
-            handoffRecorded(handoff)
+            inFlight.values[inFlightIndex(handoff.execution)].handoffs.append(handoff)
         case .conversion(let conversion):
-            batch.conversions.append(RunBatch.row(conversion, run: runID))
+            batch.append(conversion: RunBatch.row(conversion, run: runID))
         case .splitAssignment, .webhookAttempt, .notification, .propertyChange, .outward:
             // Counted in the engine's summary; a split's path is its stay's outcome.
             break
@@ -85,58 +86,43 @@ public final class RunRecorder: ReplayRecorder {
         if batch.rowCount >= batchRows { flushBatch() }
     }
 
-    /// Where `execution`'s state is in `inFlight`, adding it (with its id) when first seen. One
-    /// lookup per record; the state is then changed in place, never copied.
+    /// Where `execution`'s state is in `inFlight`, adding it when first seen. One lookup per
+    /// record; the state is then changed in place, never copied.
     private func inFlightIndex(_ execution: ExecutionKey) -> Dictionary<ExecutionKey, InFlight>.Index {
         if let index = inFlight.index(forKey: execution) { return index }
-        executionsSeen += 1
-        var state = InFlight()
-        state.number = executionsSeen
-        inFlight[execution] = state
+        inFlight[execution] = InFlight()
         return inFlight.index(forKey: execution) ?? inFlight.startIndex
     }
 
     private func nodeStay(_ stay: NodeStay) {
         let index = inFlightIndex(stay.execution)
-        if paths != nil, inFlight.values[index].visits.count < Self.maxPathLength {
-            // A lead is at one node at a time, so its stays end in the order it arrived.
-            inFlight.values[index].visits.append(stay.nodeID)
-        }
-        let explanation =
-            inFlight.values[index].explanations.isEmpty
-            ? nil : inFlight.values[index].explanations.removeValue(forKey: stay.nodeID)
+        let verdicts =
+            inFlight.values[index].verdicts.isEmpty
+            ? nil : inFlight.values[index].verdicts.removeValue(forKey: stay.nodeID)
         if stay.outcome != .completed, stay.outcome != .converted {
             inFlight.values[index].lastOutcome = stay.outcome
         }
-        batch.stays.append([
-            .integer(runID), .text(stay.execution.leadID), .integer(Int64(stay.execution.rotation)),
-            .text(stay.nodeID), .integer(Int64(stay.visit)), .integer(EpochSeconds.seconds(stay.enteredAt)),
-            SQLValue(stay.exitedAt.map(EpochSeconds.seconds)), .text(stay.storedOutcome),
-            SQLValue(stay.nextNodeID), SQLValue(explanation),
-        ])
+        inFlight.values[index].stays.append(RecordedStay(stay: stay, verdicts: verdicts))
     }
 
     private func executionEnded(_ ended: ExecutionEnded) {
         let state = inFlight.remove(at: inFlightIndex(ended.execution)).value
         if paths != nil {
-            paths?[state.visits.joined(separator: " "), default: 0] += 1
+            var path = ""
+            for (i, recorded) in state.stays.prefix(Self.maxPathLength).enumerated() {
+                if i > 0 { path += " " }
+                path += recorded.stay.nodeID
+            }
+            paths?[path, default: 0] += 1
             if (paths?.count ?? 0) > Self.maxDistinctPaths { paths = nil }
         }
         if let reason = Self.dropoffReason(ended.status, lastOutcome: state.lastOutcome) {
             dropoff[DropoffKey(node: ended.nodeID ?? "entry", reason: reason), default: 0] += 1
         }
-        var context = "{\"steps\":\(ended.steps),\"trigger\":"
-        JSONText.writeString(state.trigger, into: &context)
-        context += "}"
-        batch.executions.append([
-            .text(Self.executionID(run: runID, sequence: state.number)), .integer(runID), .text(journeyRowID),
-            .text(ended.execution.leadID), .integer(Int64(ended.execution.rotation)),
-            .text(ended.status.rawValue),
-            SQLValue(ended.nodeID), .text(context), SQLValue(ended.reason),
-            .integer(EpochSeconds.seconds(ended.startedAt)),
-            ended.status == .active ? .null : .integer(EpochSeconds.seconds(ended.endedAt)),
-        ])
-        batch.handoffs += state.handoffs
+        batch.append(
+            EndedExecution(
+                ended: ended, trigger: state.trigger, stays: state.stays, messages: state.messages,
+                handoffs: state.handoffs))
     }
 
     /// A decision's leaves as the canonical JSON `JSONText` would write (keys sorted), written
@@ -172,20 +158,17 @@ public final class RunRecorder: ReplayRecorder {
         }
     }
 
-    private func handoffRecorded(_ handoff: HandoffRecord) {
-        let context = Self.contextJSON(handoff)
-        let index = inFlightIndex(handoff.execution)
-        let row: [SQLValue] = [
-            .text("\(runID):\(handoff.id)"), .integer(runID),
-            .text(Self.executionID(run: runID, sequence: inFlight.values[index].number)),
+    /// A handoff as an `agent_handoffs` row of run `run`, naming its execution by id.
+    static func row(_ handoff: HandoffRecord, run: Int64, execution: String) -> [SQLValue] {
+        [
+            .text("\(run):\(handoff.id)"), .integer(run), .text(execution),
             .text(handoff.execution.leadID), SQLValue(handoff.fromAgentID), SQLValue(handoff.toAgentID),
-            .text(handoff.reason), .text(context), .integer(EpochSeconds.seconds(handoff.requestedAt)),
+            .text(handoff.reason), .text(contextJSON(handoff)),
+            .integer(EpochSeconds.seconds(handoff.requestedAt)),
             SQLValue(handoff.assignedAt.map(EpochSeconds.seconds)),
             SQLValue(handoff.queueWaitWholeSeconds), SQLValue(handoff.nodeID),
             SQLValue(handoff.rule),
         ]
-        // Written with its execution's row, which it refers to.
-        inFlight.values[index].handoffs.append(row)
     }
 
     /// The context an agent receives, as `agent_handoffs.context` stores it.
@@ -221,12 +204,10 @@ public final class RunRecorder: ReplayRecorder {
         ]
     }
 
-    /// The id of a run's `sequence`-th execution (in the order the engine first reports them,
-    /// which is the same whatever the batch size): a UUID of version 8 (RFC 9562's custom
-    /// layout) holding the run and the number, `0000002a-0000-8000-8000-000000000007`. Ids of
-    /// one run sort in the order they are given, so the primary-key index grows at its end
-    /// instead of taking a random page per row (a hash-like id made a million-lead replay
-    /// spend its time in index pages).
+    /// The id of the execution stored under `sequence` (its `execution_rows.key`, given in the
+    /// order executions end): a UUID of version 8 (RFC 9562's custom layout) holding the run and
+    /// the key, `0000002a-0000-8000-8000-000000000007`, as the `workflow_executions` view makes
+    /// it. Ids of one run sort in the order the executions were written.
     static func executionID(run: Int64, sequence: Int64) -> String {
         func hex(_ value: UInt64, _ digits: Int) -> String {
             let text = String(value, radix: 16)
@@ -249,8 +230,8 @@ public final class RunRecorder: ReplayRecorder {
     }
 
     public func finish(_ summary: ReplaySummary) {
-        // Executions the engine never ended (it ends every one; this is a safety net) lose
-        // nothing but their handoff rows, which would refer to a missing execution.
+        // Executions the engine never ended (it ends every one) would stay unwritten: their rows
+        // are written with the execution's own.
         flushBatch()
         if let error = writer.close() {
             failure = WorkspaceError.from(error, path: path)

@@ -36,7 +36,7 @@ extension Workspace {
             return db.lastInsertedRowID
         }
         return RunRecorder(
-            workspace: self, runID: runID, journeyRowID: rowID, batchRows: batchRows,
+            workspace: self, runID: runID, journeyRowID: rowID, version: version, batchRows: batchRows,
             queueDepth: queueDepth)
     }
 }

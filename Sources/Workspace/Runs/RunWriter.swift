@@ -14,9 +14,11 @@ final class RunWriter: @unchecked Sendable {
     private var finished = false
     private var failure: (any Error)?
     private var thread: Thread?
+    private let rows: CompactStepWriter
 
-    init(pool: DatabasePool, capacity: Int) {
+    init(pool: DatabasePool, rows: CompactStepWriter, capacity: Int) {
         self.pool = pool
+        self.rows = rows
         self.capacity = max(1, capacity)
         let thread = Thread { [unowned self] in self.drain() }
         thread.name = "cairn-run-writer"
@@ -72,25 +74,6 @@ final class RunWriter: @unchecked Sendable {
     }
 
     private func write(_ batch: RunBatch) throws {
-        try pool.write { db in
-            let executions = BatchInserter(
-                db: db, table: "workflow_executions", columns: RunBatch.executionColumns)
-            let stays = BatchInserter(db: db, table: "node_stays", columns: RunBatch.stayColumns)
-            let messages = BatchInserter(db: db, table: "messages", columns: RunBatch.messageColumns)
-            let handoffs = BatchInserter(db: db, table: "agent_handoffs", columns: RunBatch.handoffColumns)
-            let conversions = BatchInserter(db: db, table: "conversions", columns: RunBatch.conversionColumns)
-            // A handoff row refers to its execution's row: write pending executions first.
-            handoffs.beforeFlush = { try executions.flush() }
-            for row in batch.executions { try executions.append(row) }
-            for row in batch.stays { try stays.append(row) }
-            for row in batch.messages { try messages.append(row) }
-            for row in batch.handoffs { try handoffs.append(row) }
-            for row in batch.conversions { try conversions.append(row) }
-            try executions.flush()
-            try stays.flush()
-            try messages.flush()
-            try handoffs.flush()
-            try conversions.flush()
-        }
+        try pool.write { db in try rows.write(batch, db) }
     }
 }

@@ -84,7 +84,9 @@ struct StepLogSummaries {
         return """
             in_flight (lead_id, rotation, node_id, visit) AS (
                 SELECT e.lead_id, e.rotation, l.node_id, l.visit
-                FROM live_leads l JOIN workflow_executions e ON e.id = l.execution_id
+                FROM live_leads l
+                JOIN workflow_executions e
+                    ON e.run_id = l.run_id AND e.lead_id = l.lead_id AND e.id = l.execution_id
                 WHERE l.run_id = \(run) AND e.status = 'active' AND l.node_id IS NOT NULL
                     AND NOT EXISTS (
                         SELECT 1 FROM node_stays s

@@ -21,6 +21,7 @@ enum WorkspaceMigrations {
         migrator.registerMigration("v6-live-handoffs", migrate: LiveHandoffSchema.lifecycle)
         migrator.registerMigration("v7-entry-diagnostics", migrate: EntryDiagnosticsSchema.tables)
         migrator.registerMigration("v8-conversions", migrate: ConversionSchema.conversions)
+        migrator.registerMigration("v9-compact-step-log", migrate: CompactStepLogSchema.migrate)
         return migrator
     }
 

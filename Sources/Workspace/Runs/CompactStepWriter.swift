@@ -1,0 +1,156 @@
+import Foundation
+import GRDB
+import ReplayEngine
+
+/// Writes ended executions as compact step-log rows (docs/schema.md, "How the step log is
+/// stored"): one `execution_rows` row under the next key, then its stays and messages under ids
+/// `key × 8192 + 1, 2, ...` in the order they happened, times as seconds after its start, words
+/// as codes. Runs on the run writer's thread inside its transaction.
+final class CompactStepWriter {
+    let runID: Int64
+    let journeyRowID: String
+    let version: Int
+    private let words = StepWords()
+    /// Per decision node, how many of its leaves `decision_leaves` holds for this version.
+    private var leavesWritten: [String: Int] = [:]
+
+    static let executionColumns = [
+        "key", "run_id", "lead_id", "rotation", "status", "current_step", "trigger", "steps", "reason",
+        "started_at", "ended_after",
+    ]
+    static let stayColumns = [
+        "id", "node", "visit", "entered", "dwell", "outcome", "next", "matched", "actuals",
+    ]
+    static let messageColumns = [
+        "id", "node", "channel", "template", "status", "reason", "requested", "sent", "opened", "clicked",
+        "replied", "unsubscribed",
+    ]
+
+    init(runID: Int64, journeyRowID: String, version: Int) {
+        self.runID = runID
+        self.journeyRowID = journeyRowID
+        self.version = version
+    }
+
+    func write(_ batch: RunBatch, _ db: Database) throws {
+        let executions = BatchInserter(db: db, table: "execution_rows", columns: Self.executionColumns)
+        let stays = BatchInserter(db: db, table: "stay_rows", columns: Self.stayColumns)
+        let messages = BatchInserter(db: db, table: "message_rows", columns: Self.messageColumns)
+        let handoffs = BatchInserter(db: db, table: "agent_handoffs", columns: RunBatch.handoffColumns)
+        let conversions = BatchInserter(db: db, table: "conversions", columns: RunBatch.conversionColumns)
+        // A handoff row names its execution by id: write pending executions first.
+        handoffs.beforeFlush = { try executions.flush() }
+        var key = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(key), 0) FROM execution_rows") ?? 0
+        for execution in batch.executions {
+            key += 1
+            let start = EpochSeconds.seconds(execution.ended.startedAt)
+            try executions.append(executionRow(execution, key: key, start: start, db))
+            try append(execution.stays, key: key, start: start, to: stays, db)
+            try append(execution.messages, key: key, start: start, to: messages, db)
+            let id = RunRecorder.executionID(run: runID, sequence: key)
+            for handoff in execution.handoffs {
+                try handoffs.append(RunRecorder.row(handoff, run: runID, execution: id))
+            }
+        }
+        for row in batch.conversions { try conversions.append(row) }
+        try executions.flush()
+        try stays.flush()
+        try messages.flush()
+        try handoffs.flush()
+        try conversions.flush()
+    }
+
+    private func executionRow(_ execution: EndedExecution, key: Int64, start: Int64, _ db: Database) throws
+        -> [SQLValue]
+    {
+        let ended = execution.ended
+        return [
+            .integer(key), .integer(runID), .text(ended.execution.leadID),
+            .integer(Int64(ended.execution.rotation)),
+            try words.code(ended.status.rawValue, in: db), try words.code(ended.nodeID, in: db),
+            try words.code(execution.trigger, in: db), .integer(Int64(ended.steps)), SQLValue(ended.reason),
+            .integer(start),
+            ended.status == .active ? .null : .integer(EpochSeconds.seconds(ended.endedAt) - start),
+        ]
+    }
+
+    private func append(
+        _ stays: [RecordedStay], key: Int64, start: Int64, to inserter: BatchInserter, _ db: Database
+    ) throws {
+        try Self.checkRoom(stays.count, "stays", key: key)
+        for (index, recorded) in stays.enumerated() {
+            let stay = recorded.stay
+            let entered = EpochSeconds.seconds(stay.enteredAt)
+            var matched = SQLValue.null
+            var actuals = SQLValue.null
+            if let verdicts = recorded.verdicts {
+                try writeLeaves(verdicts, of: stay.nodeID, db)
+                matched = .text(String(verdicts.map { $0.matched ? "1" : "0" }))
+                var json = "["
+                for (i, verdict) in verdicts.enumerated() {
+                    if i > 0 { json += "," }
+                    JSONText.writeString(verdict.actual, into: &json)
+                }
+                actuals = .text(json + "]")
+            }
+            try inserter.append([
+                .integer(key * CompactStepLogSchema.rowsPerExecution + Int64(index) + 1),
+                try words.code(stay.nodeID, in: db), .integer(Int64(stay.visit)), .integer(entered - start),
+                SQLValue(stay.exitedAt.map { EpochSeconds.seconds($0) - entered }),
+                try words.code(stay.storedOutcome, in: db), try words.code(stay.nextNodeID, in: db), matched,
+                actuals,
+            ])
+        }
+    }
+
+    private func append(
+        _ messages: [MessageRecord], key: Int64, start: Int64, to inserter: BatchInserter, _ db: Database
+    ) throws {
+        try Self.checkRoom(messages.count, "messages", key: key)
+        for (index, message) in messages.enumerated() {
+            let requested = EpochSeconds.seconds(message.requestedAt)
+            func after(_ date: Date?) -> SQLValue {
+                SQLValue(date.map { EpochSeconds.seconds($0) - requested })
+            }
+            try inserter.append([
+                .integer(key * CompactStepLogSchema.rowsPerExecution + Int64(index) + 1),
+                try words.code(message.nodeID, in: db), try words.code(message.channel.rawValue, in: db),
+                try words.code(message.template, in: db), try words.code(message.status.rawValue, in: db),
+                try words.code(message.reason?.rawValue, in: db), .integer(requested - start),
+                after(message.sentAt), after(message.responses.openedAt), after(message.responses.clickedAt),
+                after(message.responses.repliedAt), after(message.responses.unsubscribedAt),
+            ])
+        }
+    }
+
+    /// The leaves a decision's verdicts name, once per journey version (`decision_leaves`): the
+    /// explanation's constant part, which `node_stays.explanation` joins back to the verdicts.
+    private func writeLeaves(_ verdicts: [LeafVerdict], of node: String, _ db: Database) throws {
+        let written = leavesWritten[node, default: 0]
+        guard verdicts.count > written else { return }
+        for (leaf, verdict) in verdicts.enumerated().dropFirst(written) {
+            try db.execute(
+                sql: """
+                    INSERT OR IGNORE INTO decision_leaves
+                        (workflow_id, version, node_id, leaf, branch, type, field, operator, expected)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    journeyRowID, version, node, leaf, verdict.branchIndex, verdict.type, verdict.field,
+                    verdict.op,
+                    verdict.expected,
+                ])
+        }
+        leavesWritten[node] = verdicts.count
+    }
+
+    /// An execution's rows are numbered within its key's 8,191 places; more would spill into
+    /// the next key's, so the run fails instead (a journey's `max_steps` keeps far below it).
+    static func checkRoom(_ count: Int, _ what: String, key: Int64) throws {
+        guard count < CompactStepLogSchema.rowsPerExecution else {
+            throw DatabaseError(
+                message: "an execution recorded \(count) \(what); the step log holds at most "
+                    + "\(CompactStepLogSchema.rowsPerExecution - 1) per execution")
+        }
+    }
+}
