@@ -79,3 +79,10 @@ struct WorkspaceContents {
         }.sorted { $0.table < $1.table }
     }
 }
+
+/// CPU seconds of the whole process (every thread) so far.
+func processCPUSeconds() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+}

@@ -64,9 +64,16 @@ func inMemoryCohort(_ workspace: Workspace) -> [CohortLead] {
     }
 }
 
-/// The recorded replay: its time and peak memory.
+/// The recorded replay: its time and peak memory; its CPU seconds on the engine's thread (the
+/// engine and the recorder) and on the others (the writer), printed.
 func recordedReplay(_ workspace: Workspace) -> (seconds: Double, peak: Double) {
     resetPeakMemory()
+    let (processStart, threadStart) = (processCPUSeconds(), threadCPUSeconds())
+    defer {
+        let engineThread = threadCPUSeconds() - threadStart
+        let others = processCPUSeconds() - processStart - engineThread
+        print(String(format: "  CPU: engine thread %.2f s, writer %.2f s", engineThread, others))
+    }
     do {
         let recorder = try workspace.startRun(
             ReplayOrder(

@@ -93,14 +93,13 @@ import Testing
             let stays = try Self.dump(
                 db,
                 """
-                SELECT s.id - (\(key) << 13), w.word, s.entered, s.dwell, s.matched, s.actuals
+                SELECT s.id - (\(key) << 13), w.word, s.entered, s.dwell, s.verdicts
                 FROM stay_rows s JOIN step_words w ON w.code = s.node WHERE s.id >> 13 = \(key) ORDER BY s.id
                 """)
             #expect(
                 stays == [
-                    ["1", "\"check\"", "0", "0", "\"01\"", "\"[\\\"0\\\",\\\"43\\\"]\""],
-                    ["2", "\"email\"", "0", "200", "NULL", "NULL"],
-                    ["3", "\"done\"", "200", "100", "NULL", "NULL"],
+                    ["1", "\"check\"", "0", "0", "\"01[\\\"0\\\",\\\"43\\\"]\""],
+                    ["2", "\"email\"", "0", "200", "NULL"], ["3", "\"done\"", "200", "100", "NULL"],
                 ])
             #expect(
                 try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM decision_leaves WHERE node_id = 'check'") == 2

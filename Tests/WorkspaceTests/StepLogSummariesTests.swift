@@ -159,11 +159,21 @@ import Testing
                     WHERE s.run_id = ? AND s.exited_at IS NULL
                     """, arguments: [runID])
             let moved = db.changesCount
-            // The step log's views are read-only for updates: change the rows they show.
+            // The step log's views are read-only for updates: change the rows they show. A live
+            // writer states every stay's exit and next node (a replay leaves most to be worked
+            // out from the stay after), so first write them out as it would.
             try db.execute(
                 sql: """
-                    DELETE FROM stay_rows WHERE dwell IS NULL
-                        AND id >> 13 IN (SELECT key FROM execution_rows WHERE run_id = ?)
+                    UPDATE stay_rows SET
+                        dwell = COALESCE((SELECT v.exited_at - v.entered_at FROM node_stays v WHERE v.id = stay_rows.id), -1),
+                        next = COALESCE((SELECT w.code FROM node_stays v JOIN step_words w ON w.word = v.next_node_id
+                            WHERE v.id = stay_rows.id), 0)
+                    WHERE id >> 13 IN (SELECT key FROM execution_rows WHERE run_id = ?)
+                    """, arguments: [runID])
+            try db.execute(
+                sql: """
+                    DELETE FROM stay_rows
+                    WHERE id IN (SELECT id FROM node_stays WHERE run_id = ? AND exited_at IS NULL)
                     """, arguments: [runID])
             try db.execute(
                 sql: """

@@ -203,10 +203,11 @@ enum RunQueries {
         try SummaryRows.StatusReason.fetchAll(
             db,
             sql: """
-                SELECT w.word AS status, COALESCE(e.reason, '') AS reason, COUNT(*) AS n
+                SELECT w.word AS status, COALESCE(r.word, '') AS reason, COUNT(*) AS n
                 FROM execution_rows e JOIN step_words w ON w.code = e.status
+                LEFT JOIN step_words r ON r.code = e.reason
                 WHERE e.run_id = ? AND e.status IN (5, 6)
-                GROUP BY w.word, e.reason ORDER BY n DESC, w.word, e.reason
+                GROUP BY w.word, r.word ORDER BY n DESC, w.word, r.word
                 """, arguments: [run]
         ).map { RunHealth.Reason(status: $0.status, reason: $0.reason, executions: $0.n) }
     }

@@ -18,9 +18,7 @@ final class CompactStepWriter {
         "key", "run_id", "lead_id", "rotation", "status", "current_step", "trigger", "steps", "reason",
         "started_at", "ended_after",
     ]
-    static let stayColumns = [
-        "id", "node", "visit", "entered", "dwell", "outcome", "next", "matched", "actuals",
-    ]
+    static let stayColumns = ["id", "node", "visit", "entered", "dwell", "outcome", "next", "verdicts"]
     static let messageColumns = [
         "id", "node", "channel", "template", "status", "reason", "requested", "sent", "opened", "clicked",
         "replied", "unsubscribed",
@@ -45,7 +43,8 @@ final class CompactStepWriter {
             key += 1
             let start = EpochSeconds.seconds(execution.ended.startedAt)
             try executions.append(executionRow(execution, key: key, start: start, db))
-            try append(execution.stays, key: key, start: start, to: stays, db)
+            let end = execution.ended.status == .active ? nil : EpochSeconds.seconds(execution.ended.endedAt)
+            try append(execution.stays, key: key, start: start, ended: end, to: stays, db)
             try append(execution.messages, key: key, start: start, to: messages, db)
             let id = RunRecorder.executionID(run: runID, sequence: key)
             for handoff in execution.handoffs {
@@ -68,39 +67,57 @@ final class CompactStepWriter {
             .integer(key), .integer(runID), .text(ended.execution.leadID),
             .integer(Int64(ended.execution.rotation)),
             try words.code(ended.status.rawValue, in: db), try words.code(ended.nodeID, in: db),
-            try words.code(execution.trigger, in: db), .integer(Int64(ended.steps)), SQLValue(ended.reason),
+            try words.code(execution.trigger, in: db), .integer(Int64(ended.steps)),
+            try words.code(ended.reason, in: db),
             .integer(start),
             ended.status == .active ? .null : .integer(EpochSeconds.seconds(ended.endedAt) - start),
         ]
     }
 
+    /// A stay's `dwell` and `next` are left NULL when they are what the view works out (the
+    /// next stay's entry and node; for the last, the execution's end and no node), which they
+    /// nearly always are; -1 and 0 stand for "none" where that is not what it works out.
     private func append(
-        _ stays: [RecordedStay], key: Int64, start: Int64, to inserter: BatchInserter, _ db: Database
+        _ stays: [RecordedStay], key: Int64, start: Int64, ended: Int64?, to inserter: BatchInserter,
+        _ db: Database
     ) throws {
         try Self.checkRoom(stays.count, "stays", key: key)
         for (index, recorded) in stays.enumerated() {
             let stay = recorded.stay
             let entered = EpochSeconds.seconds(stay.enteredAt)
-            var matched = SQLValue.null
-            var actuals = SQLValue.null
-            if let verdicts = recorded.verdicts {
-                try writeLeaves(verdicts, of: stay.nodeID, db)
-                matched = .text(String(verdicts.map { $0.matched ? "1" : "0" }))
-                var json = "["
-                for (i, verdict) in verdicts.enumerated() {
-                    if i > 0 { json += "," }
-                    JSONText.writeString(verdict.actual, into: &json)
-                }
-                actuals = .text(json + "]")
+            let following = index + 1 < stays.count ? stays[index + 1].stay : nil
+            let exited = stay.exitedAt.map(EpochSeconds.seconds)
+            let impliedExit = following.map { EpochSeconds.seconds($0.enteredAt) } ?? ended
+            let dwell: SQLValue = exited == impliedExit ? .null : .integer(exited.map { $0 - entered } ?? -1)
+            let next: SQLValue
+            if stay.nextNodeID == following?.nodeID {
+                next = .null
+            } else if let nextNode = stay.nextNodeID {
+                next = .integer(try words.code(nextNode, in: db))
+            } else {
+                next = .integer(0)
             }
             try inserter.append([
                 .integer(key * CompactStepLogSchema.rowsPerExecution + Int64(index) + 1),
                 try words.code(stay.nodeID, in: db), .integer(Int64(stay.visit)), .integer(entered - start),
-                SQLValue(stay.exitedAt.map { EpochSeconds.seconds($0) - entered }),
-                try words.code(stay.storedOutcome, in: db), try words.code(stay.nextNodeID, in: db), matched,
-                actuals,
+                dwell,
+                try words.code(stay.storedOutcome, in: db), next,
+                try verdicts(recorded.verdicts, of: stay.nodeID, db),
             ])
         }
+    }
+
+    /// A decision's verdicts as `stay_rows.verdicts`: `1`/`0` per leaf, then the actual values as
+    /// a JSON list (`01["0","43"]`).
+    private func verdicts(_ verdicts: [LeafVerdict]?, of node: String, _ db: Database) throws -> SQLValue {
+        guard let verdicts else { return .null }
+        try writeLeaves(verdicts, of: node, db)
+        var text = String(verdicts.map { $0.matched ? "1" : "0" }) + "["
+        for (i, verdict) in verdicts.enumerated() {
+            if i > 0 { text += "," }
+            JSONText.writeString(verdict.actual, into: &text)
+        }
+        return .text(text + "]")
     }
 
     private func append(

@@ -107,7 +107,7 @@ enum CompactStepLogSchema {
             current_step INTEGER,
             trigger      INTEGER,
             steps        INTEGER,
-            reason       TEXT,
+            reason       INTEGER,
             started_at   INTEGER NOT NULL,
             ended_after  INTEGER,
             uuid         TEXT
@@ -123,8 +123,7 @@ enum CompactStepLogSchema {
             dwell     INTEGER,
             outcome   INTEGER,
             next      INTEGER,
-            matched   TEXT,
-            actuals   TEXT
+            verdicts  TEXT
         ) STRICT;
 
         CREATE TABLE message_rows (

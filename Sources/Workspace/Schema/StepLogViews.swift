@@ -20,28 +20,34 @@ enum StepLogViews {
                 e.key & 281474976710655)) AS id,
             e.run_id, r.workflow_id, e.lead_id, e.rotation, st.word AS status, cs.word AS current_step,
             json_patch('{}', json_object('steps', e.steps, 'trigger', tr.word)) AS context,
-            e.reason, e.started_at, e.started_at + e.ended_after AS completed_at
+            rr.word AS reason, e.started_at, e.started_at + e.ended_after AS completed_at
         FROM execution_rows e
         JOIN runs r ON r.id = e.run_id
         JOIN step_words st ON st.code = e.status
         LEFT JOIN step_words cs ON cs.code = e.current_step
-        LEFT JOIN step_words tr ON tr.code = e.trigger;
+        LEFT JOIN step_words tr ON tr.code = e.trigger
+        LEFT JOIN step_words rr ON rr.code = e.reason;
 
         CREATE VIEW node_stays AS
         SELECT
             s.id, e.run_id, e.lead_id, e.rotation, n.word AS node_id, s.visit,
-            e.started_at + s.entered AS entered_at, e.started_at + s.entered + s.dwell AS exited_at,
-            o.word AS outcome, x.word AS next_node_id,
-            CASE WHEN s.matched IS NULL THEN NULL ELSE (
+            e.started_at + s.entered AS entered_at,
+            CASE WHEN s.dwell IS NULL THEN e.started_at + COALESCE(f.entered, e.ended_after)
+                WHEN s.dwell >= 0 THEN e.started_at + s.entered + s.dwell END AS exited_at,
+            o.word AS outcome, CASE WHEN s.next IS NULL THEN fn.word ELSE x.word END AS next_node_id,
+            CASE WHEN s.verdicts IS NULL THEN NULL ELSE (
                 SELECT json_group_array(json_object(
-                    'actual', json_extract(s.actuals, '$[' || l.leaf || ']'), 'branch', l.branch, 'expected', l.expected,
-                    'field', l.field, 'matched', json(CASE substr(s.matched, l.leaf + 1, 1) WHEN '1' THEN 'true' ELSE 'false' END),
+                    'actual', json_extract(substr(s.verdicts, instr(s.verdicts, '[')), '$[' || l.leaf || ']'),
+                    'branch', l.branch, 'expected', l.expected, 'field', l.field,
+                    'matched', json(CASE substr(s.verdicts, l.leaf + 1, 1) WHEN '1' THEN 'true' ELSE 'false' END),
                     'operator', l.operator, 'type', l.type))
                 FROM runs r JOIN decision_leaves l ON l.workflow_id = r.workflow_id AND l.version = r.journey_version
-                WHERE r.id = e.run_id AND l.node_id = n.word AND l.leaf < length(s.matched)) END AS explanation
+                WHERE r.id = e.run_id AND l.node_id = n.word AND l.leaf < instr(s.verdicts, '[') - 1) END AS explanation
         FROM execution_rows e
         JOIN stay_rows s ON s.id BETWEEN e.key << 13 AND (e.key << 13) + 8191 AND e.key = s.id >> 13
         JOIN step_words n ON n.code = s.node
+        LEFT JOIN stay_rows f ON f.id = s.id + 1
+        LEFT JOIN step_words fn ON fn.code = f.node
         LEFT JOIN step_words o ON o.code = s.outcome
         LEFT JOIN step_words x ON x.code = s.next;
 
@@ -71,14 +77,15 @@ enum StepLogViews {
                 WHERE NEW.status IS NULL OR NEW.status NOT IN ('active', 'completed', 'converted', 'exited', 'halted', 'failed');
             INSERT OR IGNORE INTO step_words (word)
                 SELECT w FROM (SELECT NEW.status AS w UNION ALL SELECT NEW.current_step
-                    UNION ALL SELECT json_extract(NEW.context, '$.trigger')) WHERE w IS NOT NULL;
+                    UNION ALL SELECT json_extract(NEW.context, '$.trigger') UNION ALL SELECT NEW.reason)
+                WHERE w IS NOT NULL;
             INSERT INTO execution_rows
                 (run_id, lead_id, rotation, status, current_step, trigger, steps, reason, started_at, ended_after, uuid)
             VALUES (NEW.run_id, NEW.lead_id, NEW.rotation,
                 (SELECT code FROM step_words WHERE word = NEW.status),
                 (SELECT code FROM step_words WHERE word = NEW.current_step),
                 (SELECT code FROM step_words WHERE word = json_extract(NEW.context, '$.trigger')),
-                json_extract(NEW.context, '$.steps'), NEW.reason, NEW.started_at, NEW.completed_at - NEW.started_at, NEW.id);
+                json_extract(NEW.context, '$.steps'), (SELECT code FROM step_words WHERE word = NEW.reason), NEW.started_at, NEW.completed_at - NEW.started_at, NEW.id);
         END;
         """,
         """
@@ -98,16 +105,16 @@ enum StepLogViews {
             SELECT RAISE(ABORT, 'node_stays: an execution holds at most 8191 stays')
                 FROM execution_rows e WHERE e.run_id = NEW.run_id AND e.lead_id = NEW.lead_id AND e.rotation = NEW.rotation
                     AND EXISTS (SELECT 1 FROM stay_rows WHERE id = (e.key << 13) + 8191);
-            INSERT INTO stay_rows (id, node, visit, entered, dwell, outcome, next, matched, actuals)
+            INSERT INTO stay_rows (id, node, visit, entered, dwell, outcome, next, verdicts)
             SELECT COALESCE((SELECT MAX(id) FROM stay_rows WHERE id BETWEEN e.key << 13 AND (e.key << 13) + 8191),
                     e.key << 13) + 1,
-                n.code, NEW.visit, NEW.entered_at - e.started_at, NEW.exited_at - NEW.entered_at,
+                n.code, NEW.visit, NEW.entered_at - e.started_at, COALESCE(NEW.exited_at - NEW.entered_at, -1),
                 (SELECT code FROM step_words WHERE word = NEW.outcome),
-                (SELECT code FROM step_words WHERE word = NEW.next_node_id),
-                (SELECT group_concat(CASE WHEN json_extract(value, '$.matched') THEN '1' ELSE '0' END, '')
-                    FROM json_each(NEW.explanation)),
+                COALESCE((SELECT code FROM step_words WHERE word = NEW.next_node_id), 0),
                 CASE WHEN NEW.explanation IS NULL THEN NULL ELSE
-                    (SELECT json_group_array(json_extract(value, '$.actual')) FROM json_each(NEW.explanation)) END
+                    COALESCE((SELECT group_concat(CASE WHEN json_extract(value, '$.matched') THEN '1' ELSE '0' END, '')
+                        FROM json_each(NEW.explanation)), '')
+                    || (SELECT json_group_array(json_extract(value, '$.actual')) FROM json_each(NEW.explanation)) END
             FROM execution_rows e JOIN step_words n ON n.word = NEW.node_id
             WHERE e.run_id = NEW.run_id AND e.lead_id = NEW.lead_id AND e.rotation = NEW.rotation
                 AND NOT EXISTS (SELECT 1 FROM stay_rows s WHERE s.id BETWEEN e.key << 13 AND (e.key << 13) + 8191
