@@ -46,6 +46,7 @@ final class CompactStepWriter {
             let end = execution.ended.status == .active ? nil : EpochSeconds.seconds(execution.ended.endedAt)
             try append(execution.stays, key: key, start: start, ended: end, to: stays, db)
             try append(execution.messages, key: key, start: start, to: messages, db)
+            guard !execution.handoffs.isEmpty else { continue }
             let id = RunRecorder.executionID(run: runID, sequence: key)
             for handoff in execution.handoffs {
                 try handoffs.append(RunRecorder.row(handoff, run: runID, execution: id))

@@ -55,26 +55,36 @@ final class BatchInserter {
         guard !pending.isEmpty else { return }
         try beforeFlush?()
         let rows = pending.count / columns.count
-        let statement: Statement
-        if rows == rowsPerStatement, let fullStatement {
-            statement = fullStatement
-        } else if rows == rowsPerStatement {
+        if rows == rowsPerStatement {
             // The connection keeps the full-width statement between inserters (a run's writer
-            // makes four per batch): parsing thousands of placeholders once, not per batch.
-            statement = try db.cachedStatement(sql: sql(rows: rows))
+            // makes five per batch): parsing thousands of placeholders once, not per batch.
+            let statement = try fullStatement ?? db.cachedStatement(sql: sql(rows: rows))
             fullStatement = statement
+            try execute(statement, pending[...])
         } else {
-            statement = try db.makeStatement(sql: sql(rows: rows))
+            // A batch's remainder row by row through one cached statement, rather than a
+            // statement of that many rows parsed for this flush alone.
+            let single = try db.cachedStatement(sql: sql(rows: 1))
+            for row in 0..<rows {
+                try execute(single, pending[row * columns.count..<(row + 1) * columns.count])
+            }
         }
+        insertedRows += rows
+        pending.removeAll(keepingCapacity: true)
+    }
+
+    /// Binds `values` to `statement`'s parameters in order and runs it. A NULL needs no bind:
+    /// clearing the bindings leaves every parameter NULL.
+    private func execute(_ statement: Statement, _ values: ArraySlice<SQLValue>) throws {
         let handle = statement.sqliteStatement
         sqlite3_reset(handle)
         sqlite3_clear_bindings(handle)
-        for (offset, value) in pending.enumerated() {
-            let index = CInt(offset + 1)
+        for (offset, value) in zip(values.indices, values) {
+            let index = CInt(offset - values.startIndex + 1)
             switch value {
             case .integer(let n): sqlite3_bind_int64(handle, index, n)
             case .real(let x): sqlite3_bind_double(handle, index, x)
-            case .null: sqlite3_bind_null(handle, index)
+            case .null: break
             case .text(let s):
                 var s = s
                 s.withUTF8 { bytes in
@@ -92,8 +102,6 @@ final class BatchInserter {
                 message: String(cString: sqlite3_errmsg(db.sqliteConnection)),
                 sql: "INSERT INTO \(table) ...")
         }
-        insertedRows += rows
-        pending.removeAll(keepingCapacity: true)
     }
 
     private func sql(rows: Int) -> String {
