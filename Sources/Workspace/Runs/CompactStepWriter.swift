@@ -83,27 +83,25 @@ final class CompactStepWriter {
         _ db: Database
     ) throws {
         try Self.checkRoom(stays.count, "stays", key: key)
-        for (index, recorded) in stays.enumerated() {
-            let stay = recorded.stay
-            let entered = EpochSeconds.seconds(stay.enteredAt)
-            let following = index + 1 < stays.count ? stays[index + 1].stay : nil
-            let exited = stay.exitedAt.map(EpochSeconds.seconds)
-            let impliedExit = following.map { EpochSeconds.seconds($0.enteredAt) } ?? ended
-            let dwell: SQLValue = exited == impliedExit ? .null : .integer(exited.map { $0 - entered } ?? -1)
+        for (index, stay) in stays.enumerated() {
+            let following = index + 1 < stays.count ? stays[index + 1] : nil
+            let exited = stay.exited == RecordedStay.none ? nil : stay.exited
+            let dwell: SQLValue =
+                exited == (following?.entered ?? ended)
+                ? .null : .integer(exited.map { $0 - stay.entered } ?? -1)
             let next: SQLValue
-            if stay.nextNodeID == following?.nodeID {
+            if stay.next == following?.node {
                 next = .null
-            } else if let nextNode = stay.nextNodeID {
+            } else if let nextNode = stay.next {
                 next = .integer(try words.code(nextNode, in: db))
             } else {
                 next = .integer(0)
             }
             try inserter.append([
                 .integer(key * CompactStepLogSchema.rowsPerExecution + Int64(index) + 1),
-                try words.code(stay.nodeID, in: db), .integer(Int64(stay.visit)), .integer(entered - start),
-                dwell,
-                try words.code(stay.storedOutcome, in: db), next,
-                try verdicts(recorded.verdicts, of: stay.nodeID, db),
+                try words.code(stay.node, in: db), .integer(Int64(stay.visit)),
+                .integer(stay.entered - start), dwell,
+                try words.code(stay.outcome, in: db), next, try verdicts(stay.verdicts, of: stay.node, db),
             ])
         }
     }
@@ -122,21 +120,20 @@ final class CompactStepWriter {
     }
 
     private func append(
-        _ messages: [MessageRecord], key: Int64, start: Int64, to inserter: BatchInserter, _ db: Database
+        _ messages: [RecordedMessage], key: Int64, start: Int64, to inserter: BatchInserter, _ db: Database
     ) throws {
         try Self.checkRoom(messages.count, "messages", key: key)
         for (index, message) in messages.enumerated() {
-            let requested = EpochSeconds.seconds(message.requestedAt)
-            func after(_ date: Date?) -> SQLValue {
-                SQLValue(date.map { EpochSeconds.seconds($0) - requested })
+            func after(_ seconds: Int64) -> SQLValue {
+                seconds == RecordedStay.none ? .null : .integer(seconds - message.requested)
             }
             try inserter.append([
                 .integer(key * CompactStepLogSchema.rowsPerExecution + Int64(index) + 1),
-                try words.code(message.nodeID, in: db), try words.code(message.channel.rawValue, in: db),
+                try words.code(message.node, in: db), try words.code(message.channel.rawValue, in: db),
                 try words.code(message.template, in: db), try words.code(message.status.rawValue, in: db),
-                try words.code(message.reason?.rawValue, in: db), .integer(requested - start),
-                after(message.sentAt), after(message.responses.openedAt), after(message.responses.clickedAt),
-                after(message.responses.repliedAt), after(message.responses.unsubscribedAt),
+                try words.code(message.reason?.rawValue, in: db), .integer(message.requested - start),
+                after(message.sent), after(message.opened), after(message.clicked), after(message.replied),
+                after(message.unsubscribed),
             ])
         }
     }

@@ -1,3 +1,5 @@
+import Foundation
+import JourneyModel
 import ReplayEngine
 
 /// Executions that ended, each with its stays, messages and handoffs, and conversions: what the
@@ -48,14 +50,64 @@ struct EndedExecution: Sendable {
     var ended: ExecutionEnded
     var trigger: String
     var stays: [RecordedStay]
-    var messages: [MessageRecord]
+    var messages: [RecordedMessage]
     var handoffs: [HandoffRecord]
 }
 
-/// A stay and, at a decision, the verdicts of the leaves it looked at.
+/// What `stay_rows` needs of a stay, kept small while its execution runs (a million-lead
+/// replay holds the stays of every execution in flight): times in whole epoch seconds,
+/// `RecordedStay.none` for none.
 struct RecordedStay: Sendable {
-    var stay: NodeStay
+    static let none = Int64.min
+    var node: String
+    var next: String?
+    var outcome: String
+    var entered: Int64
+    var exited: Int64
+    var visit: Int32
+    /// At a decision, the verdicts of the leaves it looked at.
     var verdicts: [LeafVerdict]?
+
+    init(_ stay: NodeStay, verdicts: [LeafVerdict]?) {
+        node = stay.nodeID
+        next = stay.nextNodeID
+        outcome = stay.storedOutcome
+        entered = EpochSeconds.seconds(stay.enteredAt)
+        exited = stay.exitedAt.map(EpochSeconds.seconds) ?? Self.none
+        visit = Int32(clamping: stay.visit)
+        self.verdicts = verdicts
+    }
+}
+
+/// What `message_rows` needs of a message, as small: times in whole epoch seconds,
+/// `RecordedStay.none` for none.
+struct RecordedMessage: Sendable {
+    var node: String
+    var template: String
+    var channel: Channel
+    var status: MessageStatus
+    var reason: SuppressionReason?
+    var requested: Int64
+    var sent: Int64
+    var opened: Int64
+    var clicked: Int64
+    var replied: Int64
+    var unsubscribed: Int64
+
+    init(_ m: MessageRecord) {
+        func seconds(_ date: Date?) -> Int64 { date.map(EpochSeconds.seconds) ?? RecordedStay.none }
+        node = m.nodeID
+        template = m.template
+        channel = m.channel
+        status = m.status
+        reason = m.reason
+        requested = EpochSeconds.seconds(m.requestedAt)
+        sent = seconds(m.sentAt)
+        opened = seconds(m.responses.openedAt)
+        clicked = seconds(m.responses.clickedAt)
+        replied = seconds(m.responses.repliedAt)
+        unsubscribed = seconds(m.responses.unsubscribedAt)
+    }
 }
 
 extension SQLValue: @unchecked Sendable {}

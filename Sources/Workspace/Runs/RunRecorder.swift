@@ -36,7 +36,7 @@ public final class RunRecorder: ReplayRecorder {
         var trigger = ""
         var verdicts: [String: [LeafVerdict]] = [:]
         var stays: [RecordedStay] = []
-        var messages: [MessageRecord] = []
+        var messages: [RecordedMessage] = []
         var handoffs: [HandoffRecord] = []
         var lastOutcome: StayOutcome?
     }
@@ -74,7 +74,7 @@ public final class RunRecorder: ReplayRecorder {
             inFlight.values[inFlightIndex(decision.execution)].verdicts[decision.nodeID] =
                 decision.explanation
         case .message(let message):
-            inFlight.values[inFlightIndex(message.execution)].messages.append(message)
+            inFlight.values[inFlightIndex(message.execution)].messages.append(RecordedMessage(message))
         case .handoff(let handoff):
             inFlight.values[inFlightIndex(handoff.execution)].handoffs.append(handoff)
         case .conversion(let conversion):
@@ -102,7 +102,7 @@ public final class RunRecorder: ReplayRecorder {
         if stay.outcome != .completed, stay.outcome != .converted {
             inFlight.values[index].lastOutcome = stay.outcome
         }
-        inFlight.values[index].stays.append(RecordedStay(stay: stay, verdicts: verdicts))
+        inFlight.values[index].stays.append(RecordedStay(stay, verdicts: verdicts))
     }
 
     private func executionEnded(_ ended: ExecutionEnded) {
@@ -111,7 +111,7 @@ public final class RunRecorder: ReplayRecorder {
             var path = ""
             for (i, recorded) in state.stays.prefix(Self.maxPathLength).enumerated() {
                 if i > 0 { path += " " }
-                path += recorded.stay.nodeID
+                path += recorded.node
             }
             paths?[path, default: 0] += 1
             if (paths?.count ?? 0) > Self.maxDistinctPaths { paths = nil }
