@@ -10,7 +10,7 @@ import JourneyModel
 public final class JourneyEngine {
     let journey: Journey
     let configuration: ReplayConfiguration
-    let nodes: [String: JourneyNode]
+    let table: NodeTable
     let gate: EntryGate
     let coordinator: DeliveryCoordinator
     let safety: SafetyLimits
@@ -39,10 +39,7 @@ public final class JourneyEngine {
     ) {
         self.journey = journey
         self.configuration = configuration
-        var nodes: [String: JourneyNode] = [:]
-        // The first node of a repeated id wins, as `Journey.node(_:)` reads it.
-        for node in journey.nodes where nodes[node.id] == nil { nodes[node.id] = node }
-        self.nodes = nodes
+        self.table = NodeTable(journey: journey)
         self.gate = EntryGate(entry: journey.entry)
         self.coordinator = DeliveryCoordinator(policy: journey.policy)
         self.safety = SafetyLimits(journey: journey, configuration: configuration)
@@ -58,7 +55,7 @@ public final class JourneyEngine {
             } ?? true
         self.recorder = recorder
         self.router = HandoffRouter(agents: configuration.clock == .wall ? [] : agents)
-        self.aggregator = SummaryAggregator(journey: journey)
+        self.aggregator = SummaryAggregator(journey: journey, table: table)
     }
 
     var onWallClock: Bool { configuration.clock == .wall }
@@ -72,6 +69,12 @@ public final class JourneyEngine {
     func emit(_ record: ReplayRecord) {
         aggregator.absorb(record)
         recorder.record(record)
+    }
+
+    /// A stay at the node at `index`, moving on to the node at `next`: tallied by index.
+    func emit(_ stay: NodeStay, at index: Int, next: Int?) {
+        aggregator.absorb(stay, at: index, next: next)
+        recorder.record(.nodeStay(stay))
     }
 
     /// The records' tally so far.
