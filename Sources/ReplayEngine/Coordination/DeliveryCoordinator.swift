@@ -47,6 +47,40 @@ struct DeliveryCoordinator {
     /// Nil when no cap is reached; else the time the message would be allowed (nil inside when
     /// never, for a cap of zero).
     func capRelease(for channel: Channel, history: [LeadEvent], at now: Date) -> Date?? {
+        guard mayBeCapped(channel, history: history, at: now) else { return nil }
+        return cappedRelease(for: channel, history: history, at: now)
+    }
+
+    /// Whether any cap on the channel is reached, counted in one pass without building arrays:
+    /// most sends are not capped, and only those pay for `cappedRelease`.
+    private func mayBeCapped(_ channel: Channel, history: [LeadEvent], at now: Date) -> Bool {
+        let overall = policy.frequencyCap
+        let own = policy.channelCaps[channel]
+        guard overall != nil || own != nil else { return false }
+        let dayAgo = now.addingTimeInterval(-Self.day)
+        let weekAgo = now.addingTimeInterval(-Self.week)
+        var day = 0
+        var week = 0
+        var channelDay = 0
+        var channelWeek = 0
+        for event in history where event.time <= now && event.time > weekAgo && event.type == "sent" {
+            let recent = event.time > dayAgo
+            week += 1
+            if recent { day += 1 }
+            if event.channel == channel {
+                channelWeek += 1
+                if recent { channelDay += 1 }
+            }
+        }
+        func reached(_ cap: FrequencyCap?, day: Int, week: Int) -> Bool {
+            guard let cap else { return false }
+            return cap.perDay.map { day >= $0 } == true || cap.perWeek.map { week >= $0 } == true
+        }
+        return reached(overall, day: day, week: week) || reached(own, day: channelDay, week: channelWeek)
+    }
+
+    /// `capRelease` once a cap may be reached.
+    private func cappedRelease(for channel: Channel, history: [LeadEvent], at now: Date) -> Date?? {
         let weekAgo = now.addingTimeInterval(-Self.week)
         let sends = history.filter { $0.type == "sent" && $0.time <= now && $0.time > weekAgo }.map {
             (time: $0.time, channel: $0.channel)

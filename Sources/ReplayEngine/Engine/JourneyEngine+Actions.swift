@@ -101,7 +101,7 @@ extension JourneyEngine {
         // Fatigue counts every message the lead got before this one (docs/cohort-format.md).
         var earlierMessages = 0
         for event in state.history where event.type == "sent" && event.time <= now { earlierMessages += 1 }
-        let data: [String: Value] = ["template": .string(record.template), "node": .string(node.id)]
+        let data = state.execution.map { table.sendData[$0.nodeIndex] } ?? [:]
         state.history.append(
             LeadEvent(leadID: state.id, type: "sent", channel: channel, time: now, data: data))
         var responses: MessageResponses

@@ -19,6 +19,9 @@ struct NodeTable {
     let successors: [[Int]]
     /// The index of the entry's `next`.
     let entryNext: Int
+    /// What a send node's `sent` event (and the simulated responses to it) carry: its template
+    /// and node id, built once rather than at every send. Empty for other nodes.
+    let sendData: [[String: Value]]
     private let indexByID: [String: Int]
 
     init(journey: Journey) {
@@ -40,6 +43,12 @@ struct NodeTable {
         self.nodes = nodes
         self.indexByID = indexByID
         self.entryNext = indexByID[journey.entry.next] ?? known
+        sendData = nodes.map { node in
+            guard let node, case .action(let step) = node.body, case .send(let send) = step.action else {
+                return [:]
+            }
+            return ["template": .string(send.template), "node": .string(node.id)]
+        }
         successors = nodes.map { node in
             node.map { Self.targets(of: $0.body).map { $0.flatMap { indexByID[$0] } ?? Self.none } } ?? []
         }
