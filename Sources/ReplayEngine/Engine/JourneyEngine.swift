@@ -21,7 +21,7 @@ public final class JourneyEngine {
     let keepsConversations: Bool
     let recorder: any ReplayRecorder
     var queue = WakeUpQueue()
-    var leads: [Int: LeadState] = [:]
+    var leads = LeadTable()
     var router: HandoffRouter
     var aggregator: SummaryAggregator
     /// The time of the wake-up being processed.
@@ -221,11 +221,7 @@ public final class JourneyEngine {
         if !state.creationHandled { consider(.creation, state.lead.createdAt) }
         let engaged = state.execution != nil || state.conversionWatch != nil
         let couldEnter = gate.couldEnterAgain(rotations: state.rotations)
-        let eventsCanTrigger: Bool
-        switch journey.entry.trigger {
-        case .event, .webhook, .condition: eventsCanTrigger = couldEnter
-        case .time: eventsCanTrigger = false
-        }
+        let eventsCanTrigger = gate.eventsCanTrigger && couldEnter
         if state.recordedCursor < state.recorded.count, engaged || eventsCanTrigger {
             consider(.recordedEvent, max(state.recorded[state.recordedCursor].time, state.lead.createdAt))
         }
@@ -248,11 +244,11 @@ public final class JourneyEngine {
             record.outcome = .queued
             emit(.handoff(record))
         }
-        for slot in leads.keys.sorted() {
+        for slot in leads.slots {
             guard let state = leads[slot], state.execution != nil else { continue }
             endExecution(state, status: .active, reason: reason, outcome: .waiting, at: endTime)
         }
-        leads = [:]
+        leads = LeadTable()
         if cancelled { aggregator.markCancelled() }
         let summary = aggregator.summary
         recorder.finish(summary)
