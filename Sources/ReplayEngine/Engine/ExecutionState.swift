@@ -13,7 +13,7 @@ final class ExecutionState {
     var nodeEnteredAt: Date
     /// Which visit of `nodeID` this is, in this rotation.
     var visit = 1
-    /// Visits so far by node index (grown on demand).
+    /// Visits so far by node index (sized for the table at the start, grown on demand).
     var visits: [Int] = []
     var steps = 0
     /// Loop detection: the nodes (indexes) visited at the current virtual instant, in order.
@@ -27,8 +27,9 @@ final class ExecutionState {
     var firedHandoffRules: Set<String> = []
     var handoffCount = 0
 
-    init(key: ExecutionKey, startedAt: Date, firstNode: String, index: Int) {
+    init(key: ExecutionKey, startedAt: Date, firstNode: String, index: Int, nodeCount: Int = 0) {
         self.key = key
+        self.visits = Array(repeating: 0, count: nodeCount)
         self.startedAt = startedAt
         self.nodeID = firstNode
         self.nodeIndex = index

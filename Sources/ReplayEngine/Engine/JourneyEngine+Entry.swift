@@ -99,7 +99,8 @@ extension JourneyEngine {
         }
         let key = ExecutionKey(leadID: state.id, rotation: state.rotations)
         state.execution = ExecutionState(
-            key: key, startedAt: now, firstNode: journey.entry.next, index: table.entryNext)
+            key: key, startedAt: now, firstNode: journey.entry.next, index: table.entryNext,
+            nodeCount: table.count)
         let started = ExecutionStarted(execution: key, at: now, trigger: trigger)
         aggregator.absorbStart(started, at: table.entryNext)
         recorder.record(.executionStarted(started))

@@ -77,6 +77,9 @@ public final class JourneyEngine {
         recorder.record(.nodeStay(stay))
     }
 
+    /// Records emitted so far (without folding the summary's tallies).
+    var recordsEmitted: Int { aggregator.records }
+
     /// The records' tally so far.
     public var summary: ReplaySummary { aggregator.summary }
 

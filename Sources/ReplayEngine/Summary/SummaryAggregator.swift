@@ -11,6 +11,8 @@ public struct SummaryAggregator: Sendable {
         stays.ids.isEmpty ? tally : stays.folded(into: tally, entryID: Journey.entryID)
     }
     private var tally = ReplaySummary()
+    /// `summary.records`, without folding the tallies kept by index.
+    var records: Int { tally.records }
     /// Stays the engine counts by node index (`absorb(_:at:next:)`), folded in when read.
     private var stays = StayTallies(ids: [])
     private let splitWeights: [String: [String: (weight: Int, isHoldout: Bool)]]
