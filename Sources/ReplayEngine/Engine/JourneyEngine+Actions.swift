@@ -74,7 +74,10 @@ extension JourneyEngine {
             execution: execution.key, nodeID: node.id, channel: channel, chosenAsBest: chosenAsBest,
             template: send.template, status: .sent, reason: nil, requestedAt: now, sentAt: nil,
             deferredUntil: nil)
-        switch coordinator.verdict(for: channel, lead: state.lead, history: state.history, at: now) {
+        let verdict = coordinator.verdict(
+            for: channel, lead: state.lead, history: state.history, at: now,
+            utcOffset: state.utcOffset(at: now))
+        switch verdict {
         case .send:
             transmit(&record, at: node, for: state)
             moveOn(state, to: 0, label: "")
