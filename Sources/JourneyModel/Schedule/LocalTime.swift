@@ -46,6 +46,7 @@ public enum LocalTime {
         zone: TimeZone
     ) -> Date {
         let window = ScheduleWindow(from: from, to: to, days: days)
+        if let found = nextInstantAtFixedOffset(atOrAfter: instant, in: window, zone: zone) { return found }
         if window.contains(instant, in: zone) { return instant }
         let start = wallClock(of: instant, in: zone).date
         // A year bounds the search; any satisfiable window is found within 8 days.

@@ -6,10 +6,19 @@ import Foundation
 /// hours, windows and schedules ask for every send of every lead.
 public enum ZoneOffsets {
     /// A stretch of time with one offset; `end` is the zone's next transition after `start`.
-    struct Span {
-        var start: Double
-        var end: Double
-        var offset: Int
+    public struct Span: Sendable {
+        public var start: Double
+        public var end: Double
+        public var offset: Int
+
+        /// A span that holds no time: a cache's empty state.
+        public static let none = Span(start: .infinity, end: -.infinity, offset: 0)
+
+        /// Whether the offset holds at `instant`.
+        public func holds(_ instant: Date) -> Bool {
+            let time = instant.timeIntervalSince1970
+            return start <= time && time < end
+        }
     }
 
     private static let lock = NSLock()
@@ -19,13 +28,26 @@ public enum ZoneOffsets {
 
     /// The zone's offset from UTC at `instant`, in seconds.
     public static func seconds(in zone: TimeZone, at instant: Date) -> Int {
+        span(in: zone, at: instant).offset
+    }
+
+    /// The offset that holds from `start` through `end`, when no transition lies between.
+    static func fixedOffset(in zone: TimeZone, from start: Date, through end: Date) -> Int? {
+        let span = span(in: zone, at: start)
+        return span.end > end.timeIntervalSince1970 ? span.offset : nil
+    }
+
+    /// A span holding `instant`: its offset, and `end`, the zone's next transition after it.
+    /// (A caller that asks about one zone often may keep it, and ask again once it no longer
+    /// `holds` the instant in question.)
+    public static func span(in zone: TimeZone, at instant: Date) -> Span {
         let time = instant.timeIntervalSince1970
         let key = zone.identifier
         lock.lock()
         defer { lock.unlock() }
         var list = spans[key] ?? []
         let index = firstEnd(after: time, in: list)
-        if index < list.count, list[index].start <= time { return list[index].offset }
+        if index < list.count, list[index].start <= time { return list[index] }
         let offset = zone.secondsFromGMT(for: instant)
         let end = zone.nextDaylightSavingTimeTransition(after: instant)?.timeIntervalSince1970 ?? .infinity
         if index < list.count, list[index].end == end, list[index].offset == offset {
@@ -35,7 +57,7 @@ public enum ZoneOffsets {
             list.insert(Span(start: time, end: end, offset: offset), at: index)
         }
         spans[key] = list
-        return offset
+        return Span(start: time, end: end, offset: offset)
     }
 
     /// The index of the first span ending after `time`.

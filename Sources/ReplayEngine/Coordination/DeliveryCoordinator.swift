@@ -10,7 +10,11 @@ import JourneyModel
 struct DeliveryCoordinator {
     let policy: Policy
 
-    func verdict(for channel: Channel, lead: Lead, history: [LeadEvent], at now: Date) -> DeliveryVerdict {
+    /// `utcOffset`: the lead's zone's offset at `now`, asked only when quiet hours need it.
+    func verdict(
+        for channel: Channel, lead: Lead, history: [LeadEvent], at now: Date,
+        utcOffset: @autoclosure () -> Int
+    ) -> DeliveryVerdict {
         if Self.hasUnsubscribed(from: channel, history: history, at: now) { return .suppress(.unsubscribed) }
         if !lead.consents.contains(channel) { return .suppress(.consent) }
         if let release = capRelease(for: channel, history: history, at: now) {
@@ -18,7 +22,7 @@ struct DeliveryCoordinator {
             return .deferUntil(release, .frequencyCap)
         }
         if let quiet = policy.quietHours, quiet.from != quiet.to {
-            if Self.isInside(quiet, at: now, zone: lead.timeZone) {
+            if Self.isInside(quiet, at: now, utcOffset: utcOffset()) {
                 // Inside quiet hours: the next allowed time is the window's end, in local time.
                 let end = LocalTime.nextInstant(
                     atOrAfter: now, inWindow: quiet.to, to: quiet.from, days: [], zone: lead.timeZone)
@@ -28,10 +32,12 @@ struct DeliveryCoordinator {
         return .send
     }
 
-    /// Whether the local time of day lies in [from, to), wrapping midnight when from > to.
-    static func isInside(_ quiet: QuietHours, at now: Date, zone: TimeZone) -> Bool {
-        let local = LocalTime.components(of: now, in: zone)
-        let minute = local.hour * 60 + local.minute
+    /// Whether the local time of day lies in [from, to), wrapping midnight when from > to: the
+    /// local minute as `LocalTime.components` reads it, from the offset at `now`.
+    static func isInside(_ quiet: QuietHours, at now: Date, utcOffset: Int) -> Bool {
+        let bound = 1e14
+        let local = Int(min(max(now.timeIntervalSince1970, -bound), bound).rounded(.down)) + utcOffset
+        let minute = ((local % 86_400) + 86_400) % 86_400 / 60
         let from = quiet.from.minuteOfDay
         let to = quiet.to.minuteOfDay
         return from < to ? (minute >= from && minute < to) : (minute >= from || minute < to)
@@ -47,6 +53,40 @@ struct DeliveryCoordinator {
     /// Nil when no cap is reached; else the time the message would be allowed (nil inside when
     /// never, for a cap of zero).
     func capRelease(for channel: Channel, history: [LeadEvent], at now: Date) -> Date?? {
+        guard mayBeCapped(channel, history: history, at: now) else { return nil }
+        return cappedRelease(for: channel, history: history, at: now)
+    }
+
+    /// Whether any cap on the channel is reached, counted in one pass without building arrays:
+    /// most sends are not capped, and only those pay for `cappedRelease`.
+    private func mayBeCapped(_ channel: Channel, history: [LeadEvent], at now: Date) -> Bool {
+        let overall = policy.frequencyCap
+        let own = policy.channelCaps[channel]
+        guard overall != nil || own != nil else { return false }
+        let dayAgo = now.addingTimeInterval(-Self.day)
+        let weekAgo = now.addingTimeInterval(-Self.week)
+        var day = 0
+        var week = 0
+        var channelDay = 0
+        var channelWeek = 0
+        for event in history where event.time <= now && event.time > weekAgo && event.type == "sent" {
+            let recent = event.time > dayAgo
+            week += 1
+            if recent { day += 1 }
+            if event.channel == channel {
+                channelWeek += 1
+                if recent { channelDay += 1 }
+            }
+        }
+        func reached(_ cap: FrequencyCap?, day: Int, week: Int) -> Bool {
+            guard let cap else { return false }
+            return cap.perDay.map { day >= $0 } == true || cap.perWeek.map { week >= $0 } == true
+        }
+        return reached(overall, day: day, week: week) || reached(own, day: channelDay, week: channelWeek)
+    }
+
+    /// `capRelease` once a cap may be reached.
+    private func cappedRelease(for channel: Channel, history: [LeadEvent], at now: Date) -> Date?? {
         let weekAgo = now.addingTimeInterval(-Self.week)
         let sends = history.filter { $0.type == "sent" && $0.time <= now && $0.time > weekAgo }.map {
             (time: $0.time, channel: $0.channel)

@@ -4,6 +4,23 @@ import JourneyModel
 /// Who may enter, and when: the trigger's matching rules and the re-entry rule.
 struct EntryGate {
     let entry: Entry
+    /// Whether the trigger fires on the lead's creation: `lead.created` (or `created`).
+    let firesOnCreation: Bool
+    /// The trigger's name as recorded on the execution.
+    let triggerDescription: String
+    /// Whether recorded events can let a lead in (event, webhook and condition triggers).
+    let eventsCanTrigger: Bool
+    /// Whether a lead that entered once may enter again.
+    private let reenters: Bool
+
+    /// Worked out once: the gate is asked at every wake-up of every lead.
+    init(entry: Entry) {
+        self.entry = entry
+        firesOnCreation = Self.firesOnCreation(entry.trigger)
+        triggerDescription = Self.describe(entry.trigger)
+        reenters = entry.reentry != .never
+        if case .time = entry.trigger { eventsCanTrigger = false } else { eventsCanTrigger = true }
+    }
 
     /// A lead in flight never enters again until its execution ends; after that the re-entry
     /// rule decides.
@@ -19,12 +36,11 @@ struct EntryGate {
 
     /// Whether the lead could ever enter again (else its recorded events need no watching).
     func couldEnterAgain(rotations: Int) -> Bool {
-        rotations == 0 || entry.reentry != .never
+        rotations == 0 || reenters
     }
 
-    /// Whether the trigger fires on the lead's creation: `lead.created` (or `created`).
-    var firesOnCreation: Bool {
-        if case .event(let name) = entry.trigger { return Self.creationNames.contains(name) }
+    private static func firesOnCreation(_ trigger: Trigger) -> Bool {
+        if case .event(let name) = trigger { return creationNames.contains(name) }
         return false
     }
 
@@ -42,9 +58,8 @@ struct EntryGate {
         }
     }
 
-    /// The trigger's name as recorded on the execution.
-    var triggerDescription: String {
-        switch entry.trigger {
+    private static func describe(_ trigger: Trigger) -> String {
+        switch trigger {
         case .event(let name): return "event \(name)"
         case .time(let schedule): return "time \(schedule)"
         case .condition: return "condition"

@@ -13,8 +13,9 @@ struct SafetyLimits {
         loopVisitLimit = max(configuration.loopVisitLimit, 1)
     }
 
-    /// Counts a visit of `nodeID` at `now`; the reason to halt, if a limit is passed.
-    func visit(_ nodeID: String, at now: Date, in execution: ExecutionState) -> String? {
+    /// Counts a visit of the node at `index` (named `nodeID`) at `now`; the reason to halt, if a
+    /// limit is passed.
+    func visit(_ index: Int, named nodeID: String, at now: Date, in execution: ExecutionState) -> String? {
         execution.steps += 1
         if execution.steps > maxSteps {
             return "step limit: more than \(maxSteps) steps in one rotation"
@@ -23,11 +24,11 @@ struct SafetyLimits {
             execution.loopInstant = now
             execution.nodesAtInstant.removeAll(keepingCapacity: true)
         }
-        execution.nodesAtInstant.append(nodeID)
+        execution.nodesAtInstant.append(index)
         // No node can pass the limit before the instant holds that many steps: ordinary
         // journeys never pay for counting.
         guard execution.nodesAtInstant.count > loopVisitLimit else { return nil }
-        let visits = execution.nodesAtInstant.reduce(0) { $0 + ($1 == nodeID ? 1 : 0) }
+        let visits = execution.nodesAtInstant.reduce(0) { $0 + ($1 == index ? 1 : 0) }
         if visits > loopVisitLimit {
             return "loop: node \(nodeID) visited \(visits) times without time passing"
         }

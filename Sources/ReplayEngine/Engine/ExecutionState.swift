@@ -8,14 +8,17 @@ final class ExecutionState {
     let key: ExecutionKey
     let startedAt: Date
     var nodeID: String
+    /// `nodeID`'s index in the engine's `NodeTable`.
+    var nodeIndex: Int
     var nodeEnteredAt: Date
     /// Which visit of `nodeID` this is, in this rotation.
     var visit = 1
-    var visits: [String: Int] = [:]
+    /// Visits so far by node index (sized for the table at the start, grown on demand).
+    var visits: [Int] = []
     var steps = 0
-    /// Loop detection: the nodes visited at the current virtual instant, in order.
+    /// Loop detection: the nodes (indexes) visited at the current virtual instant, in order.
     var loopInstant: Date
-    var nodesAtInstant: [String] = []
+    var nodesAtInstant: [Int] = []
     /// Times of recent actions, for the action rate limit.
     var actionTimes: [Date] = []
     /// What the lead waits for at `nodeID`; nil while it is being processed.
@@ -24,12 +27,23 @@ final class ExecutionState {
     var firedHandoffRules: Set<String> = []
     var handoffCount = 0
 
-    init(key: ExecutionKey, startedAt: Date, firstNode: String) {
+    init(key: ExecutionKey, startedAt: Date, firstNode: String, index: Int, nodeCount: Int = 0) {
         self.key = key
+        self.visits = Array(repeating: 0, count: nodeCount)
         self.startedAt = startedAt
         self.nodeID = firstNode
+        self.nodeIndex = index
         self.nodeEnteredAt = startedAt
         self.loopInstant = startedAt
+    }
+
+    /// Counts a visit of the node at `index`; returns which visit it is.
+    func countVisit(_ index: Int) -> Int {
+        if index >= visits.count {
+            visits.append(contentsOf: repeatElement(0, count: index + 1 - visits.count))
+        }
+        visits[index] += 1
+        return visits[index]
     }
 
     /// When the pending step wakes the lead, if it does at a known time.

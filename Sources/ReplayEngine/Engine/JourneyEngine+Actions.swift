@@ -25,18 +25,17 @@ extension JourneyEngine {
                     lead: state.lead, history: state.history, at: now, priors: configuration.channelPriors,
                     random: &random)
             }
-            deliver(
-                send, on: channel, chosenAsBest: send.channel == .best, at: node, next: step.next, for: state)
+            deliver(send, on: channel, chosenAsBest: send.channel == .best, at: node, for: state)
         case .update(let field, let value):
             setProperty(field, to: value, at: node, key: key, for: state)
-            moveOn(state, to: step.next, label: "")
+            moveOn(state, to: 0, label: "")
         case .score(let amount):
             let current = state.score ?? 0
             setProperty("score", to: .number(current + amount), at: node, key: key, for: state)
-            moveOn(state, to: step.next, label: "")
+            moveOn(state, to: 0, label: "")
         case .handoff(let handoff):
             requestHandoff(state, to: handoff.to, reason: handoff.reason, nodeID: node.id, rule: nil)
-            moveOn(state, to: step.next, label: "")
+            moveOn(state, to: 0, label: "")
         case .notify(let notify):
             emit(
                 .notification(
@@ -44,13 +43,13 @@ extension JourneyEngine {
                         execution: key, nodeID: node.id, target: notify.target, message: notify.message,
                         at: now)))
             askOutside(.notify(target: notify.target, message: notify.message), at: node.id, in: execution)
-            moveOn(state, to: step.next, label: "")
+            moveOn(state, to: 0, label: "")
         case .webhook(let hook) where onWallClock:
             // The outbox calls it, with retries; the journey moves on once it is asked.
             askOutside(.webhook(url: hook.url), at: node.id, in: execution)
-            moveOn(state, to: step.next, label: "")
+            moveOn(state, to: 0, label: "")
         case .webhook(let hook):
-            call(hook, attempt: 1, at: node, next: step.next, for: state)
+            call(hook, attempt: 1, at: node, for: state)
         }
     }
 
@@ -67,7 +66,7 @@ extension JourneyEngine {
 
     /// Asks the coordinator, then sends, suppresses (and moves on) or defers (and waits).
     func deliver(
-        _ send: SendAction, on channel: Channel, chosenAsBest: Bool, at node: JourneyNode, next: String?,
+        _ send: SendAction, on channel: Channel, chosenAsBest: Bool, at node: JourneyNode,
         for state: LeadState
     ) {
         guard let execution = state.execution else { return }
@@ -75,15 +74,18 @@ extension JourneyEngine {
             execution: execution.key, nodeID: node.id, channel: channel, chosenAsBest: chosenAsBest,
             template: send.template, status: .sent, reason: nil, requestedAt: now, sentAt: nil,
             deferredUntil: nil)
-        switch coordinator.verdict(for: channel, lead: state.lead, history: state.history, at: now) {
+        let verdict = coordinator.verdict(
+            for: channel, lead: state.lead, history: state.history, at: now,
+            utcOffset: state.utcOffset(at: now))
+        switch verdict {
         case .send:
             transmit(&record, at: node, for: state)
-            moveOn(state, to: next, label: "")
+            moveOn(state, to: 0, label: "")
         case .suppress(let reason):
             record.status = .suppressed
             record.reason = reason
             emit(.message(record))
-            moveOn(state, to: next, label: "")
+            moveOn(state, to: 0, label: "")
         case .deferUntil(let time, let reason):
             record.status = .deferred
             record.reason = reason
@@ -102,7 +104,7 @@ extension JourneyEngine {
         // Fatigue counts every message the lead got before this one (docs/cohort-format.md).
         var earlierMessages = 0
         for event in state.history where event.type == "sent" && event.time <= now { earlierMessages += 1 }
-        let data: [String: Value] = ["template": .string(record.template), "node": .string(node.id)]
+        let data = state.execution.map { table.sendData[$0.nodeIndex] } ?? [:]
         state.history.append(
             LeadEvent(leadID: state.id, type: "sent", channel: channel, time: now, data: data))
         var responses: MessageResponses
@@ -169,8 +171,7 @@ extension JourneyEngine {
 
     /// One simulated call; a failure with retries left waits `backoff · 2^(attempt - 1)` and
     /// tries again; the last failure fails the execution.
-    func call(_ hook: WebhookAction, attempt: Int, at node: JourneyNode, next: String?, for state: LeadState)
-    {
+    func call(_ hook: WebhookAction, attempt: Int, at node: JourneyNode, for state: LeadState) {
         guard let execution = state.execution else { return }
         let ordinal = state.webhookOrdinal
         state.webhookOrdinal += 1
@@ -183,7 +184,7 @@ extension JourneyEngine {
             retryAt: nil)
         if !failed {
             emit(.webhookAttempt(record))
-            moveOn(state, to: next, label: "")
+            moveOn(state, to: 0, label: "")
         } else if attempt <= hook.retries {
             let factor = PortableMath.power(2, min(attempt - 1, 20))
             let retryAt = now.addingTimeInterval(TimeInterval(max(hook.backoff.seconds, 0)) * factor)

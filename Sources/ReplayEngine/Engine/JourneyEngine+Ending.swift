@@ -24,12 +24,10 @@ extension JourneyEngine {
         guard let execution = state.execution else { return }
         state.execution = nil
         emit(
-            .nodeStay(
-                NodeStay(
-                    execution: execution.key, nodeID: execution.nodeID, visit: execution.visit,
-                    enteredAt: execution.nodeEnteredAt, exitedAt: outcome == .waiting ? nil : time,
-                    outcome: outcome,
-                    nextNodeID: nil, edgeLabel: nil)))
+            NodeStay(
+                execution: execution.key, nodeID: execution.nodeID, visit: execution.visit,
+                enteredAt: execution.nodeEnteredAt, exitedAt: outcome == .waiting ? nil : time,
+                outcome: outcome, nextNodeID: nil, edgeLabel: nil), at: execution.nodeIndex, next: nil)
         for channel in Channel.allCases {
             guard let message = state.openMessages.removeValue(forKey: channel) else { continue }
             emit(.message(onWallClock ? closing(message, for: state) : message))

@@ -23,10 +23,10 @@ extension JourneyEngine {
                 convert(state)
             } else if let execution = state.execution, case .waitForEvent(let field, _) = execution.pending,
                 event.matches(field), event.time >= execution.nodeEnteredAt,
-                case .wait(let wait) = nodes[execution.nodeID]?.body
+                case .wait(let wait) = table.nodes[execution.nodeIndex]?.body
             {
                 state.execution?.pending = nil
-                moveOn(state, outcome: .event, to: wait.next, label: wait.timeoutNext == nil ? "" : "event")
+                moveOn(state, outcome: .event, to: 0, label: wait.timeoutNext == nil ? "" : "event")
                 advance(state)
             } else {
                 applyHandoffRules(state)
@@ -98,10 +98,14 @@ extension JourneyEngine {
             state.recordedCursor += 1
         }
         let key = ExecutionKey(leadID: state.id, rotation: state.rotations)
-        state.execution = ExecutionState(key: key, startedAt: now, firstNode: journey.entry.next)
-        emit(.executionStarted(ExecutionStarted(execution: key, at: now, trigger: trigger)))
+        state.execution = ExecutionState(
+            key: key, startedAt: now, firstNode: journey.entry.next, index: table.entryNext,
+            nodeCount: table.count)
+        let started = ExecutionStarted(execution: key, at: now, trigger: trigger)
+        aggregator.absorbStart(started, at: table.entryNext)
+        recorder.record(.executionStarted(started))
         scheduleOrganicConversion(state, rotation: key.rotation)
-        guard arrive(state, at: journey.entry.next) else { return }
+        guard arrive(state, at: table.entryNext) else { return }
         if reachesGoal(state, event: nil) {
             convert(state)
             return

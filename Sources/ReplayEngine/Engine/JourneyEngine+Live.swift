@@ -14,7 +14,7 @@ extension JourneyEngine {
     func release(_ state: LeadState) {
         slotsByLead[state.id] = nil
         changed.remove(state.slot)
-        letGo.append(state.snapshot)
+        letGo.append(state.snapshot(table))
     }
 
     /// Whether the engine holds the lead in memory.
@@ -37,7 +37,8 @@ extension JourneyEngine {
     public func restore(_ snapshot: LeadSnapshot) {
         let slot = nextSlot
         nextSlot += 1
-        let state = LeadState(slot: slot, snapshot: snapshot, behavior: configuration.defaultBehavior)
+        let state = LeadState(
+            slot: slot, snapshot: snapshot, behavior: configuration.defaultBehavior, table: table)
         leads[slot] = state
         track(state)
         changed.remove(slot)
@@ -92,7 +93,7 @@ extension JourneyEngine {
         var snapshots = letGo
         letGo = []
         for slot in changed.sorted() {
-            if let state = leads[slot] { snapshots.append(state.snapshot) }
+            if let state = leads[slot] { snapshots.append(state.snapshot(table)) }
         }
         changed = []
         return snapshots

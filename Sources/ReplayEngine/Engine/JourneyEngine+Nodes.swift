@@ -17,18 +17,17 @@ extension JourneyEngine {
         }
     }
 
-    /// Puts the lead at a node and counts the visit against the safety limits; false when the
-    /// lead was halted instead.
+    /// Puts the lead at a node (by its index in the table) and counts the visit against the
+    /// safety limits; false when the lead was halted instead.
     @discardableResult
-    func arrive(_ state: LeadState, at nodeID: String) -> Bool {
+    func arrive(_ state: LeadState, at index: Int) -> Bool {
         guard let execution = state.execution else { return false }
-        execution.nodeID = nodeID
+        execution.nodeID = table.ids[index]
+        execution.nodeIndex = index
         execution.nodeEnteredAt = now
-        let visit = execution.visits[nodeID, default: 0] + 1
-        execution.visits[nodeID] = visit
-        execution.visit = visit
+        execution.visit = execution.countVisit(index)
         execution.pending = nil
-        let halt = safety.visit(nodeID, at: now, in: execution)
+        let halt = safety.visit(index, named: execution.nodeID, at: now, in: execution)
         if let halt {
             endExecution(state, status: .halted, reason: halt, outcome: .halted, at: now)
             return false
@@ -36,29 +35,29 @@ extension JourneyEngine {
         return true
     }
 
-    /// Leaves the current node along an edge; with no edge the path ends and so does the
-    /// execution, completed.
-    func moveOn(_ state: LeadState, outcome: StayOutcome = .next, to next: String?, label: String) {
+    /// Leaves the current node along its edge in `slot` (see `NodeTable.successors`); with no
+    /// edge the path ends and so does the execution, completed.
+    func moveOn(_ state: LeadState, outcome: StayOutcome = .next, to slot: Int, label: String) {
         guard let execution = state.execution else { return }
-        guard let next else {
+        let next = table.successor(of: execution.nodeIndex, slot: slot)
+        guard next != NodeTable.none else {
             endExecution(
                 state, status: .completed, reason: "end of path at \(execution.nodeID)", outcome: .completed,
                 at: now)
             return
         }
         emit(
-            .nodeStay(
-                NodeStay(
-                    execution: execution.key, nodeID: execution.nodeID, visit: execution.visit,
-                    enteredAt: execution.nodeEnteredAt, exitedAt: now, outcome: outcome, nextNodeID: next,
-                    edgeLabel: label)))
+            NodeStay(
+                execution: execution.key, nodeID: execution.nodeID, visit: execution.visit,
+                enteredAt: execution.nodeEnteredAt, exitedAt: now, outcome: outcome,
+                nextNodeID: table.ids[next], edgeLabel: label), at: execution.nodeIndex, next: next)
         arrive(state, at: next)
     }
 
     /// Does what the current node does, once.
     private func step(_ state: LeadState) {
         guard let execution = state.execution else { return }
-        guard let node = nodes[execution.nodeID] else {
+        guard let node = table.nodes[execution.nodeIndex] else {
             endExecution(
                 state, status: .failed, reason: "no node \(execution.nodeID) in the journey",
                 outcome: .failed,
@@ -95,15 +94,17 @@ extension JourneyEngine {
                 break
             }
         }
-        let next = taken.map { decision.branches[$0].next } ?? decision.otherwise
+        let slot = taken ?? decision.branches.count
+        let next = table.successor(of: execution.nodeIndex, slot: slot)
         emit(
             .decision(
                 DecisionRecord(
-                    execution: execution.key, nodeID: node.id, at: now, branchIndex: taken, nextNodeID: next,
+                    execution: execution.key, nodeID: node.id, at: now, branchIndex: taken,
+                    nextNodeID: next == NodeTable.none ? nil : table.ids[next],
                     explanation: verdicts)))
         let single = decision.branches.count == 1
         let label = taken.map { single ? "yes" : "if \($0 + 1)" } ?? (single ? "no" : "else")
-        moveOn(state, to: next, label: label)
+        moveOn(state, to: slot, label: label)
     }
 
     /// Assigns a path by a stable hash of (seed, lead, node): a lead that re-enters gets the
@@ -116,15 +117,16 @@ extension JourneyEngine {
         let total = split.paths.reduce(0) { $0 + max($1.weight, 0) } + holdout
         let roll = random.unit() * Double(total)
         var cumulative = 0.0
-        var chosen: SplitPath?
-        for path in split.paths {
+        var chosenSlot: Int?
+        for (slot, path) in split.paths.enumerated() {
             cumulative += Double(max(path.weight, 0))
             if roll < cumulative {
-                chosen = path
+                chosenSlot = slot
                 break
             }
         }
-        if chosen == nil, holdout == 0 { chosen = split.paths.first }
+        if chosenSlot == nil, holdout == 0, !split.paths.isEmpty { chosenSlot = 0 }
+        let chosen = chosenSlot.map { split.paths[$0] }
         let name = chosen?.name ?? SplitAssignment.holdoutPath
         emit(
             .splitAssignment(
@@ -132,11 +134,11 @@ extension JourneyEngine {
                     execution: execution.key, nodeID: node.id, path: name, isHoldout: chosen == nil, at: now))
         )
         state.execution?.splitPaths.append(SplitChoice(nodeID: node.id, path: name))
-        guard let chosen else {
+        guard let chosen, let chosenSlot else {
             endExecution(state, status: .exited, reason: "holdout at \(node.id)", outcome: .holdout, at: now)
             return
         }
-        moveOn(state, to: chosen.next, label: chosen.name)
+        moveOn(state, to: chosenSlot, label: chosen.name)
     }
 
     private func startWait(_ wait: Wait, for state: LeadState) {
@@ -151,7 +153,7 @@ extension JourneyEngine {
                 atOrAfter: now, inWindow: window.from, to: window.to, days: Set(window.days),
                 zone: state.lead.timeZone)
             if opening <= now {
-                moveOn(state, to: wait.next, label: "")
+                moveOn(state, to: 0, label: "")
             } else {
                 state.execution?.pending = .waitUntil(opening)
             }
@@ -161,18 +163,18 @@ extension JourneyEngine {
     /// The lead's pending step is due: a wait ends, a deferred send or a webhook retry runs.
     func resumePending(_ state: LeadState) {
         guard let execution = state.execution, let pending = execution.pending,
-            let node = nodes[execution.nodeID]
+            let node = table.nodes[execution.nodeIndex]
         else { return }
         state.execution?.pending = nil
         switch (pending, node.body) {
-        case (.waitUntil, .wait(let wait)):
-            moveOn(state, to: wait.next, label: "")
+        case (.waitUntil, .wait):
+            moveOn(state, to: 0, label: "")
         case (.waitForEvent, .wait(let wait)):
             let label = wait.timeoutNext == nil ? "" : "timeout"
-            moveOn(state, outcome: .timeout, to: wait.timeoutNext ?? wait.next, label: label)
+            moveOn(state, outcome: .timeout, to: wait.timeoutNext == nil ? 0 : 1, label: label)
         case (.retrySend(_, let channel, let chosenAsBest), .action(let step)):
             if case .send(let send) = step.action {
-                deliver(send, on: channel, chosenAsBest: chosenAsBest, at: node, next: step.next, for: state)
+                deliver(send, on: channel, chosenAsBest: chosenAsBest, at: node, for: state)
             }
         case (.retryWebhook(_, let attempt), .action(let step)):
             // A retry is an action too: a webhook with many retries and no backoff is stopped
@@ -180,7 +182,7 @@ extension JourneyEngine {
             if let halt = safety.action(at: now, in: execution) {
                 endExecution(state, status: .halted, reason: halt, outcome: .halted, at: now)
             } else if case .webhook(let hook) = step.action {
-                call(hook, attempt: attempt, at: node, next: step.next, for: state)
+                call(hook, attempt: attempt, at: node, for: state)
             }
         default:
             break

@@ -10,7 +10,7 @@ import JourneyModel
 public final class JourneyEngine {
     let journey: Journey
     let configuration: ReplayConfiguration
-    let nodes: [String: JourneyNode]
+    let table: NodeTable
     let gate: EntryGate
     let coordinator: DeliveryCoordinator
     let safety: SafetyLimits
@@ -21,7 +21,7 @@ public final class JourneyEngine {
     let keepsConversations: Bool
     let recorder: any ReplayRecorder
     var queue = WakeUpQueue()
-    var leads: [Int: LeadState] = [:]
+    var leads = LeadTable()
     var router: HandoffRouter
     var aggregator: SummaryAggregator
     /// The time of the wake-up being processed.
@@ -39,10 +39,7 @@ public final class JourneyEngine {
     ) {
         self.journey = journey
         self.configuration = configuration
-        var nodes: [String: JourneyNode] = [:]
-        // The first node of a repeated id wins, as `Journey.node(_:)` reads it.
-        for node in journey.nodes where nodes[node.id] == nil { nodes[node.id] = node }
-        self.nodes = nodes
+        self.table = NodeTable(journey: journey)
         self.gate = EntryGate(entry: journey.entry)
         self.coordinator = DeliveryCoordinator(policy: journey.policy)
         self.safety = SafetyLimits(journey: journey, configuration: configuration)
@@ -58,7 +55,7 @@ public final class JourneyEngine {
             } ?? true
         self.recorder = recorder
         self.router = HandoffRouter(agents: configuration.clock == .wall ? [] : agents)
-        self.aggregator = SummaryAggregator(journey: journey)
+        self.aggregator = SummaryAggregator(journey: journey, table: table)
     }
 
     var onWallClock: Bool { configuration.clock == .wall }
@@ -73,6 +70,15 @@ public final class JourneyEngine {
         aggregator.absorb(record)
         recorder.record(record)
     }
+
+    /// A stay at the node at `index`, moving on to the node at `next`: tallied by index.
+    func emit(_ stay: NodeStay, at index: Int, next: Int?) {
+        aggregator.absorb(stay, at: index, next: next)
+        recorder.record(.nodeStay(stay))
+    }
+
+    /// Records emitted so far (without folding the summary's tallies).
+    var recordsEmitted: Int { aggregator.records }
 
     /// The records' tally so far.
     public var summary: ReplaySummary { aggregator.summary }
@@ -218,11 +224,7 @@ public final class JourneyEngine {
         if !state.creationHandled { consider(.creation, state.lead.createdAt) }
         let engaged = state.execution != nil || state.conversionWatch != nil
         let couldEnter = gate.couldEnterAgain(rotations: state.rotations)
-        let eventsCanTrigger: Bool
-        switch journey.entry.trigger {
-        case .event, .webhook, .condition: eventsCanTrigger = couldEnter
-        case .time: eventsCanTrigger = false
-        }
+        let eventsCanTrigger = gate.eventsCanTrigger && couldEnter
         if state.recordedCursor < state.recorded.count, engaged || eventsCanTrigger {
             consider(.recordedEvent, max(state.recorded[state.recordedCursor].time, state.lead.createdAt))
         }
@@ -245,11 +247,11 @@ public final class JourneyEngine {
             record.outcome = .queued
             emit(.handoff(record))
         }
-        for slot in leads.keys.sorted() {
+        for slot in leads.slots {
             guard let state = leads[slot], state.execution != nil else { continue }
             endExecution(state, status: .active, reason: reason, outcome: .waiting, at: endTime)
         }
-        leads = [:]
+        leads = LeadTable()
         if cancelled { aggregator.markCancelled() }
         let summary = aggregator.summary
         recorder.finish(summary)

@@ -66,7 +66,7 @@ public struct LeadSnapshot: Sendable, Codable {
 }
 
 extension LeadState {
-    convenience init(slot: Int, snapshot: LeadSnapshot, behavior: LeadBehavior) {
+    convenience init(slot: Int, snapshot: LeadSnapshot, behavior: LeadBehavior, table: NodeTable) {
         self.init(
             slot: slot, member: CohortLead(lead: snapshot.lead, events: []), behavior: behavior,
             respondsAsRecorded: true)
@@ -79,7 +79,7 @@ extension LeadState {
         conditionTriggerHeld = snapshot.conditionTriggerHeld
         rotations = snapshot.rotations
         lastEntryAt = snapshot.lastEntryAt
-        execution = snapshot.execution.map(ExecutionState.init(snapshot:))
+        execution = snapshot.execution.map { ExecutionState(snapshot: $0, table: table) }
         conversionWatch = snapshot.conversionWatch
         for message in snapshot.openMessages { openMessages[message.channel] = message }
         lastSentChannel = snapshot.lastSentChannel
@@ -89,13 +89,13 @@ extension LeadState {
         conversation = snapshot.conversation
     }
 
-    var snapshot: LeadSnapshot {
+    func snapshot(_ table: NodeTable) -> LeadSnapshot {
         LeadSnapshot(
             lead: lead, recorded: recorded, recordedCursor: recordedCursor, history: history,
             creationHandled: creationHandled, propertiesChangedAt: propertiesChangedAt,
             nextTriggerFire: nextTriggerFire, conditionTriggerHeld: conditionTriggerHeld,
             rotations: rotations,
-            lastEntryAt: lastEntryAt, execution: execution?.snapshot, conversionWatch: conversionWatch,
+            lastEntryAt: lastEntryAt, execution: execution?.snapshot(table), conversionWatch: conversionWatch,
             openMessages: openMessages.keys.sorted().compactMap { openMessages[$0] },
             lastSentChannel: lastSentChannel, messageOrdinal: messageOrdinal, webhookOrdinal: webhookOrdinal,
             previousAgents: previousAgents, conversation: conversation)
@@ -103,14 +103,20 @@ extension LeadState {
 }
 
 extension ExecutionState {
-    convenience init(snapshot: LeadSnapshot.Execution) {
-        self.init(key: snapshot.key, startedAt: snapshot.startedAt, firstNode: snapshot.nodeID)
+    /// Visits of ids the journey no longer names are dropped: no edge leads back to them.
+    convenience init(snapshot: LeadSnapshot.Execution, table: NodeTable) {
+        self.init(
+            key: snapshot.key, startedAt: snapshot.startedAt, firstNode: snapshot.nodeID,
+            index: table.index(of: snapshot.nodeID))
         nodeEnteredAt = snapshot.nodeEnteredAt
         visit = snapshot.visit
-        visits = snapshot.visits
+        for (id, count) in snapshot.visits where table.names(id) {
+            _ = countVisit(table.index(of: id))
+            visits[table.index(of: id)] = count
+        }
         steps = snapshot.steps
         loopInstant = snapshot.loopInstant
-        nodesAtInstant = snapshot.nodesAtInstant
+        nodesAtInstant = snapshot.nodesAtInstant.map(table.index(of:))
         actionTimes = snapshot.actionTimes
         pending = snapshot.pending
         splitPaths = snapshot.splitPaths
@@ -118,10 +124,16 @@ extension ExecutionState {
         handoffCount = snapshot.handoffCount
     }
 
-    var snapshot: LeadSnapshot.Execution {
-        LeadSnapshot.Execution(
+    func snapshot(_ table: NodeTable) -> LeadSnapshot.Execution {
+        var visitsByID: [String: Int] = [:]
+        for (index, count) in visits.enumerated() where count > 0 && table.names(index) {
+            visitsByID[table.ids[index]] = count
+        }
+        if !table.names(nodeIndex) { visitsByID[nodeID] = visit }
+        return LeadSnapshot.Execution(
             key: key, startedAt: startedAt, nodeID: nodeID, nodeEnteredAt: nodeEnteredAt, visit: visit,
-            visits: visits, steps: steps, loopInstant: loopInstant, nodesAtInstant: nodesAtInstant,
+            visits: visitsByID, steps: steps, loopInstant: loopInstant,
+            nodesAtInstant: nodesAtInstant.map { table.names($0) ? table.ids[$0] : nodeID },
             actionTimes: actionTimes, pending: pending, splitPaths: splitPaths,
             firedHandoffRules: firedHandoffRules.sorted(), handoffCount: handoffCount)
     }

@@ -7,8 +7,13 @@ final class LeadState {
     /// Admission number: the lead's place in the cohort, and its scheduler identity.
     let slot: Int
     var lead: Lead {
-        didSet { propertiesVersion &+= 1 }
+        didSet {
+            propertiesVersion &+= 1
+            zoneSpan = .none
+        }
     }
+    /// The offset span of the lead's zone last asked about (quiet hours ask at every send).
+    private var zoneSpan = ZoneOffsets.Span.none
     let behavior: LeadBehavior
     /// Whether this lead's responses come from its recorded events (else the behavior model).
     let respondsAsRecorded: Bool
@@ -70,6 +75,12 @@ final class LeadState {
     }
 
     var id: String { lead.id }
+
+    /// The lead's zone's offset from UTC at `now`, in seconds.
+    func utcOffset(at now: Date) -> Int {
+        if !zoneSpan.holds(now) { zoneSpan = ZoneOffsets.span(in: lead.timeZone, at: now) }
+        return zoneSpan.offset
+    }
 
     /// The lead's current score property as a number.
     var score: Double? { lead.properties["score"]?.number }

@@ -47,7 +47,7 @@ public enum Replay {
                 recorder.progress(
                     ReplayProgress(
                         leadsAdmitted: admitted, leadsInFlight: engine.leadsInFlight,
-                        recordsEmitted: engine.summary.records, virtualTime: createdAt))
+                        recordsEmitted: engine.recordsEmitted, virtualTime: createdAt))
             }
         }
         if running { running = engine.advance(through: .distantFuture, cancellation: cancellation) }

@@ -15,6 +15,13 @@ public struct DurationTally: Sendable, Hashable {
         total += seconds
     }
 
+    /// Adds another tally's durations to this one.
+    mutating func merge(_ other: DurationTally) {
+        for (seconds, times) in other.counts { counts[seconds, default: 0] += times }
+        count += other.count
+        total += other.total
+    }
+
     public var min: Int64? { counts.keys.min() }
     public var max: Int64? { counts.keys.max() }
     public var mean: Double? { count == 0 ? nil : Double(total) / Double(count) }

@@ -6,7 +6,15 @@ import JourneyModel
 /// summary it hands its recorder (and so to the run's summary tables); the studio keeps another
 /// over the same records for the canvas's live counts, so live and stored counts agree.
 public struct SummaryAggregator: Sendable {
-    public private(set) var summary = ReplaySummary()
+    /// The tally of every record absorbed so far.
+    public var summary: ReplaySummary {
+        stays.ids.isEmpty ? tally : stays.folded(into: tally, entryID: Journey.entryID)
+    }
+    private var tally = ReplaySummary()
+    /// `summary.records`, without folding the tallies kept by index.
+    var records: Int { tally.records }
+    /// Stays the engine counts by node index (`absorb(_:at:next:)`), folded in when read.
+    private var stays = StayTallies(ids: [])
     private let splitWeights: [String: [String: (weight: Int, isHoldout: Bool)]]
     private let entryNext: String
 
@@ -21,36 +29,60 @@ public struct SummaryAggregator: Sendable {
             weights[node.id] = paths
         }
         splitWeights = weights
-        summary.entry = EntryTally(leaves: AudienceLeafTally.leaves(of: journey.entry.audience))
+        tally.entry = EntryTally(leaves: AudienceLeafTally.leaves(of: journey.entry.audience))
     }
 
-    mutating func triggerFired() { summary.entry.triggerFired() }
+    /// An aggregator the engine feeds stays by index in `table` (`absorb(_:at:next:)`).
+    init(journey: Journey, table: NodeTable) {
+        self.init(journey: journey)
+        stays = StayTallies(ids: table.ids)
+    }
 
-    mutating func leadHeldBack() { summary.entry.leadHeldBack() }
+    /// A stay at the node at `index` of the engine's table, moving on to `next`: what
+    /// `absorb(.nodeStay(stay))` counts, without hashing ids.
+    mutating func absorb(_ stay: NodeStay, at index: Int, next: Int?) {
+        guard index < stays.ids.count - 1 else { return absorb(.nodeStay(stay)) }
+        tally.records += 1
+        stays.add(stay, at: index, next: next)
+        note(stay.enteredAt)
+    }
+
+    /// An execution started, entering at the node at `index` of the engine's table.
+    mutating func absorbStart(_ started: ExecutionStarted, at index: Int) {
+        guard !stays.ids.isEmpty else { return absorb(.executionStarted(started)) }
+        tally.records += 1
+        tally.entries += 1
+        note(started.at)
+        stays.addEdge(from: stays.entryIndex, to: index, label: "")
+    }
+
+    mutating func triggerFired() { tally.entry.triggerFired() }
+
+    mutating func leadHeldBack() { tally.entry.leadHeldBack() }
 
     /// See `EntryTally.audienceRefused`.
     mutating func audienceRefused(_ verdicts: [LeafExplanation], seen: UInt64) -> UInt64 {
-        summary.entry.audienceRefused(verdicts, seen: seen)
+        tally.entry.audienceRefused(verdicts, seen: seen)
     }
 
     mutating func leadAdmitted() {
-        summary.leadsAdmitted += 1
+        tally.leadsAdmitted += 1
     }
 
     mutating func markCancelled() {
-        summary.cancelled = true
+        tally.cancelled = true
     }
 
     public mutating func absorb(_ record: ReplayRecord) {
-        summary.records += 1
+        tally.records += 1
         switch record {
         case .executionStarted(let started):
-            summary.entries += 1
+            tally.entries += 1
             note(started.at)
-            summary.edges[EdgeKey(from: Journey.entryID, to: entryNext, label: ""), default: 0] += 1
+            tally.edges[EdgeKey(from: Journey.entryID, to: entryNext, label: ""), default: 0] += 1
         case .executionEnded(let ended):
-            summary.statusCounts[ended.status, default: 0] += 1
-            summary.endings[
+            tally.statusCounts[ended.status, default: 0] += 1
+            tally.endings[
                 EndingKey(nodeID: ended.nodeID ?? Journey.entryID, status: ended.status), default: 0] +=
                 1
             if ended.status != .active { note(ended.endedAt) }
@@ -59,11 +91,11 @@ public struct SummaryAggregator: Sendable {
         case .decision, .outward:
             break
         case .notification:
-            summary.notifications += 1
+            tally.notifications += 1
         case .splitAssignment(let assignment):
             let fallback = (weight: 0, isHoldout: assignment.isHoldout)
             let known = splitWeights[assignment.nodeID]?[assignment.path] ?? fallback
-            summary.splits[assignment.nodeID, default: [:]][
+            tally.splits[assignment.nodeID, default: [:]][
                 assignment.path, default: SplitPathTally(weight: known.weight, isHoldout: known.isHoldout)
             ].leads += 1
         case .message(let message):
@@ -71,19 +103,19 @@ public struct SummaryAggregator: Sendable {
         case .handoff(let handoff):
             absorb(handoff)
         case .webhookAttempt(let attempt):
-            summary.webhookAttempts += 1
-            if !attempt.succeeded { summary.webhookFailures += 1 }
+            tally.webhookAttempts += 1
+            if !attempt.succeeded { tally.webhookFailures += 1 }
             note(attempt.at)
         case .propertyChange:
-            summary.propertyChanges += 1
+            tally.propertyChanges += 1
         case .conversion(let conversion):
-            if conversion.afterExit { summary.conversionsAfterExit += 1 }
-            if let node = conversion.nodeID { summary.nodes[node, default: NodeTally()].converted += 1 }
+            if conversion.afterExit { tally.conversionsAfterExit += 1 }
+            if let node = conversion.nodeID { tally.nodes[node, default: NodeTally()].converted += 1 }
             for choice in conversion.splitPaths {
-                summary.splits[choice.nodeID]?[choice.path]?.conversions += 1
+                tally.splits[choice.nodeID]?[choice.path]?.conversions += 1
             }
             if let channel = conversion.lastChannel {
-                summary.channels[channel, default: ChannelTally()].converted += 1
+                tally.channels[channel, default: ChannelTally()].converted += 1
             }
             note(conversion.at)
         }
@@ -93,14 +125,14 @@ public struct SummaryAggregator: Sendable {
     // one out and back would copy its histogram at every record.
 
     private mutating func absorb(_ stay: NodeStay) {
-        Self.count(stay, into: &summary.nodes[stay.nodeID, default: NodeTally()])
+        Self.count(stay, into: &tally.nodes[stay.nodeID, default: NodeTally()])
         if let next = stay.nextNodeID {
-            summary.edges[EdgeKey(from: stay.nodeID, to: next, label: stay.edgeLabel ?? ""), default: 0] += 1
+            tally.edges[EdgeKey(from: stay.nodeID, to: next, label: stay.edgeLabel ?? ""), default: 0] += 1
         }
         note(stay.enteredAt)
     }
 
-    private static func count(_ stay: NodeStay, into tally: inout NodeTally) {
+    static func count(_ stay: NodeStay, into tally: inout NodeTally) {
         if stay.visit == 1 { tally.entered += 1 }
         if let dwell = stay.dwellSeconds {
             tally.exited += 1
@@ -111,7 +143,7 @@ public struct SummaryAggregator: Sendable {
     }
 
     private mutating func absorb(_ message: MessageRecord) {
-        Self.count(message, into: &summary.channels[message.channel, default: ChannelTally()])
+        Self.count(message, into: &tally.channels[message.channel, default: ChannelTally()])
         note(message.requestedAt)
     }
 
@@ -134,7 +166,7 @@ public struct SummaryAggregator: Sendable {
     }
 
     private mutating func absorb(_ handoff: HandoffRecord) {
-        Self.count(handoff, into: &summary.handoffs)
+        Self.count(handoff, into: &tally.handoffs)
         note(handoff.requestedAt)
     }
 
@@ -164,7 +196,7 @@ public struct SummaryAggregator: Sendable {
     }
 
     private mutating func note(_ date: Date) {
-        if summary.firstActivityAt.map({ date < $0 }) ?? true { summary.firstActivityAt = date }
-        if summary.lastActivityAt.map({ date > $0 }) ?? true { summary.lastActivityAt = date }
+        if tally.firstActivityAt.map({ date < $0 }) ?? true { tally.firstActivityAt = date }
+        if tally.lastActivityAt.map({ date > $0 }) ?? true { tally.lastActivityAt = date }
     }
 }

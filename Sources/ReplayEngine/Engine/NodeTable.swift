@@ -1,0 +1,87 @@
+import JourneyModel
+
+/// The journey resolved once for the hot loop: every node id the engine can put a lead at has
+/// an integer index, and every node its successors as indexes, so a step never hashes an id.
+///
+/// Indexes: the journey's nodes in file order (the first of a repeated id wins, as
+/// `Journey.node(_:)` reads it), then the ids edges name but no node has (a lead sent there
+/// fails at its next step), then one index for any other id (a snapshot's node the journey
+/// no longer has).
+struct NodeTable {
+    /// No successor: the path ends.
+    static let none = -1
+
+    let ids: [String]
+    /// The node at each index; nil for an id no node has.
+    let nodes: [JourneyNode?]
+    /// Successors by slot: a decision's branches then its `otherwise`; a split's paths; a
+    /// wait's `next` then its `timeoutNext`; an action's `next`. `none` where there is none.
+    let successors: [[Int]]
+    /// The index of the entry's `next`.
+    let entryNext: Int
+    /// What a send node's `sent` event (and the simulated responses to it) carry: its template
+    /// and node id, built once rather than at every send. Empty for other nodes.
+    let sendData: [[String: Value]]
+    private let indexByID: [String: Int]
+
+    init(journey: Journey) {
+        var ids: [String] = []
+        var indexByID: [String: Int] = [:]
+        func intern(_ id: String) {
+            guard indexByID[id] == nil else { return }
+            indexByID[id] = ids.count
+            ids.append(id)
+        }
+        for node in journey.nodes { intern(node.id) }
+        let known = ids.count
+        intern(journey.entry.next)
+        for node in journey.nodes { for target in Self.targets(of: node.body) { target.map(intern) } }
+        var nodes: [JourneyNode?] = Array(repeating: nil, count: ids.count + 1)
+        for node in journey.nodes.reversed() { nodes[indexByID[node.id] ?? known] = node }
+        ids.append("")
+        self.ids = ids
+        self.nodes = nodes
+        self.indexByID = indexByID
+        self.entryNext = indexByID[journey.entry.next] ?? known
+        sendData = nodes.map { node in
+            guard let node, case .action(let step) = node.body, case .send(let send) = step.action else {
+                return [:]
+            }
+            return ["template": .string(send.template), "node": .string(node.id)]
+        }
+        successors = nodes.map { node in
+            node.map { Self.targets(of: $0.body).map { $0.flatMap { indexByID[$0] } ?? Self.none } } ?? []
+        }
+    }
+
+    /// Indexes in use: every id, and the one for ids the journey does not name.
+    var count: Int { nodes.count }
+
+    /// The index of `id`; ids the journey does not name share the last index.
+    func index(of id: String) -> Int { indexByID[id] ?? nodes.count - 1 }
+
+    /// The node's successor in `slot` (see `successors`).
+    func successor(of index: Int, slot: Int) -> Int {
+        let targets = successors[index]
+        return slot < targets.count ? targets[slot] : Self.none
+    }
+
+    /// A node's targets by slot, as `successors` orders them.
+    private static func targets(of body: NodeBody) -> [String?] {
+        switch body {
+        case .decision(let decision): return decision.branches.map { $0.next } + [decision.otherwise]
+        case .split(let split): return split.paths.map { $0.next }
+        case .wait(let wait): return [wait.next, wait.timeoutNext]
+        case .action(let step): return [step.next]
+        case .goal, .exit: return []
+        }
+    }
+}
+
+extension NodeTable {
+    /// Whether the journey names `id` (as a node or an edge's target).
+    func names(_ id: String) -> Bool { indexByID[id] != nil }
+
+    /// Whether `index` stands for one id (not the one shared by ids the journey does not name).
+    func names(_ index: Int) -> Bool { index < ids.count - 1 }
+}
