@@ -26,6 +26,8 @@ public final class RunRecorder: ReplayRecorder {
     /// that ends them, the stays, messages and handoffs it recorded (written with its row when
     /// it ends, side by side), its last stay's outcome.
     private var inFlight: [ExecutionKey: InFlight] = [:]
+    /// The execution `inFlightIndex` found last, while `inFlight` has not gained or lost one.
+    private var lastFound: (key: ExecutionKey, index: Dictionary<ExecutionKey, InFlight>.Index)?
 
     /// The first write failure; the run is then marked `failed` with it.
     public private(set) var failure: WorkspaceError?
@@ -89,9 +91,20 @@ public final class RunRecorder: ReplayRecorder {
     /// Where `execution`'s state is in `inFlight`, adding it when first seen. One lookup per
     /// record; the state is then changed in place, never copied.
     private func inFlightIndex(_ execution: ExecutionKey) -> Dictionary<ExecutionKey, InFlight>.Index {
-        if let index = inFlight.index(forKey: execution) { return index }
-        inFlight[execution] = InFlight()
-        return inFlight.index(forKey: execution) ?? inFlight.startIndex
+        // An execution's records come in runs (a step records its stay, message, decision...):
+        // the last one found is looked up again without hashing its lead id.
+        if let last = lastFound, last.key == execution { return last.index }
+        let index: Dictionary<ExecutionKey, InFlight>.Index
+        if let found = inFlight.index(forKey: execution) {
+            index = found
+        } else {
+            var state = InFlight()
+            state.stays.reserveCapacity(12)
+            inFlight[execution] = state
+            index = inFlight.index(forKey: execution) ?? inFlight.startIndex
+        }
+        lastFound = (execution, index)
+        return index
     }
 
     private func nodeStay(_ stay: NodeStay) {
@@ -107,6 +120,7 @@ public final class RunRecorder: ReplayRecorder {
 
     private func executionEnded(_ ended: ExecutionEnded) {
         let state = inFlight.remove(at: inFlightIndex(ended.execution)).value
+        lastFound = nil
         if paths != nil {
             var path = ""
             for (i, recorded) in state.stays.prefix(Self.maxPathLength).enumerated() {
