@@ -20,15 +20,9 @@ import Testing
         let path = folder.appendingPathComponent("v8.db").path
         let queue = try OlderWorkspace.queue(at: path, upTo: "v8-conversions")
         try queue.write { db in
+            try OlderWorkspace.insertJourneyAndCohort(db)
             try db.execute(
                 sql: """
-                    INSERT INTO meta (key, value) VALUES ('seed', 'none');
-                    INSERT INTO workflows (id, slug, name, trigger_config, conditions, actions, active,
-                        active_version, latest_version, created_at, updated_at)
-                    VALUES ('W1', 'mig', 'Mig', '{}', '[]', '[]', 1, 1, 1, 10, 10);
-                    INSERT INTO journey_versions (workflow_id, version, yaml, content_hash, author, created_at, origin)
-                    VALUES ('W1', 1, 'journey: mig', 'h', 'me', 10, 'import');
-                    INSERT INTO cohorts (name, origin, author, created_at) VALUES ('c', 'csv', 'me', 10);
                     INSERT INTO runs (id, workflow_id, journey_version, cohort_id, seed, mode, engine_version,
                         status, options, started_at, finished_at, leads, entries, conversions)
                     VALUES (7, 'W1', 1, 1, 42, 'simulated', 'e1', 'completed', '{}', 100, 200, 2, 2, 1);
