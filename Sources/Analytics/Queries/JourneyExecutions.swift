@@ -87,7 +87,10 @@ public enum JourneyExecutions {
         return latest
     }
 
-    /// A page of a run's executions, in the run's order, optionally of one status.
+    /// A page of a run's executions, in the run's order (the order their rows were written,
+    /// `execution_rows.key`: a replay's as they ended, a live run's as they started), optionally
+    /// of one status. The page is chosen on `execution_rows` and only its rows read through the
+    /// view, whose ids are computed (docs/schema.md).
     public static func page(
         _ workspace: Workspace, journey: String, run: Int64?, status: String? = nil, limit: Int = 100,
         offset: Int = 0
@@ -95,16 +98,27 @@ public enum JourneyExecutions {
         let runID = try runID(workspace, journey: journey, run: run)
         return try read(workspace) { db in
             guard let info = try RunQueries.run(db, id: runID) else { throw Failure.unknownRun(runID) }
-            let filter = status == nil ? "" : " AND e.status = ?"
+            let filter = status == nil ? "" : " AND x.status = (SELECT code FROM step_words WHERE word = ?)"
             var arguments: StatementArguments = [runID]
             if let status { arguments += [status] }
             let total =
                 try Int.fetchOne(
-                    db, sql: "SELECT COUNT(*) FROM workflow_executions e WHERE e.run_id = ?\(filter)",
+                    db, sql: "SELECT COUNT(*) FROM execution_rows x WHERE x.run_id = ?\(filter)",
                     arguments: arguments) ?? 0
             arguments += [limit, offset]
+            // From the run's first key on, in key order (`+` keeps SQLite from sorting the run's
+            // index instead): a page reads little more than its own rows.
             let executions = try Execution.fetchAll(
-                db, sql: selectExecutions + " WHERE e.run_id = ?\(filter) ORDER BY e.id LIMIT ? OFFSET ?",
+                db,
+                sql: """
+                    WITH chosen AS (
+                        SELECT x.key, x.run_id, x.lead_id, x.rotation FROM execution_rows x
+                        WHERE x.key >= (SELECT MIN(key) FROM execution_rows WHERE run_id = ?1)
+                            AND +x.run_id = ?1\(filter) ORDER BY x.key LIMIT ? OFFSET ?)
+                    \(selectExecutions)
+                    JOIN chosen c ON c.run_id = e.run_id AND c.lead_id = e.lead_id AND c.rotation = e.rotation
+                    ORDER BY c.key
+                    """,
                 arguments: arguments)
             return Page(
                 journey: journey, run: info, total: total, limit: limit, offset: offset,
