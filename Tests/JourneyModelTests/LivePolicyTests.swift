@@ -42,6 +42,7 @@ import Testing
         #expect(policy.effectiveMaxStepsPerMinute == 100_000)
         #expect(try Self.policy("  stale_after: 1s\n").staleAfter?.seconds == 1)
         #expect(try Self.policy("  stale_after: 52w\n").staleAfter == .weeks(52))
+        #expect(try Self.policy("  max_steps: 4000\n").maxStepsPerLead == Policy.maxStepsLimit)
     }
 
     @Test(arguments: [
@@ -61,6 +62,8 @@ import Testing
         ),
         ("  max_sends_per_minute: 0\n", "7:25: error: 'max_sends_per_minute' must be at least 1, found 0"),
         ("  max_sends_per_minute: -5\n", "7:25: error: 'max_sends_per_minute' must be at least 1, found -5"),
+        // The step log holds at most 8,191 stays per execution (docs/schema.md).
+        ("  max_steps: 4001\n", "7:14: error: 'max_steps' must be at most 4000, found 4001"),
         (
             "  max_sends_per_minute: \"100\"\n",
             "7:25: error: expected a whole number for 'max_sends_per_minute', found '100'"

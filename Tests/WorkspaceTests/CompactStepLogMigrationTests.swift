@@ -105,6 +105,13 @@ import Testing
         }
     }
 
+    /// An execution's rows are numbered within its key's 8,191 places: one more fails the write
+    /// (and the run) instead of spilling into the next execution's.
+    @Test func anExecutionHoldsAtMost8191RowsOfAKind() throws {
+        #expect(throws: Never.self) { try CompactStepWriter.checkRoom(8191, "stays", key: 1) }
+        #expect(throws: DatabaseError.self) { try CompactStepWriter.checkRoom(8192, "stays", key: 1) }
+    }
+
     @Test func aReplaysExecutionIsFoundByItsMadeID() throws {
         let replayed = try StepLogSummariesTests.replay()
         let run = replayed.runID
