@@ -405,6 +405,9 @@ import Workspace
             policy.lines.flatMap(\.messages) == [
                 "expected a whole number for 'per_day', found 'x'", "'max_steps' must be at least 1, found 0",
             ])
+        policy.focusCell("max_steps")
+        policy.replace(with: "5000")
+        #expect(policy.lines.flatMap(\.messages).contains("'max_steps' must be at most 4000, found 5000"))
         policy.focusCell("cap.sms.day")
         policy.replace(with: "2")
         policy.focusCell("max_steps")

@@ -105,9 +105,11 @@ struct EditorBuild {
         return EditorFieldText.time(text, key: name) { problem(key, $0) }
     }
 
-    mutating func integer(_ key: String, name: String, minimum: Int) -> Int? {
+    mutating func integer(_ key: String, name: String, minimum: Int, maximum: Int? = nil) -> Int? {
         guard let text = optionalText(key) else { return nil }
-        return EditorFieldText.integer(text, key: name, minimum: minimum) { problem(key, $0) }
+        return EditorFieldText.integer(text, key: name, minimum: minimum, maximum: maximum) {
+            problem(key, $0)
+        }
     }
 
     mutating func condition(_ key: String, required: Bool, what: String) -> Condition? {
@@ -345,7 +347,8 @@ struct EditorBuild {
             let to = time("quiet.to", name: "to")
             if let from, let to { policy.quietHours = QuietHours(from: from, to: to) }
         }
-        policy.maxStepsPerLead = integer("max_steps", name: "max_steps", minimum: 1)
+        policy.maxStepsPerLead = integer(
+            "max_steps", name: "max_steps", minimum: 1, maximum: Policy.maxStepsLimit)
         policy.staleAfter = duration(
             "stale_after", name: "stale_after", required: false, minimum: Policy.minimumStaleAfter)
         policy.maxSendsPerMinute = integer("max_sends_per_minute", name: "max_sends_per_minute", minimum: 1)

@@ -25,7 +25,9 @@ enum EditorFieldText {
         return nil
     }
 
-    static func integer(_ text: String, key: String, minimum: Int? = nil, problem: (String) -> Void) -> Int? {
+    static func integer(
+        _ text: String, key: String, minimum: Int? = nil, maximum: Int? = nil, problem: (String) -> Void
+    ) -> Int? {
         guard case .success(.number(let number)) = ValueText.parse(text, key: key),
             number == number.rounded(), abs(number) < 1e15
         else {
@@ -35,6 +37,10 @@ enum EditorFieldText {
         let whole = Int(number)
         if let minimum, whole < minimum {
             problem("'\(key)' must be at least \(minimum), found \(whole)")
+            return nil
+        }
+        if let maximum, whole > maximum {
+            problem("'\(key)' must be at most \(maximum), found \(whole)")
             return nil
         }
         return whole
