@@ -40,8 +40,5 @@ func engineOnly(journey: Journey, cohort: [CohortLead], seed: UInt64) -> EngineO
         records: recorder.records)
 }
 
-func threadCPUSeconds() -> Double {
-    var time = timespec()
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
-    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
-}
+/// CPU seconds of the calling thread so far.
+func threadCPUSeconds() -> Double { cpuSeconds(CLOCK_THREAD_CPUTIME_ID) }

@@ -81,8 +81,11 @@ struct WorkspaceContents {
 }
 
 /// CPU seconds of the whole process (every thread) so far.
-func processCPUSeconds() -> Double {
+func processCPUSeconds() -> Double { cpuSeconds(CLOCK_PROCESS_CPUTIME_ID) }
+
+/// CPU seconds `clock` has counted so far.
+func cpuSeconds(_ clock: clockid_t) -> Double {
     var time = timespec()
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+    clock_gettime(clock, &time)
     return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
 }

@@ -36,8 +36,6 @@ final class CompactStepWriter {
         let messages = BatchInserter(db: db, table: "message_rows", columns: Self.messageColumns)
         let handoffs = BatchInserter(db: db, table: "agent_handoffs", columns: RunBatch.handoffColumns)
         let conversions = BatchInserter(db: db, table: "conversions", columns: RunBatch.conversionColumns)
-        // A handoff row names its execution by id: write pending executions first.
-        handoffs.beforeFlush = { try executions.flush() }
         var key = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(key), 0) FROM execution_rows") ?? 0
         for execution in batch.executions {
             key += 1

@@ -7,7 +7,7 @@ import ReplayEngine
 struct RunBatch: Sendable {
     var executions: [EndedExecution] = []
     var conversions: [[SQLValue]] = []
-    /// Rows the batch will write: an execution's own, its stays' and its messages'.
+    /// Rows the batch will write: each execution's own, its stays', messages' and handoffs'.
     private(set) var rowCount = 0
 
     var isEmpty: Bool { rowCount == 0 }
