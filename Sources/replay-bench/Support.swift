@@ -22,6 +22,15 @@ func peakMemoryMiB() -> Double {
     return kib / 1024
 }
 
+/// Resident memory of this process now, from /proc (VmRSS), in MiB.
+func residentMemoryMiB() -> Double {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+        let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
+        let kib = Double(line.split(separator: " ").dropFirst().first ?? "")
+    else { return 0 }
+    return kib / 1024
+}
+
 /// Starts a new peak: Linux resets VmHWM to the current resident size on "5" in clear_refs.
 func resetPeakMemory() {
     try? "5".write(toFile: "/proc/self/clear_refs", atomically: false, encoding: .utf8)
