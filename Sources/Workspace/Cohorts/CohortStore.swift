@@ -52,7 +52,7 @@ extension Workspace {
     /// Imported and synthetic cohorts never change once stored, so the chunks see exactly what
     /// one snapshot would; the `live` cohort grows meanwhile, and each chunk sees it as it was
     /// when that chunk was read.
-    /// Memory stays at a chunk.
+    /// Memory stays at a chunk, and the reading connection at a small page cache while it reads.
     public func forEachLead(
         inCohort name: String, _ body: (CohortLead) throws -> Void
     ) throws(WorkspaceError) {
@@ -66,7 +66,9 @@ extension Workspace {
         do {
             while true {
                 let position = after
-                let chunk: [CohortLead] = try pool.read { db in try reader.chunk(db, after: position) }
+                let chunk: [CohortLead] = try pool.read { db in
+                    try Self.withStreamCache(db) { try reader.chunk(db, after: position) }
+                }
                 for lead in chunk { try body(lead) }
                 guard chunk.count == Self.leadChunkSize, let last = chunk.last else { break }
                 after = (EpochSeconds.seconds(last.lead.createdAt), last.lead.id)

@@ -150,6 +150,18 @@ public final class Workspace: Sendable {
         return try body()
     }
 
+    /// Streams (a replay reading its cohort once, its writer appending the step log) get a
+    /// small page cache while they run: what they touch is not touched again, and the default
+    /// one on each of their connections would grow by 32 MiB of pages read or written once
+    /// (measured: a million-lead replay's peak memory, BENCHMARKS.md).
+    static let streamCacheKiB = 4096
+
+    static func withStreamCache<T>(_ db: Database, _ body: () throws -> T) throws -> T {
+        try db.execute(sql: "PRAGMA cache_size = -\(streamCacheKiB)")
+        defer { try? db.execute(sql: "PRAGMA cache_size = -\(defaultCacheKiB)") }
+        return try body()
+    }
+
     /// Runs `body` in one write transaction, mapping SQLite failures to workspace errors.
     func write<T: Sendable>(_ body: @Sendable (Database) throws -> T) throws(WorkspaceError) -> T {
         do {

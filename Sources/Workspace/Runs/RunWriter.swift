@@ -74,6 +74,6 @@ final class RunWriter: @unchecked Sendable {
     }
 
     private func write(_ batch: RunBatch) throws {
-        try pool.write { db in try rows.write(batch, db) }
+        try pool.write { db in try Workspace.withStreamCache(db) { try rows.write(batch, db) } }
     }
 }
