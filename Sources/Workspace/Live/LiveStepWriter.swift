@@ -58,7 +58,7 @@ struct LiveRowWriter {
                     UPDATE execution_rows SET status = ?, reason = ? WHERE uuid = ?
                         AND status NOT IN (SELECT code FROM step_words WHERE word IN ('active', 'failed'))
                     """,
-                arguments: [failed, try words.code(reason, in: db), execution])
+                arguments: [failed, try words.codeIfAny(reason, in: db), execution])
             totals.failed += db.changesCount
         }
         try db.execute(
@@ -128,8 +128,8 @@ struct LiveRowWriter {
                 """,
             arguments: [
                 try words.code(ended.status.rawValue, in: db),
-                try words.code(ended.nodeID, in: db).databaseValue,
-                try words.code(ended.reason, in: db).databaseValue,
+                try words.codeIfAny(ended.nodeID, in: db),
+                try words.codeIfAny(ended.reason, in: db),
                 ended.status == .active ? nil : EpochSeconds.seconds(ended.endedAt),
                 ended.steps,
                 executionID(ended.execution),

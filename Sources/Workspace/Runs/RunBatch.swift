@@ -6,11 +6,15 @@ import ReplayEngine
 /// engine's thread hands the writer's, one transaction per batch.
 struct RunBatch: Sendable {
     var executions: [EndedExecution] = []
+    /// The run's words so far: what the numbers in the executions' stays and messages stand for.
+    var words: [String] = []
+    /// Decision leaves not handed to the writer before.
+    var leaves: [DecisionLeaves] = []
     var conversions: [[SQLValue]] = []
     /// Rows the batch will write: each execution's own, its stays', messages' and handoffs'.
     private(set) var rowCount = 0
 
-    var isEmpty: Bool { rowCount == 0 }
+    var isEmpty: Bool { rowCount == 0 && leaves.isEmpty }
 
     mutating func append(_ execution: EndedExecution) {
         rowCount += 1 + execution.stays.count + execution.messages.count + execution.handoffs.count
@@ -55,35 +59,59 @@ struct EndedExecution: Sendable {
 }
 
 /// What `stay_rows` needs of a stay, kept small while its execution runs (a million-lead
-/// replay holds the stays of every execution in flight): times in whole epoch seconds,
-/// `RecordedStay.none` for none.
+/// replay holds the stays of every execution in flight): words as `RunWords` numbers, times in
+/// whole epoch seconds, `RecordedStay.none` for none.
 struct RecordedStay: Sendable {
     static let none = Int64.min
-    var node: String
-    var next: String?
-    var outcome: String
+    /// The number of a word that is not there (no next node).
+    static let noWord: Int32 = -1
+    var node: Int32
+    var next: Int32
+    var outcome: Int32
+    var visit: Int32
     var entered: Int64
     var exited: Int64
-    var visit: Int32
-    /// At a decision, the verdicts of the leaves it looked at.
-    var verdicts: [LeafVerdict]?
+    /// At a decision, the verdicts of the leaves it looked at, as `stay_rows.verdicts` stores
+    /// them (`verdictsText`).
+    var verdicts: String?
 
-    init(_ stay: NodeStay, verdicts: [LeafVerdict]?) {
-        node = stay.nodeID
-        next = stay.nextNodeID
-        outcome = stay.storedOutcome
+    init(_ stay: NodeStay, verdicts: String?, words: inout RunWords) {
+        node = words.number(stay.nodeID)
+        next = stay.nextNodeID.map { words.number($0) } ?? Self.noWord
+        outcome = words.number(stay.storedOutcome)
         entered = EpochSeconds.seconds(stay.enteredAt)
         exited = stay.exitedAt.map(EpochSeconds.seconds) ?? Self.none
         visit = Int32(clamping: stay.visit)
         self.verdicts = verdicts
     }
+
+    /// A decision's verdicts as `stay_rows.verdicts`: `1`/`0` per leaf, then the actual values
+    /// as a JSON list (`01["0","43"]`); short enough, usually, to need no storage of its own.
+    static func verdictsText(_ verdicts: [LeafVerdict]) -> String {
+        var text = ""
+        for verdict in verdicts { text += verdict.matched ? "1" : "0" }
+        text += "["
+        for (i, verdict) in verdicts.enumerated() {
+            if i > 0 { text += "," }
+            JSONText.writeString(verdict.actual, into: &text)
+        }
+        return text + "]"
+    }
 }
 
-/// What `message_rows` needs of a message, as small: times in whole epoch seconds,
-/// `RecordedStay.none` for none.
-struct RecordedMessage: Sendable {
+/// Leaves of a decision node for `decision_leaves`, from leaf number `first` on: handed to the
+/// writer the first time a decision shows them.
+struct DecisionLeaves: Sendable {
     var node: String
-    var template: String
+    var first: Int
+    var verdicts: [LeafVerdict]
+}
+
+/// What `message_rows` needs of a message, as small: node and template as `RunWords` numbers,
+/// times in whole epoch seconds, `RecordedStay.none` for none.
+struct RecordedMessage: Sendable {
+    var node: Int32
+    var template: Int32
     var channel: Channel
     var status: MessageStatus
     var reason: SuppressionReason?
@@ -94,10 +122,10 @@ struct RecordedMessage: Sendable {
     var replied: Int64
     var unsubscribed: Int64
 
-    init(_ m: MessageRecord) {
+    init(_ m: MessageRecord, words: inout RunWords) {
         func seconds(_ date: Date?) -> Int64 { date.map(EpochSeconds.seconds) ?? RecordedStay.none }
-        node = m.nodeID
-        template = m.template
+        node = words.number(m.nodeID)
+        template = words.number(m.template)
         channel = m.channel
         status = m.status
         reason = m.reason

@@ -16,27 +16,33 @@ public final class RunRecorder: ReplayRecorder {
     private let batchRows: Int
     private let writer: RunWriter
     private var batch = RunBatch()
+    /// The words the recorded stays and messages name by number.
+    private var words = RunWords()
+    /// How many leaves of each decision node (by word number) the writer was handed.
+    private var leavesHanded: [Int] = []
 
     private var dropoff: [DropoffKey: Int] = [:]
-    /// Node sequences taken, counted; nil once there are too many distinct ones to keep.
-    private var paths: [String: Int]? = [:]
+    /// Node sequences taken, counted; none kept once there are too many distinct ones.
+    private var paths = PathCounter(
+        maxDistinct: RunRecorder.maxDistinctPaths, maxLength: RunRecorder.maxPathLength)
     static let maxDistinctPaths = 50_000
     static let maxPathLength = 64
     /// Per execution still in flight: its trigger, its decisions' verdicts waiting for the stay
     /// that ends them, the stays, messages and handoffs it recorded (written with its row when
     /// it ends, side by side), its last stay's outcome.
     private var inFlight: [ExecutionKey: InFlight] = [:]
-    /// The execution `inFlightIndex` found last, while `inFlight` has not gained or lost one.
-    private var lastFound: (key: ExecutionKey, index: Dictionary<ExecutionKey, InFlight>.Index)?
+    /// The execution `inFlight(_:)` found last.
+    private var lastFound: (key: ExecutionKey, state: InFlight)?
 
     /// The first write failure; the run is then marked `failed` with it.
     public private(set) var failure: WorkspaceError?
     /// Called on the engine's thread every thousand leads admitted (progress bars).
     public var onProgress: ((ReplayProgress) -> Void)?
 
-    struct InFlight {
+    /// A reference, so that a record changes it in place without copying it out of the table.
+    final class InFlight {
         var trigger = ""
-        var verdicts: [String: [LeafVerdict]] = [:]
+        var verdicts: [String: String] = [:]
         var stays: [RecordedStay] = []
         var messages: [RecordedMessage] = []
         var handoffs: [HandoffRecord] = []
@@ -66,19 +72,19 @@ public final class RunRecorder: ReplayRecorder {
     public func record(_ record: ReplayRecord) {
         switch record {
         case .executionStarted(let started):
-            let index = inFlightIndex(started.execution)
-            inFlight.values[index].trigger = started.trigger
+            inFlight(started.execution).trigger = started.trigger
         case .executionEnded(let ended):
             executionEnded(ended)
         case .nodeStay(let stay):
             nodeStay(stay)
         case .decision(let decision):
-            inFlight.values[inFlightIndex(decision.execution)].verdicts[decision.nodeID] =
-                decision.explanation
+            handLeaves(of: decision)
+            inFlight(decision.execution).verdicts[decision.nodeID] = RecordedStay.verdictsText(
+                decision.explanation)
         case .message(let message):
-            inFlight.values[inFlightIndex(message.execution)].messages.append(RecordedMessage(message))
+            inFlight(message.execution).messages.append(RecordedMessage(message, words: &words))
         case .handoff(let handoff):
-            inFlight.values[inFlightIndex(handoff.execution)].handoffs.append(handoff)
+            inFlight(handoff.execution).handoffs.append(handoff)
         case .conversion(let conversion):
             batch.append(conversion: RunBatch.row(conversion, run: runID))
         case .splitAssignment, .webhookAttempt, .notification, .propertyChange, .outward:
@@ -88,48 +94,52 @@ public final class RunRecorder: ReplayRecorder {
         if batch.rowCount >= batchRows { flushBatch() }
     }
 
-    /// Where `execution`'s state is in `inFlight`, adding it when first seen. One lookup per
-    /// record; the state is then changed in place, never copied.
-    private func inFlightIndex(_ execution: ExecutionKey) -> Dictionary<ExecutionKey, InFlight>.Index {
+    /// `execution`'s state, added when first seen.
+    private func inFlight(_ execution: ExecutionKey) -> InFlight {
         // An execution's records come in runs (a step records its stay, message, decision...):
-        // the last one found is looked up again without hashing its lead id.
-        if let last = lastFound, last.key == execution { return last.index }
-        let index: Dictionary<ExecutionKey, InFlight>.Index
-        if let found = inFlight.index(forKey: execution) {
-            index = found
+        // the last one found is taken again without hashing its lead id.
+        if let last = lastFound, last.key == execution { return last.state }
+        let state: InFlight
+        if let found = inFlight[execution] {
+            state = found
         } else {
-            var state = InFlight()
+            state = InFlight()
             state.stays.reserveCapacity(12)
             inFlight[execution] = state
-            index = inFlight.index(forKey: execution) ?? inFlight.startIndex
         }
-        lastFound = (execution, index)
-        return index
+        lastFound = (execution, state)
+        return state
     }
 
     private func nodeStay(_ stay: NodeStay) {
-        let index = inFlightIndex(stay.execution)
-        let verdicts =
-            inFlight.values[index].verdicts.isEmpty
-            ? nil : inFlight.values[index].verdicts.removeValue(forKey: stay.nodeID)
+        let state = inFlight(stay.execution)
+        let verdicts = state.verdicts.isEmpty ? nil : state.verdicts.removeValue(forKey: stay.nodeID)
         if stay.outcome != .completed, stay.outcome != .converted {
-            inFlight.values[index].lastOutcome = stay.outcome
+            state.lastOutcome = stay.outcome
         }
-        inFlight.values[index].stays.append(RecordedStay(stay, verdicts: verdicts))
+        state.stays.append(RecordedStay(stay, verdicts: verdicts, words: &words))
+    }
+
+    /// Hands the writer the leaves of `decision` that no earlier decision at its node showed.
+    private func handLeaves(of decision: DecisionRecord) {
+        let node = Int(words.number(decision.nodeID))
+        if node >= leavesHanded.count {
+            leavesHanded.append(contentsOf: repeatElement(0, count: node + 1 - leavesHanded.count))
+        }
+        let handed = leavesHanded[node]
+        guard decision.explanation.count > handed else { return }
+        batch.leaves.append(
+            DecisionLeaves(
+                node: decision.nodeID, first: handed, verdicts: Array(decision.explanation.dropFirst(handed)))
+        )
+        leavesHanded[node] = decision.explanation.count
     }
 
     private func executionEnded(_ ended: ExecutionEnded) {
-        let state = inFlight.remove(at: inFlightIndex(ended.execution)).value
+        let state = inFlight(ended.execution)
+        inFlight[ended.execution] = nil
         lastFound = nil
-        if paths != nil {
-            var path = ""
-            for (i, recorded) in state.stays.prefix(Self.maxPathLength).enumerated() {
-                if i > 0 { path += " " }
-                path += recorded.node
-            }
-            paths?[path, default: 0] += 1
-            if (paths?.count ?? 0) > Self.maxDistinctPaths { paths = nil }
-        }
+        paths.count(state.stays.lazy.map(\.node))
         if let reason = Self.dropoffReason(ended.status, lastOutcome: state.lastOutcome) {
             dropoff[DropoffKey(node: ended.nodeID ?? "entry", reason: reason), default: 0] += 1
         }
@@ -235,6 +245,7 @@ public final class RunRecorder: ReplayRecorder {
 
     private func flushBatch() {
         guard !batch.isEmpty else { return }
+        batch.words = words.list
         writer.submit(batch)
         batch = RunBatch()
     }
@@ -276,7 +287,7 @@ public final class RunRecorder: ReplayRecorder {
         try writeChannelSummaries(db, summary.channels)
         try writeHandoffSummaries(db, summary.handoffs.byRoute)
         try RunEntrySummary.write(db, run: runID, summary.entry)
-        for (path, executions) in (paths ?? [:]).sorted(by: { $0.key < $1.key }) {
+        for (path, executions) in (paths.paths(words: words.list) ?? [:]).sorted(by: { $0.key < $1.key }) {
             try db.execute(
                 sql: "INSERT INTO run_path_summary (run_id, path, executions) VALUES (?, ?, ?)",
                 arguments: [runID, path, executions])

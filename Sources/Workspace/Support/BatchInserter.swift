@@ -21,17 +21,29 @@ enum SQLValue {
 
 /// Inserts rows many at a time with one prepared multi-row `INSERT`, binding values through
 /// SQLite's C API: a million leads cost a few thousand statement executions, and no time
-/// goes to per-value conversions. Used inside one write transaction; not shared across threads.
+/// goes to per-value conversions. A row is given whole (`append`) or value by value (`add`,
+/// then `endRow`), which builds no array per row. Used inside one write transaction; not
+/// shared across threads.
 final class BatchInserter {
     let db: Database
     let table: String
     let columns: [String]
     let rowsPerStatement: Int
-    private var pending: [SQLValue] = []
+    /// The rows not inserted yet, value after value: an integer, a real's bits or an index
+    /// into `texts`, and which of them (or NULL) it is. Plain integers, so clearing them
+    /// releases nothing.
+    private var numbers: [Int64] = []
+    private var kinds: [Kind] = []
+    private var texts: [String] = []
     private var fullStatement: Statement?
+    private var singleStatement: Statement?
     private(set) var insertedRows = 0
     /// Runs before each flush: rows this table references may sit in another inserter's batch.
     var beforeFlush: (() throws -> Void)?
+
+    private enum Kind: UInt8 {
+        case integer, real, text, null
+    }
 
     private static let transient = unsafeBitCast(
         OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
@@ -42,51 +54,94 @@ final class BatchInserter {
         self.columns = columns
         // SQLite allows 32,766 bound parameters per statement.
         self.rowsPerStatement = max(1, min(rowsPerStatement, 32_000 / columns.count))
-        pending.reserveCapacity(self.rowsPerStatement * columns.count)
+        numbers.reserveCapacity(self.rowsPerStatement * columns.count)
+        kinds.reserveCapacity(self.rowsPerStatement * columns.count)
     }
 
     func append(_ row: [SQLValue]) throws {
         precondition(row.count == columns.count, "row width must match the columns")
-        pending.append(contentsOf: row)
-        if pending.count == rowsPerStatement * columns.count { try flush() }
+        for value in row { add(value) }
+        try endRow()
+    }
+
+    func add(_ number: Int64) {
+        numbers.append(number)
+        kinds.append(.integer)
+    }
+
+    func add(_ number: Int64?) {
+        if let number { add(number) } else { addNull() }
+    }
+
+    func add(_ text: String) {
+        numbers.append(Int64(texts.count))
+        texts.append(text)
+        kinds.append(.text)
+    }
+
+    func addNull() {
+        numbers.append(0)
+        kinds.append(.null)
+    }
+
+    func add(_ value: SQLValue) {
+        switch value {
+        case .integer(let n): add(n)
+        case .real(let x):
+            numbers.append(Int64(bitPattern: x.bitPattern))
+            kinds.append(.real)
+        case .text(let s): add(s)
+        case .null: addNull()
+        }
+    }
+
+    /// Ends the row whose values were just added.
+    func endRow() throws {
+        precondition(kinds.count % columns.count == 0, "row width must match the columns")
+        if kinds.count == rowsPerStatement * columns.count { try flush() }
     }
 
     func flush() throws {
-        guard !pending.isEmpty else { return }
+        guard !kinds.isEmpty else { return }
         try beforeFlush?()
-        let rows = pending.count / columns.count
+        let width = columns.count
+        let rows = kinds.count / width
         if rows == rowsPerStatement {
             // The connection keeps the full-width statement between inserters (a run's writer
             // makes five per batch): parsing thousands of placeholders once, not per batch.
             let statement = try fullStatement ?? db.cachedStatement(sql: sql(rows: rows))
             fullStatement = statement
-            try execute(statement, pending[...])
+            try execute(statement, 0..<kinds.count)
         } else {
             // A batch's remainder row by row through one cached statement, rather than a
             // statement of that many rows parsed for this flush alone.
-            let single = try db.cachedStatement(sql: sql(rows: 1))
+            let single = try singleStatement ?? db.cachedStatement(sql: sql(rows: 1))
+            singleStatement = single
             for row in 0..<rows {
-                try execute(single, pending[row * columns.count..<(row + 1) * columns.count])
+                try execute(single, row * width..<(row + 1) * width)
             }
         }
         insertedRows += rows
-        pending.removeAll(keepingCapacity: true)
+        numbers.removeAll(keepingCapacity: true)
+        kinds.removeAll(keepingCapacity: true)
+        texts.removeAll(keepingCapacity: true)
     }
 
-    /// Binds `values` to `statement`'s parameters in order and runs it. A NULL needs no bind:
-    /// clearing the bindings leaves every parameter NULL.
-    private func execute(_ statement: Statement, _ values: ArraySlice<SQLValue>) throws {
+    /// Binds the values at `range` to `statement`'s parameters in order and runs it. A NULL
+    /// needs no bind: clearing the bindings leaves every parameter NULL.
+    private func execute(_ statement: Statement, _ range: Range<Int>) throws {
         let handle = statement.sqliteStatement
         sqlite3_reset(handle)
         sqlite3_clear_bindings(handle)
-        for (offset, value) in zip(values.indices, values) {
-            let index = CInt(offset - values.startIndex + 1)
-            switch value {
-            case .integer(let n): sqlite3_bind_int64(handle, index, n)
-            case .real(let x): sqlite3_bind_double(handle, index, x)
+        for position in range {
+            let index = CInt(position - range.lowerBound + 1)
+            let number = numbers[position]
+            switch kinds[position] {
+            case .integer: sqlite3_bind_int64(handle, index, number)
+            case .real: sqlite3_bind_double(handle, index, Double(bitPattern: UInt64(bitPattern: number)))
             case .null: break
-            case .text(let s):
-                var s = s
+            case .text:
+                var s = texts[Int(number)]
                 s.withUTF8 { bytes in
                     _ = bytes.withMemoryRebound(to: CChar.self) { chars in
                         sqlite3_bind_text(handle, index, chars.baseAddress, CInt(chars.count), Self.transient)
