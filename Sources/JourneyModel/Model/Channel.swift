@@ -2,9 +2,20 @@
 public enum Channel: String, Sendable, Hashable, CaseIterable, Comparable, Codable {
     case email, sms, chat
 
-    public static func < (a: Channel, b: Channel) -> Bool {
-        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    /// The channel's place in `allCases`.
+    public var ordinal: Int {
+        switch self {
+        case .email: 0
+        case .sms: 1
+        case .chat: 2
+        }
     }
+
+    public static func < (a: Channel, b: Channel) -> Bool { a.ordinal < b.ordinal }
+
+    /// Hashes the ordinal: the default for a `String` raw value hashes the string, and sets and
+    /// dictionaries of channels are asked at every send.
+    public func hash(into hasher: inout Hasher) { hasher.combine(ordinal) }
 }
 
 /// Where a send goes: a fixed channel, or `best`, learned per lead from its responses.
