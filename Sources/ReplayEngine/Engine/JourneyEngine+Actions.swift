@@ -19,7 +19,7 @@ extension JourneyEngine {
                 channel = fixed
             case .best:
                 var random = StableRandom(
-                    seed: configuration.seed, lead: state.id, node: node.id, attempt: state.messageOrdinal,
+                    lead: drawHash(of: state), node: node.id, attempt: state.messageOrdinal,
                     purpose: .bestChannel)
                 channel = ChannelChooser.choose(
                     lead: state.lead, history: state.history, at: now, priors: configuration.channelPriors,
@@ -113,7 +113,7 @@ extension JourneyEngine {
                 to: channel, sentAt: now, in: state.recorded, until: horizon)
         } else {
             var random = StableRandom(
-                seed: configuration.seed, lead: state.id, node: node.id, attempt: ordinal, purpose: .response)
+                lead: drawHash(of: state), node: node.id, attempt: ordinal, purpose: .response)
             let answer = ResponseSimulator.answer(
                 message: channel, sentAt: now, behavior: state.behavior, earlierMessages: earlierMessages,
                 random: &random)
@@ -176,7 +176,7 @@ extension JourneyEngine {
         let ordinal = state.webhookOrdinal
         state.webhookOrdinal += 1
         var random = StableRandom(
-            seed: configuration.seed, lead: state.id, node: node.id, attempt: ordinal, purpose: .webhook)
+            lead: drawHash(of: state), node: node.id, attempt: ordinal, purpose: .webhook)
         let failed = random.chance(hook.failureRate)
         var record = WebhookAttempt(
             execution: execution.key, nodeID: node.id, url: hook.url, attempt: attempt, at: now,

@@ -118,7 +118,7 @@ extension JourneyEngine {
     private func scheduleOrganicConversion(_ state: LeadState, rotation: Int) {
         guard !state.respondsAsRecorded, state.behavior.organicConversionProbability > 0 else { return }
         var random = StableRandom(
-            seed: configuration.seed, lead: state.id, node: Journey.entryID, attempt: rotation,
+            lead: drawHash(of: state), node: Journey.entryID, attempt: rotation,
             purpose: .organicConversion)
         let converts = random.chance(state.behavior.organicConversionProbability)
         let delay = random.exponential(mean: max(state.behavior.meanOrganicConversionDelay, 1)).rounded()

@@ -112,7 +112,7 @@ extension JourneyEngine {
     private func assign(_ split: Split, at node: JourneyNode, for state: LeadState) {
         guard let execution = state.execution else { return }
         var random = StableRandom(
-            seed: configuration.seed, lead: state.id, node: node.id, attempt: 0, purpose: .split)
+            lead: drawHash(of: state), node: node.id, attempt: 0, purpose: .split)
         let holdout = max(split.holdout ?? 0, 0)
         let total = split.paths.reduce(0) { $0 + max($1.weight, 0) } + holdout
         let roll = random.unit() * Double(total)

@@ -62,6 +62,14 @@ public final class JourneyEngine {
 
     var horizon: Date? { configuration.horizon }
 
+    /// What every draw for `state` starts from (`StableRandom.leadHash`), hashed once per lead.
+    func drawHash(of state: LeadState) -> StableHash {
+        if let hash = state.drawHash { return hash }
+        let hash = StableRandom.leadHash(seed: configuration.seed, lead: state.id)
+        state.drawHash = hash
+        return hash
+    }
+
     func isWithinHorizon(_ time: Date) -> Bool {
         horizon.map { time <= $0 } ?? true
     }

@@ -57,6 +57,8 @@ final class LeadState {
     var lastSentChannel: Channel?
     /// Lifetime counters that number this lead's draws, so every draw has its own coordinates.
     var messageOrdinal = 0
+    /// The hash of the run's seed and the lead's id that starts every draw of the lead.
+    var drawHash: StableHash?
     var webhookOrdinal = 0
     /// The agent holding the lead (its capacity is taken until the execution ends).
     var heldAgentID: String?

@@ -18,13 +18,24 @@ public struct StableRandom: RandomNumberGenerator {
     }
 
     init(seed: UInt64, lead: String, node: String, attempt: Int, purpose: DrawPurpose) {
-        var hash = StableHash()
-        hash.combine(seed)
-        hash.combine(lead)
+        self.init(lead: Self.leadHash(seed: seed, lead: lead), node: node, attempt: attempt, purpose: purpose)
+    }
+
+    /// The same draw from `leadHash(seed:lead:)`, which a lead's draws share: hashed once.
+    init(lead leadHash: StableHash, node: String, attempt: Int, purpose: DrawPurpose) {
+        var hash = leadHash
         hash.combine(node)
         hash.combine(UInt64(bitPattern: Int64(attempt)))
         hash.combine(purpose.rawValue)
         state = hash.value
+    }
+
+    /// The hash of a draw's first coordinates, the seed and the lead.
+    static func leadHash(seed: UInt64, lead: String) -> StableHash {
+        var hash = StableHash()
+        hash.combine(seed)
+        hash.combine(lead)
+        return hash
     }
 
     /// SplitMix64: tiny, fast, and good enough for simulation draws.
@@ -144,7 +155,10 @@ struct StableHash {
     }
 
     mutating func combine(_ text: String) {
-        for byte in text.utf8 { combine(byte) }
+        var text = text
+        text.withUTF8 { bytes in
+            for byte in bytes { combine(byte) }
+        }
         combine(UInt8(0xFF))
     }
 }
