@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        // Not imported by cairn itself; pinned for Hummingbird and SwiftNIO, which use it.
         .package(url: "https://github.com/apple/swift-collections", exact: "1.6.0"),
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
         .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
@@ -43,10 +44,7 @@ let package = Package(
         ),
         .target(
             name: "ReplayEngine",
-            dependencies: [
-                "JourneyModel",
-                .product(name: "HeapModule", package: "swift-collections"),
-            ],
+            dependencies: ["JourneyModel"],
             swiftSettings: hotLoop
         ),
         .target(
