@@ -1,16 +1,18 @@
 /// Counts the node sequences executions took (`run_path_summary`), as a trie over `RunWords`
-/// numbers: an execution's path costs one integer lookup per stay, with no string built or
-/// hashed per execution. Gives up (`paths` nil) past `maxDistinct` distinct paths.
+/// numbers: an execution's path costs a walk down the trie, one short list of children per
+/// stay, with no string built or hashed per execution. Gives up (`paths` nil) past
+/// `maxDistinct` distinct paths.
 struct PathCounter {
     let maxDistinct: Int
     let maxLength: Int
-    /// Per trie node (0 is the empty path): its parent, its last word, and how many executions
-    /// took exactly that path.
+    /// Per trie node (0 is the empty path): its parent, its last word, how many executions
+    /// took exactly that path, its first child and its next sibling (-1: none). A node has a
+    /// few children at most (the branches of one node), so a list is searched, not hashed.
     private var parent: [Int32] = [-1]
     private var word: [Int32] = [-1]
     private var executions: [Int] = [0]
-    /// The trie node a parent reaches with a word, keyed by `parent << 32 | word`.
-    private var children: [Int64: Int32] = [:]
+    private var firstChild: [Int32] = [-1]
+    private var nextSibling: [Int32] = [-1]
     private var distinct = 0
     private(set) var gaveUp = false
 
@@ -24,23 +26,24 @@ struct PathCounter {
         guard !gaveUp else { return }
         var node: Int32 = 0
         for next in nodes.prefix(maxLength) {
-            let key = Int64(node) << 32 | Int64(UInt32(bitPattern: next))
-            if let child = children[key] {
-                node = child
-            } else {
-                let child = Int32(parent.count)
+            var child = firstChild[Int(node)]
+            while child >= 0, word[Int(child)] != next { child = nextSibling[Int(child)] }
+            if child < 0 {
+                child = Int32(parent.count)
                 parent.append(node)
                 word.append(next)
                 executions.append(0)
-                children[key] = child
-                node = child
+                firstChild.append(-1)
+                nextSibling.append(firstChild[Int(node)])
+                firstChild[Int(node)] = child
             }
+            node = child
         }
         if executions[Int(node)] == 0 { distinct += 1 }
         executions[Int(node)] += 1
         if distinct > maxDistinct {
             gaveUp = true
-            (parent, word, executions, children) = ([], [], [], [:])
+            (parent, word, executions, firstChild, nextSibling) = ([], [], [], [], [])
         }
     }
 

@@ -75,8 +75,9 @@ struct RecordedStay: Sendable {
     /// them (`verdictsText`).
     var verdicts: String?
 
-    init(_ stay: NodeStay, verdicts: String?, words: inout RunWords) {
-        node = words.number(stay.nodeID)
+    /// `node`: the stay's node's number when the caller knows it.
+    init(_ stay: NodeStay, node: Int32? = nil, verdicts: String?, words: inout RunWords) {
+        self.node = node ?? words.number(stay.nodeID)
         next = stay.nextNodeID.map { words.number($0) } ?? Self.noWord
         outcome = words.number(stay.storedOutcome)
         entered = EpochSeconds.seconds(stay.enteredAt)

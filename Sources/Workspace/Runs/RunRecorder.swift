@@ -117,7 +117,11 @@ public final class RunRecorder: ReplayRecorder {
         if stay.outcome != .completed, stay.outcome != .converted {
             state.lastOutcome = stay.outcome
         }
-        state.stays.append(RecordedStay(stay, verdicts: verdicts, words: &words))
+        // The stay's node is nearly always where the last one went next: numbered already.
+        let node = state.stays.last.flatMap { last in
+            last.next != RecordedStay.noWord && words.list[Int(last.next)] == stay.nodeID ? last.next : nil
+        }
+        state.stays.append(RecordedStay(stay, node: node, verdicts: verdicts, words: &words))
     }
 
     /// Hands the writer the leaves of `decision` that no earlier decision at its node showed.
