@@ -57,13 +57,14 @@ extension JourneyEngine {
     /// Does what the current node does, once.
     private func step(_ state: LeadState) {
         guard let execution = state.execution else { return }
-        guard let node = table.nodes[execution.nodeIndex] else {
+        guard let entry = table.nodes[execution.nodeIndex] else {
             endExecution(
                 state, status: .failed, reason: "no node \(execution.nodeID) in the journey",
                 outcome: .failed,
                 at: now)
             return
         }
+        let node = entry.node
         switch node.body {
         case .decision(let decision):
             decide(decision, at: node, for: state)
@@ -163,8 +164,9 @@ extension JourneyEngine {
     /// The lead's pending step is due: a wait ends, a deferred send or a webhook retry runs.
     func resumePending(_ state: LeadState) {
         guard let execution = state.execution, let pending = execution.pending,
-            let node = table.nodes[execution.nodeIndex]
+            let entry = table.nodes[execution.nodeIndex]
         else { return }
+        let node = entry.node
         state.execution?.pending = nil
         switch (pending, node.body) {
         case (.waitUntil, .wait):

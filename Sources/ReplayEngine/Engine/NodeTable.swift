@@ -12,8 +12,9 @@ struct NodeTable {
     static let none = -1
 
     let ids: [String]
-    /// The node at each index; nil for an id no node has.
-    let nodes: [JourneyNode?]
+    /// The node at each index; nil for an id no node has. By reference: a step reads its
+    /// node's body without copying the node out of the table.
+    let nodes: [TableNode?]
     /// Successors by slot: a decision's branches then its `otherwise`; a split's paths; a
     /// wait's `next` then its `timeoutNext`; an action's `next`. `none` where there is none.
     let successors: [[Int]]
@@ -40,7 +41,7 @@ struct NodeTable {
         for node in journey.nodes.reversed() { nodes[indexByID[node.id] ?? known] = node }
         ids.append("")
         self.ids = ids
-        self.nodes = nodes
+        self.nodes = nodes.map { $0.map(TableNode.init) }
         self.indexByID = indexByID
         self.entryNext = indexByID[journey.entry.next] ?? known
         sendData = nodes.map { node in
@@ -84,4 +85,11 @@ extension NodeTable {
 
     /// Whether `index` stands for one id (not the one shared by ids the journey does not name).
     func names(_ index: Int) -> Bool { index < ids.count - 1 }
+}
+
+/// A journey node held by `NodeTable`.
+final class TableNode {
+    let node: JourneyNode
+
+    init(_ node: JourneyNode) { self.node = node }
 }
