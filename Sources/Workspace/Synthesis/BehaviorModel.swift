@@ -48,6 +48,13 @@ public struct SegmentBehavior: Sendable, Hashable, Codable {
         -> Double
     {
         guard let response = response(on: channel) else { return 0 }
+        return restedProbability(of: kind, in: response, on: channel, for: lead)
+    }
+
+    /// `restedProbability(of:on:for:)` with the channel's response already looked up.
+    func restedProbability(
+        of kind: ResponseKind, in response: ChannelResponse, on channel: Channel, for lead: LatentBehavior
+    ) -> Double {
         let base: Double
         switch kind {
         case .open: base = response.open
@@ -87,7 +94,7 @@ extension BehaviorModel {
         for channel in Channel.allCases {
             guard let response = segment.response(on: channel) else { continue }
             func chance(_ kind: ResponseKind) -> Double {
-                segment.restedProbability(of: kind, on: channel, for: latent)
+                segment.restedProbability(of: kind, in: response, on: channel, for: latent)
             }
             let open = chance(.open)
             channels[channel] = ChannelBehavior(
