@@ -14,18 +14,15 @@ func seconds(_ body: () throws -> Void) rethrows -> Double {
 }
 
 /// Peak resident memory of this process since the last `resetPeakMemory()`, from /proc (VmHWM), in MiB.
-func peakMemoryMiB() -> Double {
-    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-        let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
-        let kib = Double(line.split(separator: " ").dropFirst().first ?? "")
-    else { return 0 }
-    return kib / 1024
-}
+func peakMemoryMiB() -> Double { statusMiB("VmHWM:") }
 
 /// Resident memory of this process now, from /proc (VmRSS), in MiB.
-func residentMemoryMiB() -> Double {
+func residentMemoryMiB() -> Double { statusMiB("VmRSS:") }
+
+/// A size in kB that /proc/self/status gives on the line starting with `field`, in MiB.
+private func statusMiB(_ field: String) -> Double {
     guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-        let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
+        let line = status.split(separator: "\n").first(where: { $0.hasPrefix(field) }),
         let kib = Double(line.split(separator: " ").dropFirst().first ?? "")
     else { return 0 }
     return kib / 1024

@@ -320,6 +320,11 @@ import Testing
         #expect(JSON.properties(fromText: text) == properties)
         #expect(JSON.properties(fromText: #"{"a":{"nested":1},"b":2}"#) == ["b": 2])
         #expect(JSON.properties(fromText: "not json").isEmpty)
+        // Plain strings are taken whole; an escape after a plain start, a control character or
+        // a string left open still go the careful way.
+        #expect(JSON.properties(fromText: #"{"k":"ab\u00e9c","p":"plain"}"#) == ["k": "abéc", "p": "plain"])
+        #expect(JSON.properties(fromText: "{\"k\":\"a\u{01}b\"}").isEmpty)
+        #expect(JSON.properties(fromText: #"{"k":"open"#).isEmpty)
     }
 }
 

@@ -81,3 +81,53 @@ import Testing
         #expect(CSVValue.infer("CA") == .string("CA"))
     }
 }
+
+@Suite struct WordTableTests {
+    @Test func findsEveryWordItHoldsAcrossGrowth() {
+        var table = WordTable()
+        let words =
+            (0..<300).map { "word-\($0)" } + ["", "é", "a much longer word than fits inline in a string"]
+        for (value, word) in words.enumerated() { table.insert(word, Int64(value)) }
+        #expect(table.count == words.count)
+        for (value, word) in words.enumerated() { #expect(table.value(of: word) == Int64(value)) }
+        #expect(table.value(of: "word-300") == nil)
+        #expect(table.value(of: "Word-1") == nil)
+    }
+
+    @Test func runWordsNumberInTheOrderFirstSeen() {
+        var words = RunWords()
+        #expect(words.number("welcome") == 0)
+        #expect(words.number("wait") == 1)
+        #expect(words.number("welcome") == 0)
+        #expect(words.list == ["welcome", "wait"])
+    }
+}
+
+@Suite struct PathCounterTests {
+    @Test func countsEachPathTakenByItsWords() {
+        var counter = PathCounter(maxDistinct: 10, maxLength: 3)
+        counter.count([0, 1, 2])
+        counter.count([0, 1, 2])
+        counter.count([0, 2])
+        counter.count([0, 1])
+        // Longer paths count as their first maxLength stays.
+        counter.count([0, 1, 2, 1])
+        counter.count([])
+        #expect(
+            counter.paths(words: ["entry", "email", "exit"]) == [
+                "entry email exit": 3, "entry exit": 1, "entry email": 1, "": 1,
+            ])
+    }
+
+    @Test func givesUpPastTheDistinctLimit() {
+        var counter = PathCounter(maxDistinct: 2, maxLength: 8)
+        counter.count([0])
+        counter.count([1])
+        #expect(counter.paths(words: ["a", "b", "c"]) == ["a": 1, "b": 1])
+        counter.count([2])
+        #expect(counter.gaveUp)
+        #expect(counter.paths(words: ["a", "b", "c"]) == nil)
+        counter.count([0])
+        #expect(counter.paths(words: ["a", "b", "c"]) == nil)
+    }
+}
