@@ -61,7 +61,7 @@ struct DeliveryCoordinator {
     /// most sends are not capped, and only those pay for `cappedRelease`.
     private func mayBeCapped(_ channel: Channel, history: [LeadEvent], at now: Date) -> Bool {
         let overall = policy.frequencyCap
-        let own = policy.channelCaps.isEmpty ? nil : policy.channelCaps[channel]
+        let own = policy.channelCaps[channel]
         guard overall != nil || own != nil else { return false }
         let dayAgo = now.addingTimeInterval(-Self.day)
         let weekAgo = now.addingTimeInterval(-Self.week)

@@ -78,7 +78,7 @@ public struct LeadBehavior: Sendable, Hashable {
     }
 
     public func behavior(on channel: Channel) -> ChannelBehavior {
-        if !channels.isEmpty, let explicit = channels[channel] { return explicit }
+        if let explicit = channels[channel] { return explicit }
         return channel == preferredChannel ? .preferred : .ordinary
     }
 
