@@ -1,7 +1,8 @@
 import Foundation
-import JourneyModel
+import ReplayEngine
 import Testing
 
+@testable import JourneyModel
 @testable import Workspace
 
 @Suite struct EpochSecondsTests {
@@ -100,6 +101,76 @@ import Testing
         #expect(words.number("wait") == 1)
         #expect(words.number("welcome") == 0)
         #expect(words.list == ["welcome", "wait"])
+    }
+
+    @Test func runWordsNumberNodesByTheEnginesNumberAndOutcomesByTheirText() {
+        var words = RunWords()
+        #expect(words.number("welcome") == 0)
+        func stay(_ node: String, _ number: Int, next: String?, label: String?, _ outcome: StayOutcome)
+            -> NodeStay
+        {
+            NodeStay(
+                execution: ExecutionKey(leadID: "L1", rotation: 1), nodeID: node, visit: 1,
+                enteredAt: Date(timeIntervalSince1970: 0), exitedAt: nil, outcome: outcome, nextNodeID: next,
+                edgeLabel: label, nodeNumber: number, nextNodeNumber: next == nil ? NodeStay.unnumbered : 7)
+        }
+        // Numbered by the engine: the word is found by the number once seen.
+        #expect(words.node("split", numbered: 3) == 1)
+        #expect(words.node("split", numbered: 3) == 1)
+        #expect(words.node("welcome", numbered: 5) == 0)
+        // Unnumbered ids are numbered by their text.
+        #expect(words.node("lost", numbered: NodeStay.unnumbered) == 2)
+        #expect(words.node("lost", numbered: NodeStay.unnumbered) == 2)
+        // A node's outcome is remembered for the next stay, and changes with the label.
+        #expect(words.outcome(of: stay("split", 3, next: "a", label: "variant-a", .next)) == 3)
+        #expect(words.outcome(of: stay("split", 3, next: "a", label: "variant-a", .next)) == 3)
+        #expect(words.outcome(of: stay("split", 3, next: "b", label: "variant-b", .next)) == 4)
+        #expect(words.outcome(of: stay("split", 3, next: nil, label: nil, .holdout)) == 5)
+        #expect(words.outcome(of: stay("welcome", 5, next: nil, label: "", .completed)) == 6)
+        #expect(words.outcome(of: stay("lost", NodeStay.unnumbered, next: nil, label: nil, .failed)) == 7)
+        #expect(
+            words.list == [
+                "welcome", "split", "lost", "variant-a", "variant-b", "holdout", "completed", "failed",
+            ])
+    }
+}
+
+@Suite struct VerdictsTextTests {
+    static func verdict(_ actual: Value?, matched: Bool) -> LeafVerdict {
+        LeafVerdict(
+            branchIndex: 0,
+            explanation: LeafExplanation(
+                leaf: ConditionLeaf(type: .property, field: "company", op: .equals, value: "x"),
+                actual: actual,
+                matched: matched))
+    }
+
+    @Test func writesTheBitsThenTheActualValuesAsAJSONList() {
+        let text = RecordedStay.verdictsText([
+            Self.verdict(.number(43), matched: false), Self.verdict(nil, matched: true),
+        ])
+        #expect(text == #"01["43","missing"]"#)
+        #expect(RecordedStay.verdictsText([]) == "[]")
+    }
+
+    @Test func escapesQuotesAndBackslashesAsTheCarefulPathDoes() throws {
+        let verdicts = [
+            Self.verdict(.string(#"Acme "West" \ co"#), matched: true),
+            Self.verdict(.number(2.5), matched: false),
+        ]
+        let text = RecordedStay.verdictsText(verdicts)
+        #expect(text == #"10["\"Acme \"West\" \\ co\"","2.5"]"#)
+        #expect(text == RecordedStay.carefulVerdictsText(verdicts))
+        #expect(
+            try JSONSerialization.jsonObject(with: Data(text.dropFirst(2).utf8)) as? [String] == [
+                #""Acme "West" \ co""#, "2.5",
+            ])
+    }
+
+    @Test func takesTheCarefulPathForControlCharacters() {
+        let verdicts = [Self.verdict(.string("line\nbreak\u{1}"), matched: true)]
+        #expect(RecordedStay.verdictsText(verdicts) == RecordedStay.carefulVerdictsText(verdicts))
+        #expect(RecordedStay.verdictsText(verdicts) == #"1["\"line\nbreak\u0001\""]"#)
     }
 }
 

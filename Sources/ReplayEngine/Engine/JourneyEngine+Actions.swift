@@ -3,7 +3,7 @@ import JourneyModel
 
 /// Action nodes: send, update, score, handoff, notify, webhook.
 extension JourneyEngine {
-    func perform(_ step: ActionStep, at node: JourneyNode, for state: LeadState) {
+    func perform(_ step: ActionStep, at node: TableNode, for state: LeadState) {
         guard let execution = state.execution else { return }
         let halt = safety.action(at: now, in: execution)
         if let halt {
@@ -54,7 +54,7 @@ extension JourneyEngine {
     }
 
     private func setProperty(
-        _ field: String, to value: Value, at node: JourneyNode, key: ExecutionKey, for state: LeadState
+        _ field: String, to value: Value, at node: TableNode, key: ExecutionKey, for state: LeadState
     ) {
         let old = state.lead.properties[field]
         state.lead.properties[field] = value
@@ -66,7 +66,7 @@ extension JourneyEngine {
 
     /// Asks the coordinator, then sends, suppresses (and moves on) or defers (and waits).
     func deliver(
-        _ send: SendAction, on channel: Channel, chosenAsBest: Bool, at node: JourneyNode,
+        _ send: SendAction, on channel: Channel, chosenAsBest: Bool, at node: TableNode,
         for state: LeadState
     ) {
         guard let execution = state.execution else { return }
@@ -97,7 +97,7 @@ extension JourneyEngine {
 
     /// The message goes out: it joins the lead's history, its responses are known (recorded or
     /// simulated), and it stays open on its channel until the next send there.
-    private func transmit(_ record: inout MessageRecord, at node: JourneyNode, for state: LeadState) {
+    private func transmit(_ record: inout MessageRecord, at node: TableNode, for state: LeadState) {
         let channel = record.channel
         let ordinal = state.messageOrdinal
         state.messageOrdinal += 1
@@ -129,16 +129,15 @@ extension JourneyEngine {
             }
             if let horizon { responses = responses.through(horizon) }
         }
-        if let previous = state.openMessages[channel] {
+        record.status = .sent
+        record.sentAt = now
+        record.responses = responses
+        if let previous = state.openMessages.replace(with: record) {
             emit(.message(closing(previous, for: state)))
         }
         if let execution = state.execution {
             askOutside(.send(channel: channel, template: record.template), at: node.id, in: execution)
         }
-        record.status = .sent
-        record.sentAt = now
-        record.responses = responses
-        state.openMessages[channel] = record
         state.lastSentChannel = channel
         if keepsConversations {
             state.appendConversation(
@@ -171,7 +170,7 @@ extension JourneyEngine {
 
     /// One simulated call; a failure with retries left waits `backoff · 2^(attempt - 1)` and
     /// tries again; the last failure fails the execution.
-    func call(_ hook: WebhookAction, attempt: Int, at node: JourneyNode, for state: LeadState) {
+    func call(_ hook: WebhookAction, attempt: Int, at node: TableNode, for state: LeadState) {
         guard let execution = state.execution else { return }
         let ordinal = state.webhookOrdinal
         state.webhookOrdinal += 1

@@ -27,9 +27,10 @@ extension JourneyEngine {
             NodeStay(
                 execution: execution.key, nodeID: execution.nodeID, visit: execution.visit,
                 enteredAt: execution.nodeEnteredAt, exitedAt: outcome == .waiting ? nil : time,
-                outcome: outcome, nextNodeID: nil, edgeLabel: nil), at: execution.nodeIndex, next: nil)
-        for channel in Channel.allCases {
-            guard let message = state.openMessages.removeValue(forKey: channel) else { continue }
+                outcome: outcome, nextNodeID: nil, edgeLabel: nil,
+                nodeNumber: table.number(of: execution.nodeIndex)),
+            at: execution.nodeIndex, next: nil)
+        state.openMessages.removeAll { message in
             emit(.message(onWallClock ? closing(message, for: state) : message))
         }
         // Everything of an execution comes before its end, so a writer can close the row

@@ -50,21 +50,22 @@ extension JourneyEngine {
             NodeStay(
                 execution: execution.key, nodeID: execution.nodeID, visit: execution.visit,
                 enteredAt: execution.nodeEnteredAt, exitedAt: now, outcome: outcome,
-                nextNodeID: table.ids[next], edgeLabel: label), at: execution.nodeIndex, next: next)
+                nextNodeID: table.ids[next], edgeLabel: label,
+                nodeNumber: table.number(of: execution.nodeIndex),
+                nextNodeNumber: table.number(of: next)), at: execution.nodeIndex, next: next)
         arrive(state, at: next)
     }
 
     /// Does what the current node does, once.
     private func step(_ state: LeadState) {
         guard let execution = state.execution else { return }
-        guard let entry = table.nodes[execution.nodeIndex] else {
+        guard let node = table.nodes[execution.nodeIndex] else {
             endExecution(
                 state, status: .failed, reason: "no node \(execution.nodeID) in the journey",
                 outcome: .failed,
                 at: now)
             return
         }
-        let node = entry.node
         switch node.body {
         case .decision(let decision):
             decide(decision, at: node, for: state)
@@ -82,7 +83,7 @@ extension JourneyEngine {
     }
 
     /// Tries the branches in order against the lead as it is now, and records every leaf seen.
-    private func decide(_ decision: Decision, at node: JourneyNode, for state: LeadState) {
+    private func decide(_ decision: Decision, at node: TableNode, for state: LeadState) {
         guard let execution = state.execution else { return }
         let context = state.context(at: now)
         var verdicts: [LeafVerdict] = []
@@ -110,7 +111,7 @@ extension JourneyEngine {
 
     /// Assigns a path by a stable hash of (seed, lead, node): a lead that re-enters gets the
     /// same variant, and no lead's variant depends on any other lead.
-    private func assign(_ split: Split, at node: JourneyNode, for state: LeadState) {
+    private func assign(_ split: Split, at node: TableNode, for state: LeadState) {
         guard let execution = state.execution else { return }
         var random = StableRandom(
             lead: drawHash(of: state), node: node.id, attempt: 0, purpose: .split)
@@ -164,9 +165,8 @@ extension JourneyEngine {
     /// The lead's pending step is due: a wait ends, a deferred send or a webhook retry runs.
     func resumePending(_ state: LeadState) {
         guard let execution = state.execution, let pending = execution.pending,
-            let entry = table.nodes[execution.nodeIndex]
+            let node = table.nodes[execution.nodeIndex]
         else { return }
-        let node = entry.node
         state.execution?.pending = nil
         switch (pending, node.body) {
         case (.waitUntil, .wait):

@@ -96,7 +96,7 @@ extension LeadState {
             nextTriggerFire: nextTriggerFire, conditionTriggerHeld: conditionTriggerHeld,
             rotations: rotations,
             lastEntryAt: lastEntryAt, execution: execution?.snapshot(table), conversionWatch: conversionWatch,
-            openMessages: openMessages.keys.sorted().compactMap { openMessages[$0] },
+            openMessages: openMessages.all,
             lastSentChannel: lastSentChannel, messageOrdinal: messageOrdinal, webhookOrdinal: webhookOrdinal,
             previousAgents: previousAgents, conversation: conversation)
     }

@@ -53,7 +53,7 @@ final class LeadState {
     var conversionWatch: ConversionWatch?
     /// Messages sent whose response record is still open, one per channel: a later send on the
     /// channel closes it (recorded responses after that belong to the later message).
-    var openMessages: [Channel: MessageRecord] = [:]
+    var openMessages = OpenMessages()
     var lastSentChannel: Channel?
     /// Lifetime counters that number this lead's draws, so every draw has its own coordinates.
     var messageOrdinal = 0

@@ -85,11 +85,22 @@ extension NodeTable {
 
     /// Whether `index` stands for one id (not the one shared by ids the journey does not name).
     func names(_ index: Int) -> Bool { index < ids.count - 1 }
+
+    /// `index` as a stay's node number (`NodeStay.nodeNumber`): unnumbered for the index shared
+    /// by ids the journey does not name.
+    func number(of index: Int) -> Int { names(index) ? index : NodeStay.unnumbered }
 }
 
-/// A journey node held by `NodeTable`.
+/// A journey node held by `NodeTable`, its parts read in place: a step switches on `body` and
+/// hands the node on by reference, never copying the node (its id, label and body) per step.
 final class TableNode {
-    let node: JourneyNode
+    let id: String
+    let label: String?
+    let body: NodeBody
 
-    init(_ node: JourneyNode) { self.node = node }
+    init(_ node: JourneyNode) {
+        id = node.id
+        label = node.label
+        body = node.body
+    }
 }

@@ -14,10 +14,19 @@ public struct NodeStay: Sendable, Hashable {
     public var nextNodeID: String?
     /// The edge's label as the canvas shows it: `yes`, `else`, `timeout`, a split path...
     public var edgeLabel: String?
+    /// The number the engine gave `nodeID` for this run (one id, one number, numbers from 0 up),
+    /// so that a recorder can tell nodes apart without hashing their ids; `unnumbered` when
+    /// the engine gave none.
+    public var nodeNumber: Int
+    /// `nextNodeID`'s number, as `nodeNumber`.
+    public var nextNodeNumber: Int
+
+    public static let unnumbered = -1
 
     public init(
         execution: ExecutionKey, nodeID: String, visit: Int, enteredAt: Date, exitedAt: Date?,
-        outcome: StayOutcome, nextNodeID: String?, edgeLabel: String?
+        outcome: StayOutcome, nextNodeID: String?, edgeLabel: String?, nodeNumber: Int = unnumbered,
+        nextNodeNumber: Int = unnumbered
     ) {
         self.execution = execution
         self.nodeID = nodeID
@@ -27,6 +36,8 @@ public struct NodeStay: Sendable, Hashable {
         self.outcome = outcome
         self.nextNodeID = nextNodeID
         self.edgeLabel = edgeLabel
+        self.nodeNumber = nodeNumber
+        self.nextNodeNumber = nextNodeNumber
     }
 
     /// exited − entered in whole seconds, each time taken to its second as the step log stores

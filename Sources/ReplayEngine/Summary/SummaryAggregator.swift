@@ -8,13 +8,20 @@ import JourneyModel
 public struct SummaryAggregator: Sendable {
     /// The tally of every record absorbed so far.
     public var summary: ReplaySummary {
-        stays.ids.isEmpty ? tally : stays.folded(into: tally, entryID: Journey.entryID)
+        var summary = tally
+        for (ordinal, channel) in zip(channels.indices, Channel.allCases) {
+            if let counted = channels[ordinal] { summary.channels[channel] = counted }
+        }
+        return stays.ids.isEmpty ? summary : stays.folded(into: summary, entryID: Journey.entryID)
     }
     private var tally = ReplaySummary()
     /// `summary.records`, without folding the tallies kept by index.
     var records: Int { tally.records }
     /// Stays the engine counts by node index (`absorb(_:at:next:)`), folded in when read.
     private var stays = StayTallies(ids: [])
+    /// `summary.channels` by `Channel.ordinal` (nil for a channel nothing counted yet), folded
+    /// in when read: a message's tally is found by index, not by hashing its channel.
+    private var channels = [ChannelTally?](repeating: nil, count: Channel.allCases.count)
     private let splitWeights: [String: [String: (weight: Int, isHoldout: Bool)]]
     private let entryNext: String
 
@@ -115,7 +122,7 @@ public struct SummaryAggregator: Sendable {
                 tally.splits[choice.nodeID]?[choice.path]?.conversions += 1
             }
             if let channel = conversion.lastChannel {
-                tally.channels[channel, default: ChannelTally()].converted += 1
+                channels[channel.ordinal, default: ChannelTally()].converted += 1
             }
             note(conversion.at)
         }
@@ -143,7 +150,7 @@ public struct SummaryAggregator: Sendable {
     }
 
     private mutating func absorb(_ message: MessageRecord) {
-        Self.count(message, into: &tally.channels[message.channel, default: ChannelTally()])
+        Self.count(message, into: &channels[message.channel.ordinal, default: ChannelTally()])
         note(message.requestedAt)
     }
 
@@ -198,5 +205,17 @@ public struct SummaryAggregator: Sendable {
     private mutating func note(_ date: Date) {
         if tally.firstActivityAt.map({ date < $0 }) ?? true { tally.firstActivityAt = date }
         if tally.lastActivityAt.map({ date > $0 }) ?? true { tally.lastActivityAt = date }
+    }
+}
+
+extension Array {
+    /// The optional element at `index`, created from `defaultValue` when nil: updated in place.
+    fileprivate subscript<Wrapped>(index: Int, default defaultValue: @autoclosure () -> Wrapped) -> Wrapped
+    where Element == Wrapped? {
+        get { self[index] ?? defaultValue() }
+        _modify {
+            if case .none = self[index] { self[index] = defaultValue() }
+            yield &self[index]!
+        }
     }
 }

@@ -75,11 +75,10 @@ struct RecordedStay: Sendable {
     /// them (`verdictsText`).
     var verdicts: String?
 
-    /// `node`: the stay's node's number when the caller knows it.
-    init(_ stay: NodeStay, node: Int32? = nil, verdicts: String?, words: inout RunWords) {
-        self.node = node ?? words.number(stay.nodeID)
-        next = stay.nextNodeID.map { words.number($0) } ?? Self.noWord
-        outcome = words.number(stay.storedOutcome)
+    init(_ stay: NodeStay, verdicts: String?, words: inout RunWords) {
+        node = words.node(stay.nodeID, numbered: stay.nodeNumber)
+        next = stay.nextNodeID.map { words.node($0, numbered: stay.nextNodeNumber) } ?? Self.noWord
+        outcome = words.outcome(of: stay)
         entered = EpochSeconds.seconds(stay.enteredAt)
         exited = stay.exitedAt.map(EpochSeconds.seconds) ?? Self.none
         visit = Int32(clamping: stay.visit)
@@ -89,6 +88,50 @@ struct RecordedStay: Sendable {
     /// A decision's verdicts as `stay_rows.verdicts`: `1`/`0` per leaf, then the actual values
     /// as a JSON list (`01["0","43"]`); short enough, usually, to need no storage of its own.
     static func verdictsText(_ verdicts: [LeafVerdict]) -> String {
+        // One decision in ten steps records this, on the engine's thread: written in one
+        // buffer, each value escaped as JSON (a quote or backslash as `\"`, `\\`), unless a
+        // value holds a control character, which the careful path below escapes.
+        let count = verdicts.count
+        guard count > 0 else { return "[]" }
+        return withUnsafeTemporaryAllocation(of: String.self, capacity: count) { actuals in
+            let values = actuals.baseAddress!
+            var length = 2 * count + 1
+            var plain = true
+            for (index, verdict) in verdicts.enumerated() {
+                let actual = verdict.actual
+                (values + index).initialize(to: actual)
+                length += actual.utf8.count + 2
+                for byte in actual.utf8 {
+                    if byte < 0x20 { plain = false } else if byte == 0x22 || byte == 0x5C { length += 1 }
+                }
+            }
+            defer { values.deinitialize(count: count) }
+            guard plain else { return carefulVerdictsText(verdicts) }
+            return String(unsafeUninitializedCapacity: length) { out in
+                var at = 0
+                func put(_ byte: UInt8) {
+                    out[at] = byte
+                    at += 1
+                }
+                for verdict in verdicts { put(verdict.matched ? 0x31 : 0x30) }
+                put(0x5B)
+                for index in 0..<count {
+                    if index > 0 { put(0x2C) }
+                    put(0x22)
+                    for byte in values[index].utf8 {
+                        if byte == 0x22 || byte == 0x5C { put(0x5C) }
+                        put(byte)
+                    }
+                    put(0x22)
+                }
+                put(0x5D)
+                return at
+            }
+        }
+    }
+
+    /// `verdictsText` through `JSONText.writeString`, for values with control characters.
+    static func carefulVerdictsText(_ verdicts: [LeafVerdict]) -> String {
         var text = ""
         for verdict in verdicts { text += verdict.matched ? "1" : "0" }
         text += "["

@@ -42,7 +42,9 @@ public final class RunRecorder: ReplayRecorder {
     /// A reference, so that a record changes it in place without copying it out of the table.
     final class InFlight {
         var trigger = ""
-        var verdicts: [String: String] = [:]
+        /// The verdicts of the decision just recorded, for the stay that ends it (which the
+        /// engine records next): the decision's node and `stay_rows.verdicts`.
+        var verdicts: (node: String, text: String)?
         var stays: [RecordedStay] = []
         var messages: [RecordedMessage] = []
         var handoffs: [HandoffRecord] = []
@@ -79,8 +81,9 @@ public final class RunRecorder: ReplayRecorder {
             nodeStay(stay)
         case .decision(let decision):
             handLeaves(of: decision)
-            inFlight(decision.execution).verdicts[decision.nodeID] = RecordedStay.verdictsText(
-                decision.explanation)
+            inFlight(decision.execution).verdicts = (
+                decision.nodeID, RecordedStay.verdictsText(decision.explanation)
+            )
         case .message(let message):
             inFlight(message.execution).messages.append(RecordedMessage(message, words: &words))
         case .handoff(let handoff):
@@ -113,15 +116,15 @@ public final class RunRecorder: ReplayRecorder {
 
     private func nodeStay(_ stay: NodeStay) {
         let state = inFlight(stay.execution)
-        let verdicts = state.verdicts.isEmpty ? nil : state.verdicts.removeValue(forKey: stay.nodeID)
+        var verdicts: String?
+        if let decided = state.verdicts, decided.node == stay.nodeID {
+            verdicts = decided.text
+            state.verdicts = nil
+        }
         if stay.outcome != .completed, stay.outcome != .converted {
             state.lastOutcome = stay.outcome
         }
-        // The stay's node is nearly always where the last one went next: numbered already.
-        let node = state.stays.last.flatMap { last in
-            last.next != RecordedStay.noWord && words.list[Int(last.next)] == stay.nodeID ? last.next : nil
-        }
-        state.stays.append(RecordedStay(stay, node: node, verdicts: verdicts, words: &words))
+        state.stays.append(RecordedStay(stay, verdicts: verdicts, words: &words))
     }
 
     /// Hands the writer the leaves of `decision` that no earlier decision at its node showed.
