@@ -156,6 +156,23 @@ import Testing
         #expect(DurationTally().percentile(50) == nil)
     }
 
+    @Test func durationTallyCountsZerosWithTheRest() {
+        var tally = DurationTally()
+        for value: Int64 in [0, 30, 0, 0, 10] { tally.add(value) }
+        #expect(tally.counts == [0: 3, 10: 1, 30: 1])
+        #expect(tally.min == 0 && tally.max == 30 && tally.total == 40 && tally.count == 5)
+        #expect(tally.percentile(50) == 0 && tally.percentile(80) == 10 && tally.percentile(100) == 30)
+        #expect(tally.count(atMost: 0) == 3 && tally.count(atMost: 10) == 4)
+        var merged = DurationTally()
+        merged.add(0)
+        merged.add(20)
+        merged.merge(tally)
+        #expect(merged.counts == [0: 4, 10: 1, 20: 1, 30: 1] && merged.count == 7)
+        var onlyZeros = DurationTally()
+        onlyZeros.add(0)
+        #expect(onlyZeros.min == 0 && onlyZeros.max == 0 && onlyZeros.percentile(99) == 0)
+    }
+
     @Test func executionIDsAreUUIDsThatSortInTheOrderGiven() {
         #expect(RunRecorder.executionID(run: 42, sequence: 7) == "0000002a-0000-8000-8000-000000000007")
         #expect(RunRecorder.executionID(run: 3, sequence: 1) != RunRecorder.executionID(run: 4, sequence: 1))

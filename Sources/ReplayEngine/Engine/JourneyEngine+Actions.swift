@@ -101,10 +101,21 @@ extension JourneyEngine {
         let channel = record.channel
         let ordinal = state.messageOrdinal
         state.messageOrdinal += 1
-        // Fatigue counts every message the lead got before this one (docs/cohort-format.md).
+        // Fatigue counts every message the lead got before this one (docs/cohort-format.md): in
+        // a replay of a lead with no recorded events, the messages sent so far.
         var earlierMessages = 0
-        for event in state.history where event.type == "sent" && event.time <= now { earlierMessages += 1 }
+        if !onWallClock && state.recorded.isEmpty {
+            earlierMessages = ordinal
+        } else {
+            for event in state.history where event.type == "sent" && event.time <= now {
+                earlierMessages += 1
+            }
+        }
         let data = state.execution.map { table.sendData[$0.nodeIndex] } ?? [:]
+        // A lead's history grows by a few events per message: room for several at once.
+        if state.history.count == state.history.capacity {
+            state.history.reserveCapacity(state.history.count + 8)
+        }
         state.history.append(
             LeadEvent(leadID: state.id, type: "sent", channel: channel, time: now, data: data))
         var responses: MessageResponses

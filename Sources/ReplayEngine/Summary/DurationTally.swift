@@ -3,27 +3,36 @@
 /// entries. Percentiles are exact nearest-rank (see `Percentile`), as docs/analytics.md promises;
 /// the run summaries store these figures.
 public struct DurationTally: Sendable, Hashable {
-    public private(set) var counts: [Int64: Int] = [:]
+    /// How many durations of each length there were.
+    public var counts: [Int64: Int] {
+        zeros == 0 ? others : others.merging([0: zeros], uniquingKeysWith: +)
+    }
+    /// Durations of 0 s, counted apart: most stays (decisions, actions) leave in the second
+    /// they came, and a count costs nothing where the dictionary hashes.
+    private var zeros = 0
+    /// `counts` but for zeros.
+    private var others: [Int64: Int] = [:]
     public private(set) var count = 0
     public private(set) var total: Int64 = 0
 
     public init() {}
 
     public mutating func add(_ seconds: Int64) {
-        counts[seconds, default: 0] += 1
+        if seconds == 0 { zeros += 1 } else { others[seconds, default: 0] += 1 }
         count += 1
         total += seconds
     }
 
     /// Adds another tally's durations to this one.
     mutating func merge(_ other: DurationTally) {
-        for (seconds, times) in other.counts { counts[seconds, default: 0] += times }
+        zeros += other.zeros
+        for (seconds, times) in other.others { others[seconds, default: 0] += times }
         count += other.count
         total += other.total
     }
 
-    public var min: Int64? { counts.keys.min() }
-    public var max: Int64? { counts.keys.max() }
+    public var min: Int64? { zeros > 0 ? Swift.min(others.keys.min() ?? 0, 0) : others.keys.min() }
+    public var max: Int64? { zeros > 0 ? Swift.max(others.keys.max() ?? 0, 0) : others.keys.max() }
     public var mean: Double? { count == 0 ? nil : Double(total) / Double(count) }
 
     /// Durations of at most `seconds`.
@@ -35,6 +44,7 @@ public struct DurationTally: Sendable, Hashable {
     public func percentile(_ p: Double) -> Int64? {
         guard count > 0 else { return nil }
         let rank = Percentile.rank(p, of: count)
+        let counts = counts
         var seen = 0
         for value in counts.keys.sorted() {
             seen += counts[value] ?? 0

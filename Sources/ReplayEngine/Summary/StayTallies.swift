@@ -10,13 +10,16 @@ struct StayTallies: Sendable {
 
     /// The table's ids; the entry's edges are kept at index `ids.count`.
     let ids: [String]
-    private var nodes: [NodeTally?]
+    private var nodes: [NodeTally]
+    /// Which nodes had a stay (only those have a tally in the summary).
+    private var seen: [Bool]
     /// Edges by the index they leave; a node has few, searched in order.
     private var edges: [[EdgeCount]]
 
     init(ids: [String]) {
         self.ids = ids
-        nodes = Array(repeating: nil, count: ids.count)
+        nodes = Array(repeating: NodeTally(), count: ids.count)
+        seen = Array(repeating: false, count: ids.count)
         edges = Array(repeating: [], count: ids.count + 1)
     }
 
@@ -24,8 +27,8 @@ struct StayTallies: Sendable {
 
     /// Counts a stay at `index`, and its edge to `next` when it moved on.
     mutating func add(_ stay: NodeStay, at index: Int, next: Int?) {
-        if nodes[index] == nil { nodes[index] = NodeTally() }
-        SummaryAggregator.count(stay, into: &nodes[index]!)
+        seen[index] = true
+        SummaryAggregator.count(stay, into: &nodes[index])
         if let next { addEdge(from: index, to: next, label: stay.edgeLabel ?? "") }
     }
 
@@ -41,8 +44,7 @@ struct StayTallies: Sendable {
     /// The summary with these tallies added to its own.
     func folded(into summary: ReplaySummary, entryID: String) -> ReplaySummary {
         var summary = summary
-        for (index, tally) in nodes.enumerated() {
-            guard let tally else { continue }
+        for (index, tally) in nodes.enumerated() where seen[index] {
             summary.nodes[ids[index], default: NodeTally()].merge(tally)
         }
         for (index, outgoing) in edges.enumerated() {
