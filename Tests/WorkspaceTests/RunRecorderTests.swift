@@ -1,9 +1,9 @@
 import Foundation
 import GRDB
 import JourneyModel
-import ReplayEngine
 import Testing
 
+@testable import ReplayEngine
 @testable import Workspace
 
 /// A real replay written through the workspace's recorder into a real SQLite file.

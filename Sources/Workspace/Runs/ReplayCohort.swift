@@ -5,12 +5,16 @@ import ReplayEngine
 /// A cohort as the engine reads it: a sequence pulled lazily, lead by lead. The workspace's
 /// `forEachLead` streams on a producer thread into a small bounded queue, so memory stays at
 /// a few hundred leads whatever the cohort's size, and the engine stops reading at its horizon.
-/// Call `close()` when the replay is done: it stops the producer and reports its failure.
+/// Leads cross between the threads a chunk at a time: one lock and, at most, one wake-up per
+/// chunk rather than per lead (a full queue woken lead by lead costs the engine's thread a
+/// system call per lead). Call `close()` when the replay is done: it stops the producer and
+/// reports its failure.
 public final class ReplayCohort: Sequence, @unchecked Sendable {
     private let condition = NSCondition()
-    private var queue: [CohortLead] = []
-    private var head = 0
-    private let capacity = 512
+    /// Chunks the producer finished and the engine has not taken yet.
+    private var chunks: [[CohortLead]] = []
+    static let chunkSize = 128
+    static let chunkCapacity = 4
     private var producerDone = false
     private var closed = false
     private var failure: WorkspaceError?
@@ -19,10 +23,17 @@ public final class ReplayCohort: Sequence, @unchecked Sendable {
 
     init(workspace: Workspace, cohort: String) {
         let thread = Thread { [self] in
+            var chunk: [CohortLead] = []
+            chunk.reserveCapacity(Self.chunkSize)
             do throws(WorkspaceError) {
                 try workspace.forEachLead(inCohort: cohort) { lead in
-                    try self.put(lead)
+                    chunk.append(lead)
+                    guard chunk.count == Self.chunkSize else { return }
+                    try self.put(chunk)
+                    chunk = []
+                    chunk.reserveCapacity(Self.chunkSize)
                 }
+                if !chunk.isEmpty { try? self.put(chunk) }
             } catch {
                 // Once closed, the error is the stop this side asked for.
                 condition.lock()
@@ -38,28 +49,23 @@ public final class ReplayCohort: Sequence, @unchecked Sendable {
         thread.start()
     }
 
-    private func put(_ lead: CohortLead) throws {
+    private func put(_ chunk: [CohortLead]) throws {
         condition.lock()
         defer { condition.unlock() }
-        while queue.count - head >= capacity, !closed { condition.wait() }
+        while chunks.count >= Self.chunkCapacity, !closed { condition.wait() }
         if closed { throw Stopped() }
-        queue.append(lead)
+        chunks.append(chunk)
         condition.broadcast()
     }
 
-    private func take() -> CohortLead? {
+    /// The next chunk, or an empty one once the cohort is read (or the replay closed it).
+    private func takeChunk() -> [CohortLead] {
         condition.lock()
         defer { condition.unlock() }
-        while head == queue.count, !producerDone, !closed { condition.wait() }
-        guard head < queue.count else { return nil }
-        let lead = queue[head]
-        head += 1
-        if head >= capacity {
-            queue.removeFirst(head)
-            head = 0
-        }
+        while chunks.isEmpty, !producerDone, !closed { condition.wait() }
+        guard !chunks.isEmpty, !closed else { return [] }
         condition.broadcast()
-        return lead
+        return chunks.removeFirst()
     }
 
     /// Stops reading (if the engine stopped early) and waits for the reader to finish.
@@ -75,7 +81,18 @@ public final class ReplayCohort: Sequence, @unchecked Sendable {
 
     public struct Iterator: IteratorProtocol {
         let cohort: ReplayCohort
-        public mutating func next() -> CohortLead? { cohort.take() }
+        var chunk: [CohortLead] = []
+        var position = 0
+
+        public mutating func next() -> CohortLead? {
+            if position == chunk.count {
+                chunk = cohort.takeChunk()
+                position = 0
+                guard !chunk.isEmpty else { return nil }
+            }
+            defer { position += 1 }
+            return chunk[position]
+        }
     }
 
     public func makeIterator() -> Iterator { Iterator(cohort: self) }
