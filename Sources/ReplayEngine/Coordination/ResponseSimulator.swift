@@ -22,31 +22,37 @@ enum ResponseSimulator {
         var responses = MessageResponses()
         let mean = max(traits.meanResponseDelay, 1)
         // Draw every variable in a fixed order whatever the outcomes, so one probability's
-        // change does not reshuffle the others.
+        // change does not reshuffle the others; a delay's draw becomes a delay (a logarithm,
+        // `StableRandom.exponential`) only when its response happens.
         let opens = random.chance(traits.openProbability * fatigue)
-        let openDelay = random.exponential(mean: mean)
+        let openDraw = random.unit()
         let clicks = random.chance(traits.clickProbability)
-        let clickDelay = random.exponential(mean: mean / 4)
+        let clickDraw = random.unit()
         let replies = random.chance(traits.replyProbability)
-        let replyDelay = random.exponential(mean: mean / 2)
+        let replyDraw = random.unit()
         let unsubscribes = random.chance(behavior.unsubscribeProbability)
-        let unsubscribeDelay = random.exponential(mean: mean)
+        let unsubscribeDraw = random.unit()
         let converts = random.chance(behavior.conversionPropensity)
-        let conversionDelay = random.exponential(mean: max(behavior.meanConversionDelay, 1))
+        let conversionDraw = random.unit()
+        func delay(_ draw: Double, mean: Double) -> TimeInterval {
+            StableRandom.exponential(mean: mean, unit: draw).rounded()
+        }
 
         if opens {
-            let openedAt = sentAt.addingTimeInterval(openDelay.rounded())
+            let openedAt = sentAt.addingTimeInterval(delay(openDraw, mean: mean))
             responses.openedAt = openedAt
-            if clicks { responses.clickedAt = openedAt.addingTimeInterval(clickDelay.rounded()) }
-            if replies { responses.repliedAt = openedAt.addingTimeInterval(replyDelay.rounded()) }
+            if clicks { responses.clickedAt = openedAt.addingTimeInterval(delay(clickDraw, mean: mean / 4)) }
+            if replies { responses.repliedAt = openedAt.addingTimeInterval(delay(replyDraw, mean: mean / 2)) }
         }
         if unsubscribes {
             responses.unsubscribedAt = (responses.openedAt ?? sentAt).addingTimeInterval(
-                unsubscribeDelay.rounded())
+                delay(unsubscribeDraw, mean: mean))
         }
         var conversionAt: Date?
-        let acted = [responses.clickedAt, responses.repliedAt].compactMap { $0 }.min()
-        if let acted, converts { conversionAt = acted.addingTimeInterval(conversionDelay.rounded()) }
+        if converts, let acted = [responses.clickedAt, responses.repliedAt].compactMap({ $0 }).min() {
+            conversionAt = acted.addingTimeInterval(
+                delay(conversionDraw, mean: max(behavior.meanConversionDelay, 1)))
+        }
         return Answer(responses: responses, conversionAt: conversionAt)
     }
 }

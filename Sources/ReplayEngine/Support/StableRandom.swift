@@ -85,7 +85,13 @@ public struct StableRandom: RandomNumberGenerator {
 
     /// Exponential with the given mean.
     mutating func exponential(mean: Double) -> Double {
-        -mean * PortableMath.log(1 - unit())
+        Self.exponential(mean: mean, unit: unit())
+    }
+
+    /// The exponential draw of mean `mean` that the unit draw `unit` stands for: a draw can be
+    /// taken in its turn and made a duration only when it is used.
+    static func exponential(mean: Double, unit: Double) -> Double {
+        -mean * PortableMath.log(1 - unit)
     }
 
     /// Standard normal, by Marsaglia's polar method (no trigonometry, so no platform math).
