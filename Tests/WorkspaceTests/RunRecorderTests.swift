@@ -64,6 +64,52 @@ import Testing
         try r.test.workspace.pool.read { db in try Row.fetchAll(db, sql: sql) }
     }
 
+    /// The step log of run `run`, without its ids: what a recorder made of the records.
+    func stepLog(_ r: Replayed, run: Int64) throws -> [[DatabaseValue]] {
+        let stays = try rows(
+            r,
+            """
+            SELECT lead_id, rotation, node_id, visit, entered_at, exited_at, outcome, next_node_id, explanation
+            FROM node_stays WHERE run_id = \(run) ORDER BY lead_id, rotation, entered_at, id
+            """)
+        let messages = try rows(
+            r,
+            """
+            SELECT lead_id, rotation, node_id, channel, template, status, requested_at, opened_at
+            FROM messages WHERE run_id = \(run) ORDER BY lead_id, rotation, requested_at, id
+            """)
+        return (stays + messages).map { row in Array(row.databaseValues) }
+    }
+
+    @Test func recordsFindTheirExecutionWhateverLeadSlotTheyAreTold() throws {
+        // The engine tells the recorder each record's lead slot; the recorder must file every
+        // record under its own execution whether told no slot, the true one, or one that every
+        // lead shares (each record then evicts the last execution from the slot's place).
+        let r = try Self.replay(batchRows: 100)
+        let request = ReplayOrder(journey: "welcome-series", cohort: "c", seed: 42, mode: .simulated)
+        let leads = Dictionary(uniqueKeysWithValues: Self.cohort().enumerated().map { ($1.lead.id, $0) })
+        var logs: [[[DatabaseValue]]] = [try stepLog(r, run: r.runID)]
+        for telling in 0..<3 {
+            let recorder = try r.test.workspace.startRun(request, engineVersion: "test", batchRows: 100)
+            for record in r.collected.records {
+                let slot = leads[record.execution.leadID] ?? 0
+                switch telling {
+                case 0: recorder.record(record)
+                case 1: recorder.record(record, lead: slot)
+                default: recorder.record(record, lead: slot * RunRecorder.slotTableSize)
+                }
+            }
+            recorder.finish(r.summary)
+            #expect(recorder.failure == nil)
+            logs.append(try stepLog(r, run: recorder.runID))
+        }
+        #expect(logs[0].count == r.collected.nodeStays.count + r.collected.messages.count)
+        for (telling, log) in logs.enumerated().dropFirst() {
+            let same = log == logs[0]
+            #expect(same, "recorded differently when told slots the \(telling)th way")
+        }
+    }
+
     @Test func writesTheStepLogAndTotals() throws {
         let r = try Self.replay(batchRows: 4096)
         let run = try #require(try rows(r, "SELECT * FROM runs").first)

@@ -41,12 +41,14 @@ extension JourneyEngine {
                 .notification(
                     NotificationRecord(
                         execution: key, nodeID: node.id, target: notify.target, message: notify.message,
-                        at: now)))
-            askOutside(.notify(target: notify.target, message: notify.message), at: node.id, in: execution)
+                        at: now)), of: state)
+            askOutside(
+                .notify(target: notify.target, message: notify.message), at: node.id, in: execution, of: state
+            )
             moveOn(state, to: 0, label: "")
         case .webhook(let hook) where onWallClock:
             // The outbox calls it, with retries; the journey moves on once it is asked.
-            askOutside(.webhook(url: hook.url), at: node.id, in: execution)
+            askOutside(.webhook(url: hook.url), at: node.id, in: execution, of: state)
             moveOn(state, to: 0, label: "")
         case .webhook(let hook):
             call(hook, attempt: 1, at: node, for: state)
@@ -61,7 +63,8 @@ extension JourneyEngine {
         emit(
             .propertyChange(
                 PropertyChange(
-                    execution: key, nodeID: node.id, field: field, oldValue: old, newValue: value, at: now)))
+                    execution: key, nodeID: node.id, field: field, oldValue: old, newValue: value, at: now)),
+            of: state)
     }
 
     /// Asks the coordinator, then sends, suppresses (and moves on) or defers (and waits).
@@ -84,13 +87,13 @@ extension JourneyEngine {
         case .suppress(let reason):
             record.status = .suppressed
             record.reason = reason
-            emit(.message(record))
+            emit(.message(record), of: state)
             moveOn(state, to: 0, label: "")
         case .deferUntil(let time, let reason):
             record.status = .deferred
             record.reason = reason
             record.deferredUntil = time
-            emit(.message(record))
+            emit(.message(record), of: state)
             state.execution?.pending = .retrySend(at: time, channel: channel, chosenAsBest: chosenAsBest)
         }
     }
@@ -144,10 +147,11 @@ extension JourneyEngine {
         record.sentAt = now
         record.responses = responses
         if let previous = state.openMessages.replace(with: record) {
-            emit(.message(closing(previous, for: state)))
+            emit(.message(closing(previous, for: state)), of: state)
         }
         if let execution = state.execution {
-            askOutside(.send(channel: channel, template: record.template), at: node.id, in: execution)
+            askOutside(
+                .send(channel: channel, template: record.template), at: node.id, in: execution, of: state)
         }
         state.lastSentChannel = channel
         if keepsConversations {
@@ -157,12 +161,15 @@ extension JourneyEngine {
     }
 
     /// On the wall clock, hands the action to the runtime (its outbox); a replay simulates it.
-    func askOutside(_ kind: OutwardAction.Kind, at nodeID: String, in execution: ExecutionState) {
+    func askOutside(
+        _ kind: OutwardAction.Kind, at nodeID: String, in execution: ExecutionState, of state: LeadState
+    ) {
         guard onWallClock else { return }
         emit(
             .outward(
                 OutwardAction(
-                    execution: execution.key, nodeID: nodeID, visit: execution.visit, at: now, kind: kind)))
+                    execution: execution.key, nodeID: nodeID, visit: execution.visit, at: now, kind: kind)),
+            of: state)
     }
 
     /// A sent message closed now (the next send on its channel, or the end of its execution):
@@ -193,16 +200,16 @@ extension JourneyEngine {
             succeeded: !failed,
             retryAt: nil)
         if !failed {
-            emit(.webhookAttempt(record))
+            emit(.webhookAttempt(record), of: state)
             moveOn(state, to: 0, label: "")
         } else if attempt <= hook.retries {
             let factor = PortableMath.power(2, min(attempt - 1, 20))
             let retryAt = now.addingTimeInterval(TimeInterval(max(hook.backoff.seconds, 0)) * factor)
             record.retryAt = retryAt
-            emit(.webhookAttempt(record))
+            emit(.webhookAttempt(record), of: state)
             state.execution?.pending = .retryWebhook(at: retryAt, attempt: attempt + 1)
         } else {
-            emit(.webhookAttempt(record))
+            emit(.webhookAttempt(record), of: state)
             let tries = attempt == 1 ? "1 attempt" : "\(attempt) attempts"
             endExecution(
                 state, status: .failed, reason: "webhook \(hook.url) failed after \(tries)", outcome: .failed,

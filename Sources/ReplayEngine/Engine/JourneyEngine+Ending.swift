@@ -11,7 +11,8 @@ extension JourneyEngine {
             .conversion(
                 ConversionRecord(
                     execution: execution.key, at: now, nodeID: execution.nodeID, afterExit: false,
-                    splitPaths: execution.splitPaths, goal: goal, lastChannel: state.lastSentChannel)))
+                    splitPaths: execution.splitPaths, goal: goal, lastChannel: state.lastSentChannel)),
+            of: state)
         endExecution(state, status: .converted, reason: goal ?? "goal", outcome: .converted, at: now)
     }
 
@@ -29,9 +30,9 @@ extension JourneyEngine {
                 enteredAt: execution.nodeEnteredAt, exitedAt: outcome == .waiting ? nil : time,
                 outcome: outcome, nextNodeID: nil, edgeLabel: nil,
                 nodeNumber: table.number(of: execution.nodeIndex)),
-            at: execution.nodeIndex, next: nil)
+            at: execution.nodeIndex, next: nil, of: state)
         state.openMessages.removeAll { message in
-            emit(.message(onWallClock ? closing(message, for: state) : message))
+            emit(.message(onWallClock ? closing(message, for: state) : message), of: state)
         }
         // Everything of an execution comes before its end, so a writer can close the row
         // there: handoffs still queued leave the queue now.
@@ -40,7 +41,7 @@ extension JourneyEngine {
             for withdrawn in router.withdraw(slot: state.slot) {
                 var record = withdrawn.record
                 record.outcome = .abandoned
-                emit(.handoff(record))
+                emit(.handoff(record), of: state)
             }
             scheduleRouter()
         }
@@ -48,7 +49,7 @@ extension JourneyEngine {
             .executionEnded(
                 ExecutionEnded(
                     execution: execution.key, status: status, reason: reason, startedAt: execution.startedAt,
-                    endedAt: time, nodeID: execution.nodeID, steps: execution.steps)))
+                    endedAt: time, nodeID: execution.nodeID, steps: execution.steps)), of: state)
         if status != .converted, status != .active, !execution.splitPaths.isEmpty {
             state.conversionWatch = ConversionWatch(
                 execution: execution.key, splitPaths: execution.splitPaths)

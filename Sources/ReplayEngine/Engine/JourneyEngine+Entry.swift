@@ -38,7 +38,7 @@ extension JourneyEngine {
                     ConversionRecord(
                         execution: watch.execution, at: now, nodeID: nil, afterExit: true,
                         splitPaths: watch.splitPaths, goal: journey.goal?.name,
-                        lastChannel: state.lastSentChannel)))
+                        lastChannel: state.lastSentChannel)), of: state)
         }
         guard recorded else { return }
         if gate.fires(on: event) { tryEntry(state, trigger: gate.triggerDescription) }
@@ -103,7 +103,7 @@ extension JourneyEngine {
             nodeCount: table.count)
         let started = ExecutionStarted(execution: key, at: now, trigger: trigger)
         aggregator.absorbStart(started, at: table.entryNext)
-        recorder.record(.executionStarted(started))
+        recorder.record(.executionStarted(started), lead: state.slot)
         scheduleOrganicConversion(state, rotation: key.rotation)
         guard arrive(state, at: table.entryNext) else { return }
         if reachesGoal(state, event: nil) {

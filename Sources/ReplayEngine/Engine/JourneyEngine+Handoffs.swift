@@ -42,10 +42,10 @@ extension JourneyEngine {
                 .outward(
                     OutwardAction(
                         execution: execution.key, nodeID: node, visit: execution.visit, at: now,
-                        kind: .handoff(record, target: target))))
+                        kind: .handoff(record, target: target))), of: state)
         } else if router.candidates(for: target).isEmpty {
             record.outcome = .noMatchingAgent
-            emit(.handoff(record))
+            emit(.handoff(record), of: state)
         } else if let agent = router.available(for: target, at: now) {
             if assign(record, to: agent, for: state) { serveHandoffQueue() }
         } else {
@@ -67,7 +67,7 @@ extension JourneyEngine {
         router.take(agent.id)
         let released = releaseAgent(of: state)
         state.heldAgentID = agent.id
-        emit(.handoff(record))
+        emit(.handoff(record), of: state)
         return released
     }
 

@@ -52,7 +52,7 @@ extension JourneyEngine {
                 enteredAt: execution.nodeEnteredAt, exitedAt: now, outcome: outcome,
                 nextNodeID: table.ids[next], edgeLabel: label,
                 nodeNumber: table.number(of: execution.nodeIndex),
-                nextNodeNumber: table.number(of: next)), at: execution.nodeIndex, next: next)
+                nextNodeNumber: table.number(of: next)), at: execution.nodeIndex, next: next, of: state)
         arrive(state, at: next)
     }
 
@@ -103,7 +103,7 @@ extension JourneyEngine {
                 DecisionRecord(
                     execution: execution.key, nodeID: node.id, at: now, branchIndex: taken,
                     nextNodeID: next == NodeTable.none ? nil : table.ids[next],
-                    explanation: verdicts)))
+                    explanation: verdicts)), of: state)
         let single = decision.branches.count == 1
         let label = taken.map { single ? "yes" : "if \($0 + 1)" } ?? (single ? "no" : "else")
         moveOn(state, to: slot, label: label)
@@ -133,8 +133,8 @@ extension JourneyEngine {
         emit(
             .splitAssignment(
                 SplitAssignment(
-                    execution: execution.key, nodeID: node.id, path: name, isHoldout: chosen == nil, at: now))
-        )
+                    execution: execution.key, nodeID: node.id, path: name, isHoldout: chosen == nil, at: now)),
+            of: state)
         state.execution?.splitPaths.append(SplitChoice(nodeID: node.id, path: name))
         guard let chosen, let chosenSlot else {
             endExecution(state, status: .exited, reason: "holdout at \(node.id)", outcome: .holdout, at: now)

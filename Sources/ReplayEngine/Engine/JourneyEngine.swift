@@ -74,15 +74,20 @@ public final class JourneyEngine {
         horizon.map { time <= $0 } ?? true
     }
 
-    func emit(_ record: ReplayRecord) {
+    /// A record about `state`'s lead (the recorder is told which, by its slot).
+    func emit(_ record: ReplayRecord, of state: LeadState) {
+        emit(record, lead: state.slot)
+    }
+
+    func emit(_ record: ReplayRecord, lead slot: Int) {
         aggregator.absorb(record)
-        recorder.record(record)
+        recorder.record(record, lead: slot)
     }
 
     /// A stay at the node at `index`, moving on to the node at `next`: tallied by index.
-    func emit(_ stay: NodeStay, at index: Int, next: Int?) {
+    func emit(_ stay: NodeStay, at index: Int, next: Int?, of state: LeadState) {
         aggregator.absorb(stay, at: index, next: next)
-        recorder.record(.nodeStay(stay))
+        recorder.record(.nodeStay(stay), lead: state.slot)
     }
 
     /// Records emitted so far (without folding the summary's tallies).
@@ -253,7 +258,7 @@ public final class JourneyEngine {
         for queued in router.drain() {
             var record = queued.record
             record.outcome = .queued
-            emit(.handoff(record))
+            emit(.handoff(record), lead: queued.slot)
         }
         for slot in leads.slots {
             guard let state = leads[slot], state.execution != nil else { continue }

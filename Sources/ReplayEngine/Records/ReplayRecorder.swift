@@ -11,6 +11,11 @@ import Foundation
 /// that keeps memory bounded — and drains the queue in `finish`.
 public protocol ReplayRecorder: AnyObject {
     func record(_ record: ReplayRecord)
+    /// `record(_:)`, told which lead the record is about: the lead's slot, its admission number
+    /// in the run. A lead has one execution at a time, so a recorder that keeps state per
+    /// execution can find it by the slot without hashing the execution's key. By default,
+    /// `record(_:)`.
+    func record(_ record: ReplayRecord, lead slot: Int)
     /// Called every `ReplayProgress.interval` leads admitted, for progress bars; optional.
     func progress(_ progress: ReplayProgress)
     /// The run is over (completed or cancelled); no record follows.
@@ -19,6 +24,10 @@ public protocol ReplayRecorder: AnyObject {
 
 extension ReplayRecorder {
     public func progress(_ progress: ReplayProgress) {}
+
+    public func record(_ record: ReplayRecord, lead slot: Int) {
+        self.record(record)
+    }
 }
 
 /// How far a run has got. Reported on a count of leads, never on a clock, so the calls are

@@ -124,6 +124,11 @@ private final class ObservedRecorder: ReplayRecorder {
         inner.record(record)
     }
 
+    func record(_ record: ReplayRecord, lead slot: Int) {
+        observe(record)
+        inner.record(record, lead: slot)
+    }
+
     func progress(_ progress: ReplayProgress) { inner.progress(progress) }
 
     func finish(_ summary: ReplaySummary) { inner.finish(summary) }

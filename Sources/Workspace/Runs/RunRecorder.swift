@@ -31,8 +31,10 @@ public final class RunRecorder: ReplayRecorder {
     /// that ends them, the stays, messages and handoffs it recorded (written with its row when
     /// it ends, side by side), its last stay's outcome.
     private var inFlight: [ExecutionKey: InFlight] = [:]
-    /// The execution `inFlight(_:)` found last.
-    private var lastFound: (key: ExecutionKey, state: InFlight)?
+    /// In-flight executions found before, by their lead's slot modulo the table's size (a lead
+    /// has one execution at a time): most records find theirs here without hashing its key.
+    private var bySlot = [InFlight?](repeating: nil, count: RunRecorder.slotTableSize)
+    static let slotTableSize = 1 << 16
 
     /// The first write failure; the run is then marked `failed` with it.
     public private(set) var failure: WorkspaceError?
@@ -41,6 +43,7 @@ public final class RunRecorder: ReplayRecorder {
 
     /// A reference, so that a record changes it in place without copying it out of the table.
     final class InFlight {
+        let key: ExecutionKey
         var trigger = ""
         /// The verdicts of the decision just recorded, for the stay that ends it (which the
         /// engine records next): the decision's node and `stay_rows.verdicts`.
@@ -49,6 +52,11 @@ public final class RunRecorder: ReplayRecorder {
         var messages: [RecordedMessage] = []
         var handoffs: [HandoffRecord] = []
         var lastOutcome: StayOutcome?
+
+        init(_ key: ExecutionKey) {
+            self.key = key
+            stays.reserveCapacity(12)
+        }
     }
 
     struct DropoffKey: Hashable {
@@ -72,22 +80,30 @@ public final class RunRecorder: ReplayRecorder {
     }
 
     public func record(_ record: ReplayRecord) {
+        self.record(record, lead: nil)
+    }
+
+    public func record(_ record: ReplayRecord, lead slot: Int) {
+        self.record(record, lead: Optional(slot))
+    }
+
+    private func record(_ record: ReplayRecord, lead slot: Int?) {
         switch record {
         case .executionStarted(let started):
-            inFlight(started.execution).trigger = started.trigger
+            inFlight(started.execution, slot).trigger = started.trigger
         case .executionEnded(let ended):
-            executionEnded(ended)
+            executionEnded(ended, slot)
         case .nodeStay(let stay):
-            nodeStay(stay)
+            nodeStay(stay, slot)
         case .decision(let decision):
             handLeaves(of: decision)
-            inFlight(decision.execution).verdicts = (
+            inFlight(decision.execution, slot).verdicts = (
                 decision.nodeID, RecordedStay.verdictsText(decision.explanation)
             )
         case .message(let message):
-            inFlight(message.execution).messages.append(RecordedMessage(message, words: &words))
+            inFlight(message.execution, slot).messages.append(RecordedMessage(message, words: &words))
         case .handoff(let handoff):
-            inFlight(handoff.execution).handoffs.append(handoff)
+            inFlight(handoff.execution, slot).handoffs.append(handoff)
         case .conversion(let conversion):
             batch.append(conversion: RunBatch.row(conversion, run: runID))
         case .splitAssignment, .webhookAttempt, .notification, .propertyChange, .outward:
@@ -97,25 +113,23 @@ public final class RunRecorder: ReplayRecorder {
         if batch.rowCount >= batchRows { flushBatch() }
     }
 
-    /// `execution`'s state, added when first seen.
-    private func inFlight(_ execution: ExecutionKey) -> InFlight {
-        // An execution's records come in runs (a step records its stay, message, decision...):
-        // the last one found is taken again without hashing its lead id.
-        if let last = lastFound, last.key == execution { return last.state }
+    /// `execution`'s state, added when first seen; `slot` is its lead's, when told.
+    private func inFlight(_ execution: ExecutionKey, _ slot: Int?) -> InFlight {
+        let index = slot.map { $0 & (Self.slotTableSize - 1) }
+        if let index, let cached = bySlot[index], cached.key == execution { return cached }
         let state: InFlight
         if let found = inFlight[execution] {
             state = found
         } else {
-            state = InFlight()
-            state.stays.reserveCapacity(12)
+            state = InFlight(execution)
             inFlight[execution] = state
         }
-        lastFound = (execution, state)
+        if let index { bySlot[index] = state }
         return state
     }
 
-    private func nodeStay(_ stay: NodeStay) {
-        let state = inFlight(stay.execution)
+    private func nodeStay(_ stay: NodeStay, _ slot: Int?) {
+        let state = inFlight(stay.execution, slot)
         var verdicts: String?
         if let decided = state.verdicts, decided.node == stay.nodeID {
             verdicts = decided.text
@@ -142,10 +156,12 @@ public final class RunRecorder: ReplayRecorder {
         leavesHanded[node] = decision.explanation.count
     }
 
-    private func executionEnded(_ ended: ExecutionEnded) {
-        let state = inFlight(ended.execution)
+    private func executionEnded(_ ended: ExecutionEnded, _ slot: Int?) {
+        let state = inFlight(ended.execution, slot)
         inFlight[ended.execution] = nil
-        lastFound = nil
+        if let slot, bySlot[slot & (Self.slotTableSize - 1)] === state {
+            bySlot[slot & (Self.slotTableSize - 1)] = nil
+        }
         paths.count(state.stays.lazy.map(\.node))
         if let reason = Self.dropoffReason(ended.status, lastOutcome: state.lastOutcome) {
             dropoff[DropoffKey(node: ended.nodeID ?? "entry", reason: reason), default: 0] += 1
