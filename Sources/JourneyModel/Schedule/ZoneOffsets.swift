@@ -24,6 +24,9 @@ public enum ZoneOffsets {
     private static let lock = NSLock()
     /// Per zone identifier, spans sorted by `end` (each end is a transition, or infinity).
     nonisolated(unsafe) private static var spans: [String: [Span]] = [:]
+    /// The zone asked about last and its spans: schedules ask about one zone many times in a
+    /// row, and the identifier compares without hashing (a lead's zones share one identifier).
+    nonisolated(unsafe) private static var last: (key: String, spans: [Span])?
     static let maxSpansPerZone = 512
 
     /// The zone's offset from UTC at `instant`, in seconds.
@@ -45,9 +48,16 @@ public enum ZoneOffsets {
         let key = zone.identifier
         lock.lock()
         defer { lock.unlock() }
-        var list = spans[key] ?? []
+        var list: [Span]
+        if let last, last.key == key {
+            list = last.spans
+        } else {
+            list = spans[key] ?? []
+            last = (key, list)
+        }
         let index = firstEnd(after: time, in: list)
         if index < list.count, list[index].start <= time { return list[index] }
+        last = nil
         let offset = zone.secondsFromGMT(for: instant)
         let end = zone.nextDaylightSavingTimeTransition(after: instant)?.timeIntervalSince1970 ?? .infinity
         if index < list.count, list[index].end == end, list[index].offset == offset {
@@ -57,6 +67,7 @@ public enum ZoneOffsets {
             list.insert(Span(start: time, end: end, offset: offset), at: index)
         }
         spans[key] = list
+        last = (key, list)
         return Span(start: time, end: end, offset: offset)
     }
 

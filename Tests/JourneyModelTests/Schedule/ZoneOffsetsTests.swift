@@ -28,4 +28,18 @@ import Testing
             if ZoneOffsets.seconds(in: zone, at: instant) != expected { return }
         }
     }
+
+    @Test func zonesAskedInTurnKeepTheirOwnOffsets() throws {
+        // The last zone asked about is remembered apart: asking about zones in turn, across
+        // their transitions, must never answer one zone with another's spans.
+        let zones = try ["America/New_York", "Europe/London", "Australia/Lord_Howe", "America/New_York"].map {
+            try #require(TimeZone(identifier: $0))
+        }
+        for time in stride(from: 1_790_000_000.0, to: 1_830_000_000, by: 86_399) {
+            for zone in zones {
+                let instant = Date(timeIntervalSince1970: time)
+                #expect(ZoneOffsets.seconds(in: zone, at: instant) == zone.secondsFromGMT(for: instant))
+            }
+        }
+    }
 }
