@@ -326,6 +326,24 @@ import Testing
         #expect(JSON.properties(fromText: "{\"k\":\"a\u{01}b\"}").isEmpty)
         #expect(JSON.properties(fromText: #"{"k":"open"#).isEmpty)
     }
+
+    @Test func numbersReadTheSameOnTheWholeNumberPathAndTheTextOne() throws {
+        // Whole numbers of up to 15 digits are read digit by digit; every other number as text.
+        let read = { (text: String) in JSON.properties(fromText: #"{"n":\#(text)}"#)["n"] }
+        #expect(read("0") == .number(0) && read("42") == .number(42) && read("-7") == .number(-7))
+        #expect(read("-0")?.number.map { $0 == 0 && $0.sign == .minus } == true)
+        #expect(read("999999999999999") == .number(999_999_999_999_999))
+        #expect(read("12345678901234567") == .number(12_345_678_901_234_567))
+        #expect(
+            read("2.5") == .number(2.5) && read("1e3") == .number(1000) && read("-1.5E-2") == .number(-0.015))
+        #expect(read("007") == .number(7))
+        // Broken numbers and words are refused whole, on either path.
+        for broken in ["-", "1-2", "12+", "1.2.3", "tru", "nul", "falsey"] {
+            #expect(JSON.properties(fromText: #"{"n":\#(broken)}"#).isEmpty, "\(broken)")
+        }
+        #expect(read("true") == .bool(true) && read("false") == .bool(false) && read("null") == .null)
+        #expect(JSON.properties(fromText: #"{"a":1,"b":-20}"#) == ["a": 1, "b": -20])
+    }
 }
 
 @Suite struct ImportEnvironmentTests {

@@ -139,11 +139,17 @@ struct LeadChunkReader {
     /// The channels a lead consents to, from the row's `consent_email`, `consent_sms` and
     /// `consent_chat` columns (0 or 1), which stand at `first`, `first + 1` and `first + 2`.
     static func consents(in row: Row, from first: Int) -> Set<Channel> {
-        var consents = Set<Channel>()
-        if row[first] == 1 { consents.insert(.email) }
-        if row[first + 1] == 1 { consents.insert(.sms) }
-        if row[first + 2] == 1 { consents.insert(.chat) }
-        return consents
+        var bits = 0
+        if row[first] == 1 { bits |= 1 }
+        if row[first + 1] == 1 { bits |= 2 }
+        if row[first + 2] == 1 { bits |= 4 }
+        return consentSets[bits]
+    }
+
+    /// Every set of consents the three columns can give, by bit (email 1, sms 2, chat 4): a
+    /// lead shares one rather than building its own.
+    private static let consentSets: [Set<Channel>] = (0..<8).map { bits in
+        Set([Channel.email, .sms, .chat].enumerated().filter { bits & (1 << $0.offset) != 0 }.map(\.element))
     }
 
     /// A synthetic lead's latent traits; nil for an imported lead.

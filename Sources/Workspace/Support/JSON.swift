@@ -161,8 +161,9 @@ private struct JSONParser {
     }
 
     mutating func literal(_ word: String, _ result: JSON) throws(JSONSyntaxError) -> JSON {
-        let expected = Array(word.utf8)
-        guard index + expected.count <= bytes.count, Array(bytes[index..<index + expected.count]) == expected
+        let expected = word.utf8
+        guard index + expected.count <= bytes.count,
+            bytes[index..<index + expected.count].elementsEqual(expected)
         else {
             let letters = bytes[index...].prefix { (0x61...0x7A).contains($0) || (0x41...0x5A).contains($0) }
             throw fail("unexpected word '\(String(decoding: letters, as: UTF8.self))'")
@@ -316,6 +317,7 @@ private struct JSONParser {
     }
 
     mutating func number() throws(JSONSyntaxError) -> JSON {
+        if let integer = integer() { return .number(integer) }
         let start = index
         if bytes[index] == UInt8(ascii: "-") { index += 1 }
         while index < bytes.count,
@@ -334,5 +336,34 @@ private struct JSONParser {
             throw fail("invalid number '\(text)'")
         }
         return .number(value)
+    }
+
+    /// A whole number of at most 15 digits, which a `Double` holds exactly, read without
+    /// making text of it (most numbers in lead properties); nil, with nothing read, for any
+    /// other number, which `number()` reads as text.
+    mutating func integer() -> Double? {
+        var at = index
+        let negative = bytes[at] == UInt8(ascii: "-")
+        if negative { at += 1 }
+        let first = at
+        var value = 0
+        while at < bytes.count, at - first < 16, bytes[at] >= UInt8(ascii: "0"),
+            bytes[at] <= UInt8(ascii: "9")
+        {
+            value = value * 10 + Int(bytes[at] - UInt8(ascii: "0"))
+            at += 1
+        }
+        guard at > first, at - first <= 15 else { return nil }
+        if at < bytes.count {
+            switch bytes[at] {
+            case UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E"), UInt8(ascii: "+"),
+                UInt8(ascii: "-"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"):
+                return nil
+            default: break
+            }
+        }
+        index = at
+        return negative ? -Double(value) : Double(value)
     }
 }

@@ -90,7 +90,7 @@ extension BehaviorModel {
     /// whole: each earlier message × (1 − per_message), never below the floor.
     public func leadBehavior(for latent: LatentBehavior) -> LeadBehavior? {
         guard let segment = segments[latent.segment] else { return nil }
-        var channels: [Channel: ChannelBehavior] = [:]
+        var channels = [Channel: ChannelBehavior](minimumCapacity: Channel.allCases.count)
         for channel in Channel.allCases {
             guard let response = segment.response(on: channel) else { continue }
             func chance(_ kind: ResponseKind) -> Double {
