@@ -97,8 +97,9 @@ struct RecordedStay: Sendable {
             let values = actuals.baseAddress!
             var length = 2 * count + 1
             var plain = true
-            for (index, verdict) in verdicts.enumerated() {
-                let actual = verdict.actual
+            for index in 0..<count {
+                // By index: a verdict holds its whole leaf, too big to copy out for one field.
+                let actual = verdicts[index].actual
                 (values + index).initialize(to: actual)
                 length += actual.utf8.count + 2
                 for byte in actual.utf8 {
@@ -113,7 +114,7 @@ struct RecordedStay: Sendable {
                     out[at] = byte
                     at += 1
                 }
-                for verdict in verdicts { put(verdict.matched ? 0x31 : 0x30) }
+                for index in 0..<count { put(verdicts[index].matched ? 0x31 : 0x30) }
                 put(0x5B)
                 for index in 0..<count {
                     if index > 0 { put(0x2C) }
