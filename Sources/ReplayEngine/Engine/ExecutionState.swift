@@ -35,8 +35,6 @@ final class ExecutionState {
         self.nodeIndex = index
         self.nodeEnteredAt = startedAt
         self.loopInstant = startedAt
-        // Every execution visits a few nodes at its first instant: room for them at once.
-        nodesAtInstant.reserveCapacity(4)
     }
 
     /// Counts a visit of the node at `index`; returns which visit it is.

@@ -57,12 +57,6 @@ public final class RunRecorder: ReplayRecorder {
             self.key = key
             stays.reserveCapacity(12)
         }
-
-        func add(_ message: RecordedMessage) {
-            // An execution that sends sends a few: room for four at the first.
-            if messages.isEmpty { messages.reserveCapacity(4) }
-            messages.append(message)
-        }
     }
 
     struct DropoffKey: Hashable {
@@ -107,7 +101,7 @@ public final class RunRecorder: ReplayRecorder {
                 decision.nodeID, RecordedStay.verdictsText(decision.explanation)
             )
         case .message(let message):
-            inFlight(message.execution, slot).add(RecordedMessage(message, words: &words))
+            inFlight(message.execution, slot).messages.append(RecordedMessage(message, words: &words))
         case .handoff(let handoff):
             inFlight(handoff.execution, slot).handoffs.append(handoff)
         case .conversion(let conversion):
