@@ -115,10 +115,6 @@ extension JourneyEngine {
             }
         }
         let data = state.execution.map { table.sendData[$0.nodeIndex] } ?? [:]
-        // A lead's history grows by a few events per message: room for several at once.
-        if state.history.count == state.history.capacity {
-            state.history.reserveCapacity(state.history.count + 8)
-        }
         state.history.append(
             LeadEvent(leadID: state.id, type: "sent", channel: channel, time: now, data: data))
         var responses: MessageResponses
