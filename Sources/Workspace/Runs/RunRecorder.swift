@@ -36,6 +36,9 @@ public final class RunRecorder: ReplayRecorder {
     private var bySlot = [InFlight?](repeating: nil, count: RunRecorder.slotTableSize)
     static let slotTableSize = 1 << 16
 
+    /// A lead slot's place in `bySlot`.
+    private static func place(of slot: Int) -> Int { slot & (slotTableSize - 1) }
+
     /// The first write failure; the run is then marked `failed` with it.
     public private(set) var failure: WorkspaceError?
     /// Called on the engine's thread every thousand leads admitted (progress bars).
@@ -115,7 +118,7 @@ public final class RunRecorder: ReplayRecorder {
 
     /// `execution`'s state, added when first seen; `slot` is its lead's, when told.
     private func inFlight(_ execution: ExecutionKey, _ slot: Int?) -> InFlight {
-        let index = slot.map { $0 & (Self.slotTableSize - 1) }
+        let index = slot.map(Self.place(of:))
         if let index, let cached = bySlot[index], cached.key == execution { return cached }
         let state: InFlight
         if let found = inFlight[execution] {
@@ -159,9 +162,7 @@ public final class RunRecorder: ReplayRecorder {
     private func executionEnded(_ ended: ExecutionEnded, _ slot: Int?) {
         let state = inFlight(ended.execution, slot)
         inFlight[ended.execution] = nil
-        if let slot, bySlot[slot & (Self.slotTableSize - 1)] === state {
-            bySlot[slot & (Self.slotTableSize - 1)] = nil
-        }
+        if let place = slot.map(Self.place(of:)), bySlot[place] === state { bySlot[place] = nil }
         paths.count(state.stays.lazy.map(\.node))
         if let reason = Self.dropoffReason(ended.status, lastOutcome: state.lastOutcome) {
             dropoff[DropoffKey(node: ended.nodeID ?? "entry", reason: reason), default: 0] += 1
