@@ -83,20 +83,24 @@ import Testing
 
     @Test func recordsFindTheirExecutionWhateverLeadSlotTheyAreTold() throws {
         // The engine tells the recorder each record's lead slot; the recorder must file every
-        // record under its own execution whether told no slot, the true one, or one that every
-        // lead shares (each record then evicts the last execution from the slot's place).
+        // record under its own execution whether told no slot, the true one, one that every
+        // lead shares (all but one execution at a time then go by key), slots far beyond any
+        // lead's, or its true slot for some records and none for others.
         let r = try Self.replay(batchRows: 100)
         let request = ReplayOrder(journey: "welcome-series", cohort: "c", seed: 42, mode: .simulated)
         let leads = Dictionary(uniqueKeysWithValues: Self.cohort().enumerated().map { ($1.lead.id, $0) })
         var logs: [[[DatabaseValue]]] = [try stepLog(r, run: r.runID)]
-        for telling in 0..<3 {
+        for telling in 0..<5 {
             let recorder = try r.test.workspace.startRun(request, engineVersion: "test", batchRows: 100)
-            for record in r.collected.records {
+            for (index, record) in r.collected.records.enumerated() {
                 let slot = leads[record.execution.leadID] ?? 0
                 switch telling {
                 case 0: recorder.record(record)
                 case 1: recorder.record(record, lead: slot)
-                default: recorder.record(record, lead: slot * RunRecorder.slotTableSize)
+                case 2: recorder.record(record, lead: 7)
+                case 3: recorder.record(record, lead: slot * 65_536)
+                default:
+                    if index % 2 == 0 { recorder.record(record, lead: slot) } else { recorder.record(record) }
                 }
             }
             recorder.finish(r.summary)

@@ -29,15 +29,8 @@ public final class RunRecorder: ReplayRecorder {
     static let maxPathLength = 64
     /// Per execution still in flight: its trigger, its decisions' verdicts waiting for the stay
     /// that ends them, the stays, messages and handoffs it recorded (written with its row when
-    /// it ends, side by side), its last stay's outcome.
-    private var inFlight: [ExecutionKey: InFlight] = [:]
-    /// In-flight executions found before, by their lead's slot modulo the table's size (a lead
-    /// has one execution at a time): most records find theirs here without hashing its key.
-    private var bySlot = [InFlight?](repeating: nil, count: RunRecorder.slotTableSize)
-    static let slotTableSize = 1 << 16
-
-    /// A lead slot's place in `bySlot`.
-    private static func place(of slot: Int) -> Int { slot & (slotTableSize - 1) }
+    /// it ends, side by side), its last stay's outcome. Found by the lead's slot.
+    private var executions = InFlightTable()
 
     /// The first write failure; the run is then marked `failed` with it.
     public private(set) var failure: WorkspaceError?
@@ -47,6 +40,8 @@ public final class RunRecorder: ReplayRecorder {
     /// A reference, so that a record changes it in place without copying it out of the table.
     final class InFlight {
         let key: ExecutionKey
+        /// Where `InFlightTable` filed it: its lead's slot, or nil (by key).
+        var slot: Int?
         var trigger = ""
         /// The verdicts of the decision just recorded, for the stay that ends it (which the
         /// engine records next): the decision's node and `stay_rows.verdicts`.
@@ -118,17 +113,7 @@ public final class RunRecorder: ReplayRecorder {
 
     /// `execution`'s state, added when first seen; `slot` is its lead's, when told.
     private func inFlight(_ execution: ExecutionKey, _ slot: Int?) -> InFlight {
-        let index = slot.map(Self.place(of:))
-        if let index, let cached = bySlot[index], cached.key == execution { return cached }
-        let state: InFlight
-        if let found = inFlight[execution] {
-            state = found
-        } else {
-            state = InFlight(execution)
-            inFlight[execution] = state
-        }
-        if let index { bySlot[index] = state }
-        return state
+        executions.execution(execution, slot: slot)
     }
 
     private func nodeStay(_ stay: NodeStay, _ slot: Int?) {
@@ -161,8 +146,7 @@ public final class RunRecorder: ReplayRecorder {
 
     private func executionEnded(_ ended: ExecutionEnded, _ slot: Int?) {
         let state = inFlight(ended.execution, slot)
-        inFlight[ended.execution] = nil
-        if let place = slot.map(Self.place(of:)), bySlot[place] === state { bySlot[place] = nil }
+        executions.remove(state)
         paths.count(state.stays.lazy.map(\.node))
         if let reason = Self.dropoffReason(ended.status, lastOutcome: state.lastOutcome) {
             dropoff[DropoffKey(node: ended.nodeID ?? "entry", reason: reason), default: 0] += 1
