@@ -5,11 +5,18 @@ import Foundation
 /// or the handoff router) has at most one live wake-up: rescheduling bumps the owner's
 /// version, and entries carrying an older version are skipped when they surface.
 struct WakeUpQueue {
+    /// 24 bytes, so that a cache line holds more of the heap's lower levels (with a million
+    /// leads the heap is larger than the caches, and every sift misses in its last levels).
     struct Entry {
         var time: Date
         var sequence: UInt64
-        var owner: WakeUpOwner
-        var version: UInt64
+        /// A lead's slot, or `Entry.router`.
+        var owner: UInt32
+        var version: UInt32
+
+        static let router = UInt32.max
+
+        var wakeUpOwner: WakeUpOwner { owner == Self.router ? .handoffRouter : .lead(Int(owner)) }
 
         /// Earlier, or as early and scheduled first. No two entries are equal (sequences are
         /// unique), so the order is total and every run pops the same entry next.
@@ -22,41 +29,51 @@ struct WakeUpQueue {
     private var nextSequence: UInt64 = 0
     /// Each owner's live version (0: none), leads by slot in an array rather than a hash
     /// table: looked up for every wake-up. Slots are given in order, so the array grows by
-    /// 8 bytes per lead ever admitted.
-    private var leadVersions: [UInt64] = []
-    private var routerVersion: UInt64 = 0
+    /// 4 bytes per lead ever admitted. (Versions wrap; an entry is stale when its version is
+    /// not its owner's, and no entry waits through four billion reschedules of its owner.)
+    private var leadVersions: [UInt32] = []
+    private var routerVersion: UInt32 = 0
 
-    private func version(of owner: WakeUpOwner) -> UInt64 {
+    /// `owner` as an entry stores it. Slots are below `UInt32.max`: a lead table of four
+    /// billion leads would need 32 GiB before its slots ran out.
+    private static func code(of owner: WakeUpOwner) -> UInt32 {
         switch owner {
-        case .lead(let slot): return slot < leadVersions.count ? leadVersions[slot] : 0
-        case .handoffRouter: return routerVersion
+        case .lead(let slot): return UInt32(slot)
+        case .handoffRouter: return Entry.router
         }
     }
 
-    private mutating func setVersion(_ version: UInt64, of owner: WakeUpOwner) {
-        switch owner {
-        case .lead(let slot):
-            if slot >= leadVersions.count {
-                leadVersions.append(contentsOf: repeatElement(0, count: slot + 1 - leadVersions.count))
-            }
-            leadVersions[slot] = version
-        case .handoffRouter:
+    private func version(of owner: UInt32) -> UInt32 {
+        if owner == Entry.router { return routerVersion }
+        let slot = Int(owner)
+        return slot < leadVersions.count ? leadVersions[slot] : 0
+    }
+
+    private mutating func setVersion(_ version: UInt32, of owner: UInt32) {
+        if owner == Entry.router {
             routerVersion = version
+            return
         }
+        let slot = Int(owner)
+        if slot >= leadVersions.count {
+            leadVersions.append(contentsOf: repeatElement(0, count: slot + 1 - leadVersions.count))
+        }
+        leadVersions[slot] = version
     }
 
     /// Replaces the owner's wake-up with one at `time`, or cancels it when `time` is nil.
     mutating func schedule(_ owner: WakeUpOwner, at time: Date?) {
-        let version = version(of: owner) &+ 1
-        setVersion(version, of: owner)
+        let code = Self.code(of: owner)
+        let version = version(of: code) &+ 1
+        setVersion(version, of: code)
         guard let time else { return }
-        heap.insert(Entry(time: time, sequence: nextSequence, owner: owner, version: version))
+        heap.insert(Entry(time: time, sequence: nextSequence, owner: code, version: version))
         nextSequence &+= 1
     }
 
     /// Forgets an owner that will never be scheduled again, so memory follows owners in flight.
     mutating func forget(_ owner: WakeUpOwner) {
-        setVersion(0, of: owner)
+        setVersion(0, of: Self.code(of: owner))
     }
 
     /// The time of the earliest live wake-up, dropping stale entries on the way.
@@ -74,7 +91,7 @@ struct WakeUpQueue {
             guard version(of: top.owner) == top.version else { continue }
             // Consumed: a later schedule gets a fresh version.
             setVersion(top.version &+ 1, of: top.owner)
-            return (top.owner, top.time)
+            return (top.wakeUpOwner, top.time)
         }
         return nil
     }
