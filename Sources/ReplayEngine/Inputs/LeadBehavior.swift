@@ -33,7 +33,20 @@ public struct ChannelBehavior: Sendable, Hashable {
 public struct LeadBehavior: Sendable, Hashable {
     /// Explicit behavior per channel; a channel missing here behaves as `preferred` when it is
     /// the preferred channel, else as `ordinary`.
-    public var channels: [Channel: ChannelBehavior]
+    public var channels: [Channel: ChannelBehavior] {
+        get {
+            var channels: [Channel: ChannelBehavior] = [:]
+            for channel in Channel.allCases { channels[channel] = explicit[channel] }
+            return channels
+        }
+        set {
+            explicit = ExplicitBehaviors()
+            for (channel, behavior) in newValue { explicit[channel] = behavior }
+        }
+    }
+    /// `channels`, held in the value itself: every send reads its channel's, and a lead in
+    /// flight then has no dictionary of its own to allocate, hash and miss in the cache.
+    private var explicit = ExplicitBehaviors()
     /// The channel the lead answers best on.
     public var preferredChannel: Channel?
     /// Chance that a delivered message makes the lead unsubscribe from its channel.
@@ -60,7 +73,7 @@ public struct LeadBehavior: Sendable, Hashable {
         conversionPropensity: Double = 0.05, meanConversionDelay: Double = 86_400,
         organicConversionProbability: Double = 0, meanOrganicConversionDelay: Double = 14 * 86_400
     ) {
-        self.channels = channels
+        for (channel, behavior) in channels { explicit[channel] = behavior }
         self.preferredChannel = preferredChannel
         self.unsubscribeProbability = unsubscribeProbability
         self.fatigueFactor = fatigueFactor
@@ -78,10 +91,34 @@ public struct LeadBehavior: Sendable, Hashable {
     }
 
     public func behavior(on channel: Channel) -> ChannelBehavior {
-        if let explicit = channels[channel] { return explicit }
+        if let explicit = explicit[channel] { return explicit }
         return channel == preferredChannel ? .preferred : .ordinary
     }
 
     /// A lead who prefers email, as most cohorts do.
     public static let typical = LeadBehavior(preferredChannel: .email)
+}
+
+/// A behavior per channel, or none, by channel: one stored field each.
+private struct ExplicitBehaviors: Sendable, Hashable {
+    var email: ChannelBehavior?
+    var sms: ChannelBehavior?
+    var chat: ChannelBehavior?
+
+    subscript(channel: Channel) -> ChannelBehavior? {
+        get {
+            switch channel {
+            case .email: email
+            case .sms: sms
+            case .chat: chat
+            }
+        }
+        set {
+            switch channel {
+            case .email: email = newValue
+            case .sms: sms = newValue
+            case .chat: chat = newValue
+            }
+        }
+    }
 }
