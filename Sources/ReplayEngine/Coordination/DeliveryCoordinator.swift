@@ -10,13 +10,14 @@ import JourneyModel
 struct DeliveryCoordinator {
     let policy: Policy
 
-    /// `utcOffset`: the lead's zone's offset at `now`, asked only when quiet hours need it.
+    /// `consented`: whether the lead consents to the channel. `utcOffset`: the lead's zone's
+    /// offset at `now`, asked only when quiet hours need it.
     func verdict(
-        for channel: Channel, lead: Lead, history: [LeadEvent], at now: Date,
+        for channel: Channel, consented: Bool, lead: Lead, history: [LeadEvent], at now: Date,
         utcOffset: @autoclosure () -> Int
     ) -> DeliveryVerdict {
         if Self.hasUnsubscribed(from: channel, history: history, at: now) { return .suppress(.unsubscribed) }
-        if !lead.consents.contains(channel) { return .suppress(.consent) }
+        if !consented { return .suppress(.consent) }
         if let release = capRelease(for: channel, history: history, at: now) {
             guard policy.whenCapped == .defer, let release else { return .suppress(.frequencyCap) }
             return .deferUntil(release, .frequencyCap)

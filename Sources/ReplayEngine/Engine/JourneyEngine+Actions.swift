@@ -76,9 +76,11 @@ extension JourneyEngine {
         var record = MessageRecord(
             execution: execution.key, nodeID: node.id, channel: channel, chosenAsBest: chosenAsBest,
             template: send.template, status: .sent, reason: nil, requestedAt: now, sentAt: nil,
-            deferredUntil: nil)
+            deferredUntil: nil,
+            nodeNumber: table.number(of: execution.nodeIndex))
         let verdict = coordinator.verdict(
-            for: channel, lead: state.lead, history: state.history, at: now,
+            for: channel, consented: state.consents(to: channel), lead: state.lead, history: state.history,
+            at: now,
             utcOffset: state.utcOffset(at: now))
         switch verdict {
         case .send:
@@ -128,11 +130,16 @@ extension JourneyEngine {
                 message: channel, sentAt: now, behavior: state.behavior, earlierMessages: earlierMessages,
                 random: &random)
             responses = answer.responses
-            for type in MessageResponses.types {
-                guard let time = responses[type] else { continue }
+            // In `MessageResponses.types` order, each read by its field rather than its name.
+            func schedule(_ type: String, at time: Date?) {
+                guard let time else { return }
                 state.scheduleSimulated(
                     LeadEvent(leadID: state.id, type: type, channel: channel, time: time, data: data))
             }
+            schedule("opened", at: responses.openedAt)
+            schedule("clicked", at: responses.clickedAt)
+            schedule("replied", at: responses.repliedAt)
+            schedule("unsubscribed", at: responses.unsubscribedAt)
             if let conversion = answer.conversionAt {
                 state.scheduleSimulated(
                     LeadEvent(leadID: state.id, type: "converted", time: conversion, data: data))

@@ -10,8 +10,11 @@ final class LeadState {
         didSet {
             propertiesVersion &+= 1
             zoneSpan = .none
+            consentMask = Self.mask(of: lead.consents)
         }
     }
+    /// `lead.consents` by channel ordinal, one bit each: every send asks, and a set hashes.
+    private var consentMask: UInt8
     /// The offset span of the lead's zone last asked about (quiet hours ask at every send).
     private var zoneSpan = ZoneOffsets.Span.none
     let behavior: LeadBehavior
@@ -70,6 +73,7 @@ final class LeadState {
     init(slot: Int, member: CohortLead, behavior: LeadBehavior, respondsAsRecorded: Bool) {
         self.slot = slot
         self.lead = member.lead
+        self.consentMask = Self.mask(of: member.lead.consents)
         self.behavior = behavior
         self.respondsAsRecorded = respondsAsRecorded
         self.recorded = member.events
@@ -82,6 +86,15 @@ final class LeadState {
     func utcOffset(at now: Date) -> Int {
         if !zoneSpan.holds(now) { zoneSpan = ZoneOffsets.span(in: lead.timeZone, at: now) }
         return zoneSpan.offset
+    }
+
+    /// Whether the lead consents to messages on `channel`.
+    func consents(to channel: Channel) -> Bool {
+        consentMask & (1 << UInt8(channel.ordinal)) != 0
+    }
+
+    private static func mask(of consents: Set<Channel>) -> UInt8 {
+        Channel.allCases.reduce(0) { consents.contains($1) ? $0 | (1 << UInt8($1.ordinal)) : $0 }
     }
 
     /// The lead's current score property as a number.

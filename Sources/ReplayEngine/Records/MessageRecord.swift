@@ -20,12 +20,23 @@ public struct MessageRecord: Sendable, Hashable, Codable {
     public var deferredUntil: Date?
     /// The lead's responses to this message (within the run's horizon).
     public var responses: MessageResponses
+    /// The engine's number for `nodeID` in this run, as `NodeStay.nodeNumber`, so a recorder
+    /// can find its words without hashing the id; `NodeStay.unnumbered` when not given. Not
+    /// encoded: it means nothing outside the run.
+    public var nodeNumber: Int = NodeStay.unnumbered
+
+    private enum CodingKeys: String, CodingKey {
+        case execution, nodeID, channel, chosenAsBest, template, status, reason, requestedAt, sentAt
+        case deferredUntil, responses
+    }
 
     public init(
         execution: ExecutionKey, nodeID: String, channel: Channel, chosenAsBest: Bool, template: String,
         status: MessageStatus, reason: SuppressionReason?, requestedAt: Date, sentAt: Date?,
-        deferredUntil: Date?, responses: MessageResponses = MessageResponses()
+        deferredUntil: Date?, responses: MessageResponses = MessageResponses(),
+        nodeNumber: Int = NodeStay.unnumbered
     ) {
+        self.nodeNumber = nodeNumber
         self.execution = execution
         self.nodeID = nodeID
         self.channel = channel

@@ -169,8 +169,8 @@ struct RecordedMessage: Sendable {
 
     init(_ m: MessageRecord, words: inout RunWords) {
         func seconds(_ date: Date?) -> Int64 { date.map(EpochSeconds.seconds) ?? RecordedStay.none }
-        node = words.number(m.nodeID)
-        template = words.number(m.template)
+        node = words.node(m.nodeID, numbered: m.nodeNumber)
+        template = words.template(m.template, atNode: m.nodeNumber)
         channel = m.channel
         status = m.status
         reason = m.reason

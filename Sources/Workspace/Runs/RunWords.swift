@@ -12,9 +12,10 @@ struct RunWords: Sendable {
     /// Word numbers of node ids by the engine's number for them (`NodeStay.nodeNumber`), `noWord`
     /// until one is seen.
     private var nodeWords: [Int32] = []
-    /// Per node number, the stored outcome of its last stay and that word's number: a node's
-    /// stays mostly leave the same way.
-    private var lastOutcomes: [(text: String, word: Int32)?] = []
+    /// Per node number, the stored outcome of its last stay (at `2 × number`) and the template
+    /// of its last message (at `2 × number + 1`), with their word numbers: a node's stays
+    /// mostly leave the same way, and a send node sends one template.
+    private var lastWords: [(text: String, word: Int32)?] = []
 
     /// The number of node `id`, which the engine numbered `number` for this run (no hashing
     /// once seen); numbered by its id when the engine gave it no number.
@@ -32,15 +33,25 @@ struct RunWords: Sendable {
 
     /// The number of `stay`'s stored outcome (`NodeStay.storedOutcome`).
     mutating func outcome(of stay: NodeStay) -> Int32 {
-        let text = stay.storedOutcome
-        let node = stay.nodeNumber
+        number(stay.storedOutcome, lastAt: stay.nodeNumber, kind: 0)
+    }
+
+    /// The number of template `text` of a message sent at the node the engine numbered `node`.
+    mutating func template(_ text: String, atNode node: Int) -> Int32 {
+        number(text, lastAt: node, kind: 1)
+    }
+
+    /// The number of `text`, found without hashing when it is the last word of its `kind` seen
+    /// at the node the engine numbered `node` (a negative number names no node).
+    private mutating func number(_ text: String, lastAt node: Int, kind: Int) -> Int32 {
         guard node >= 0 else { return number(text) }
-        if node < lastOutcomes.count, let last = lastOutcomes[node], last.text == text { return last.word }
-        if node >= lastOutcomes.count {
-            lastOutcomes.append(contentsOf: repeatElement(nil, count: node + 1 - lastOutcomes.count))
+        let place = 2 * node + kind
+        if place < lastWords.count, let last = lastWords[place], last.text == text { return last.word }
+        if place >= lastWords.count {
+            lastWords.append(contentsOf: repeatElement(nil, count: place + 2 - lastWords.count))
         }
         let word = number(text)
-        lastOutcomes[node] = (text, word)
+        lastWords[place] = (text, word)
         return word
     }
 
