@@ -5,12 +5,19 @@
 public struct DurationTally: Sendable, Hashable {
     /// How many durations of each length there were.
     public var counts: [Int64: Int] {
-        zeros == 0 ? others : others.merging([0: zeros], uniquingKeysWith: +)
+        var counts = others
+        if zeros > 0 { counts[0, default: 0] += zeros }
+        if repeats > 0 { counts[repeated, default: 0] += repeats }
+        return counts
     }
     /// Durations of 0 s, counted apart: most stays (decisions, actions) leave in the second
     /// they came, and a count costs nothing where the dictionary hashes.
     private var zeros = 0
-    /// `counts` but for zeros.
+    /// The last other duration added, and how many times in a row, not yet in `others`: a
+    /// node's stays mostly take the same time (a 2-day wait, two days), and need no hashing.
+    private var repeated: Int64 = 0
+    private var repeats = 0
+    /// `counts` but for zeros and the latest repeats.
     private var others: [Int64: Int] = [:]
     public private(set) var count = 0
     public private(set) var total: Int64 = 0
@@ -18,21 +25,41 @@ public struct DurationTally: Sendable, Hashable {
     public init() {}
 
     public mutating func add(_ seconds: Int64) {
-        if seconds == 0 { zeros += 1 } else { others[seconds, default: 0] += 1 }
+        if seconds == 0 {
+            zeros += 1
+        } else if seconds == repeated && repeats > 0 {
+            repeats += 1
+        } else {
+            if repeats > 0 { others[repeated, default: 0] += repeats }
+            repeated = seconds
+            repeats = 1
+        }
         count += 1
         total += seconds
     }
 
     /// Adds another tally's durations to this one.
     mutating func merge(_ other: DurationTally) {
-        zeros += other.zeros
-        for (seconds, times) in other.others { others[seconds, default: 0] += times }
+        for (seconds, times) in other.counts where times > 0 {
+            if seconds == 0 { zeros += times } else { others[seconds, default: 0] += times }
+        }
         count += other.count
         total += other.total
     }
 
-    public var min: Int64? { zeros > 0 ? Swift.min(others.keys.min() ?? 0, 0) : others.keys.min() }
-    public var max: Int64? { zeros > 0 ? Swift.max(others.keys.max() ?? 0, 0) : others.keys.max() }
+    /// Equal when they hold the same durations, however they were added.
+    public static func == (a: DurationTally, b: DurationTally) -> Bool {
+        a.count == b.count && a.total == b.total && a.counts == b.counts
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(counts)
+        hasher.combine(count)
+        hasher.combine(total)
+    }
+
+    public var min: Int64? { counts.keys.min() }
+    public var max: Int64? { counts.keys.max() }
     public var mean: Double? { count == 0 ? nil : Double(total) / Double(count) }
 
     /// Durations of at most `seconds`.
