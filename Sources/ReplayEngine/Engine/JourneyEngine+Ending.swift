@@ -24,13 +24,10 @@ extension JourneyEngine {
     ) {
         guard let execution = state.execution else { return }
         state.execution = nil
-        emit(
-            NodeStay(
-                execution: execution.key, nodeID: execution.nodeID, visit: execution.visit,
-                enteredAt: execution.nodeEnteredAt, exitedAt: outcome == .waiting ? nil : time,
-                outcome: outcome, nextNodeID: nil, edgeLabel: nil,
-                nodeNumber: table.number(of: execution.nodeIndex)),
-            at: execution.nodeIndex, next: nil, of: state)
+        emitStay(
+            of: execution, exitedAt: outcome == .waiting ? nil : time, outcome: outcome, next: nil,
+            label: nil,
+            of: state)
         state.openMessages.removeAll { message in
             emit(.message(onWallClock ? closing(message, for: state) : message), of: state)
         }

@@ -23,7 +23,7 @@ extension JourneyEngine {
                 convert(state)
             } else if let execution = state.execution, case .waitForEvent(let field, _) = execution.pending,
                 event.matches(field), event.time >= execution.nodeEnteredAt,
-                case .wait(let wait) = table.nodes[execution.nodeIndex]?.body
+                let wait = table.nodes[execution.nodeIndex]?.wait
             {
                 state.execution?.pending = nil
                 moveOn(state, outcome: .event, to: 0, label: wait.timeoutNext == nil ? "" : "event")

@@ -46,13 +46,7 @@ extension JourneyEngine {
                 at: now)
             return
         }
-        emit(
-            NodeStay(
-                execution: execution.key, nodeID: execution.nodeID, visit: execution.visit,
-                enteredAt: execution.nodeEnteredAt, exitedAt: now, outcome: outcome,
-                nextNodeID: table.ids[next], edgeLabel: label,
-                nodeNumber: table.number(of: execution.nodeIndex),
-                nextNodeNumber: table.number(of: next)), at: execution.nodeIndex, next: next, of: state)
+        emitStay(of: execution, exitedAt: now, outcome: outcome, next: next, label: label, of: state)
         arrive(state, at: next)
     }
 
@@ -66,18 +60,17 @@ extension JourneyEngine {
                 at: now)
             return
         }
-        switch node.body {
-        case .decision(let decision):
+        if let decision = node.decision {
             decide(decision, at: node, for: state)
-        case .split(let split):
+        } else if let split = node.split {
             assign(split, at: node, for: state)
-        case .wait(let wait):
+        } else if let wait = node.wait {
             startWait(wait, for: state)
-        case .action(let action):
+        } else if let action = node.action {
             perform(action, at: node, for: state)
-        case .goal(let goal):
+        } else if let goal = node.goal {
             convert(state, goalName: goal.name ?? node.label ?? node.id)
-        case .exit(let exit):
+        } else if let exit = node.exit {
             endExecution(state, status: .completed, reason: exit.reason, outcome: .completed, at: now)
         }
     }
@@ -168,17 +161,20 @@ extension JourneyEngine {
             let node = table.nodes[execution.nodeIndex]
         else { return }
         state.execution?.pending = nil
-        switch (pending, node.body) {
-        case (.waitUntil, .wait):
-            moveOn(state, to: 0, label: "")
-        case (.waitForEvent, .wait(let wait)):
-            let label = wait.timeoutNext == nil ? "" : "timeout"
-            moveOn(state, outcome: .timeout, to: wait.timeoutNext == nil ? 0 : 1, label: label)
-        case (.retrySend(_, let channel, let chosenAsBest), .action(let step)):
-            if case .send(let send) = step.action {
+        switch pending {
+        case .waitUntil:
+            if node.kind == .wait { moveOn(state, to: 0, label: "") }
+        case .waitForEvent:
+            if let wait = node.wait {
+                let label = wait.timeoutNext == nil ? "" : "timeout"
+                moveOn(state, outcome: .timeout, to: wait.timeoutNext == nil ? 0 : 1, label: label)
+            }
+        case .retrySend(_, let channel, let chosenAsBest):
+            if let step = node.action, case .send(let send) = step.action {
                 deliver(send, on: channel, chosenAsBest: chosenAsBest, at: node, for: state)
             }
-        case (.retryWebhook(_, let attempt), .action(let step)):
+        case .retryWebhook(_, let attempt):
+            guard let step = node.action else { break }
             // A retry is an action too: a webhook with many retries and no backoff is stopped
             // by the rate limit instead of spinning at one instant.
             if let halt = safety.action(at: now, in: execution) {
@@ -186,8 +182,6 @@ extension JourneyEngine {
             } else if case .webhook(let hook) = step.action {
                 call(hook, attempt: attempt, at: node, for: state)
             }
-        default:
-            break
         }
         advance(state)
     }

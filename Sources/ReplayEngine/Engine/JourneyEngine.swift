@@ -84,10 +84,28 @@ public final class JourneyEngine {
         recorder.record(record, lead: slot)
     }
 
-    /// A stay at the node at `index`, moving on to the node at `next`: tallied by index.
-    func emit(_ stay: NodeStay, at index: Int, next: Int?, of state: LeadState) {
-        aggregator.absorb(stay, at: index, next: next)
-        recorder.record(.nodeStay(stay), lead: state.slot)
+    /// The stay of `execution` at its node, ended at `exitedAt` (nil: still there) with
+    /// `outcome`, moving on to the node at index `next` along `label`: tallied by index from
+    /// its facts, and built once, in its record.
+    func emitStay(
+        of execution: ExecutionState, exitedAt: Date?, outcome: StayOutcome, next: Int?, label: String?,
+        of state: LeadState
+    ) {
+        let index = execution.nodeIndex
+        let record = ReplayRecord.nodeStay(
+            NodeStay(
+                execution: execution.key, nodeID: execution.nodeID, visit: execution.visit,
+                enteredAt: execution.nodeEnteredAt, exitedAt: exitedAt, outcome: outcome,
+                nextNodeID: next.map { table.ids[$0] }, edgeLabel: label, nodeNumber: table.number(of: index),
+                nextNodeNumber: next.map { table.number(of: $0) } ?? NodeStay.unnumbered))
+        if aggregator.countsStays(at: index) {
+            aggregator.absorbStay(
+                at: index, next: next, visit: execution.visit, enteredAt: execution.nodeEnteredAt,
+                exitedAt: exitedAt, label: label)
+        } else {
+            aggregator.absorb(record)
+        }
+        recorder.record(record, lead: state.slot)
     }
 
     /// Records emitted so far (without folding the summary's tallies).

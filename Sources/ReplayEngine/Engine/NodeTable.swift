@@ -91,16 +91,31 @@ extension NodeTable {
     func number(of index: Int) -> Int { names(index) ? index : NodeStay.unnumbered }
 }
 
-/// A journey node held by `NodeTable`, its parts read in place: a step switches on `body` and
-/// hands the node on by reference, never copying the node (its id, label and body) per step.
+/// A journey node held by `NodeTable`, its parts read in place: a step hands the node on by
+/// reference, never copying the node (its id, label and body) per step. The body's payload is
+/// stored apart by kind: switching over a `NodeBody` copies the case's payload out (an
+/// outlined copy over every case, at every step), where a stored property is read in place.
 final class TableNode {
     let id: String
     let label: String?
-    let body: NodeBody
+    let kind: NodeKind
+    /// The payload of `kind`'s case; nil for every other kind.
+    let decision: Decision?
+    let split: Split?
+    let wait: Wait?
+    let action: ActionStep?
+    let goal: GoalStep?
+    let exit: ExitStep?
 
     init(_ node: JourneyNode) {
         id = node.id
         label = node.label
-        body = node.body
+        kind = node.body.kind
+        if case .decision(let decision) = node.body { self.decision = decision } else { decision = nil }
+        if case .split(let split) = node.body { self.split = split } else { split = nil }
+        if case .wait(let wait) = node.body { self.wait = wait } else { wait = nil }
+        if case .action(let action) = node.body { self.action = action } else { action = nil }
+        if case .goal(let goal) = node.body { self.goal = goal } else { goal = nil }
+        if case .exit(let exit) = node.body { self.exit = exit } else { exit = nil }
     }
 }

@@ -42,7 +42,12 @@ public struct NodeStay: Sendable, Hashable {
 
     /// exited − entered in whole seconds, each time taken to its second as the step log stores
     /// it (`node_stays.exited_at - entered_at`); nil while the lead is still here.
-    public var dwellSeconds: Int64? { exitedAt.map { Self.wholeSeconds($0) - Self.wholeSeconds(enteredAt) } }
+    public var dwellSeconds: Int64? { Self.dwell(from: enteredAt, to: exitedAt) }
+
+    /// Whole seconds from `enteredAt` to `exitedAt`, nil while the stay has not ended.
+    static func dwell(from enteredAt: Date, to exitedAt: Date?) -> Int64? {
+        exitedAt.map { wholeSeconds($0) - wholeSeconds(enteredAt) }
+    }
 
     /// Seconds since 1970, rounded down: how the workspace stores a time.
     static func wholeSeconds(_ date: Date) -> Int64 { Int64(date.timeIntervalSince1970.rounded(.down)) }

@@ -25,11 +25,12 @@ struct StayTallies: Sendable {
 
     var entryIndex: Int { ids.count }
 
-    /// Counts a stay at `index`, and its edge to `next` when it moved on.
-    mutating func add(_ stay: NodeStay, at index: Int, next: Int?) {
+    /// Counts a stay at `index` (its `visit`, its `dwell` when it ended), and its edge to
+    /// `next` along `label` when it moved on.
+    mutating func add(at index: Int, next: Int?, visit: Int, dwell: Int64?, label: String?) {
         seen[index] = true
-        SummaryAggregator.count(stay, into: &nodes[index])
-        if let next { addEdge(from: index, to: next, label: stay.edgeLabel ?? "") }
+        SummaryAggregator.countStay(visit: visit, dwell: dwell, into: &nodes[index])
+        if let next { addEdge(from: index, to: next, label: label ?? "") }
     }
 
     mutating func addEdge(from index: Int, to next: Int, label: String) {

@@ -45,13 +45,21 @@ public struct SummaryAggregator: Sendable {
         stays = StayTallies(ids: table.ids)
     }
 
-    /// A stay at the node at `index` of the engine's table, moving on to `next`: what
-    /// `absorb(.nodeStay(stay))` counts, without hashing ids.
-    mutating func absorb(_ stay: NodeStay, at index: Int, next: Int?) {
-        guard index < stays.ids.count - 1 else { return absorb(.nodeStay(stay)) }
+    /// Whether stays at the node at `index` of the engine's table are counted by index
+    /// (`absorbStay`): every node's but the index of ids the journey does not name.
+    func countsStays(at index: Int) -> Bool { index < stays.ids.count - 1 }
+
+    /// A stay at the node at `index` of the engine's table (`countsStays(at:)`), moving on to
+    /// `next` along `label`: what `absorb(.nodeStay(stay))` counts, told the stay's facts, so
+    /// the engine builds the stay once, in its record.
+    mutating func absorbStay(
+        at index: Int, next: Int?, visit: Int, enteredAt: Date, exitedAt: Date?, label: String?
+    ) {
         tally.records += 1
-        stays.add(stay, at: index, next: next)
-        note(stay.enteredAt)
+        stays.add(
+            at: index, next: next, visit: visit, dwell: NodeStay.dwell(from: enteredAt, to: exitedAt),
+            label: label)
+        note(enteredAt)
     }
 
     /// An execution started, entering at the node at `index` of the engine's table.
@@ -140,8 +148,12 @@ public struct SummaryAggregator: Sendable {
     }
 
     static func count(_ stay: NodeStay, into tally: inout NodeTally) {
-        if stay.visit == 1 { tally.entered += 1 }
-        if let dwell = stay.dwellSeconds {
+        countStay(visit: stay.visit, dwell: stay.dwellSeconds, into: &tally)
+    }
+
+    static func countStay(visit: Int, dwell: Int64?, into tally: inout NodeTally) {
+        if visit == 1 { tally.entered += 1 }
+        if let dwell {
             tally.exited += 1
             tally.dwell.add(dwell)
         } else {
