@@ -7,7 +7,13 @@ final class CountingRecorder: ReplayRecorder {
     private(set) var records = 0
     private(set) var nodeVisits = 0
 
-    func record(_ record: ReplayRecord) {
+    func record(_ record: ReplayRecord) { count(record) }
+
+    /// The engine's call, answered here rather than by the protocol's default (which hands the
+    /// record on to `record(_:)`, copying it).
+    func record(_ record: ReplayRecord, lead slot: Int) { count(record) }
+
+    private func count(_ record: ReplayRecord) {
         records += 1
         if case .nodeStay = record { nodeVisits += 1 }
     }
