@@ -22,13 +22,13 @@ struct SafetyLimits {
         }
         if execution.loopInstant != now {
             execution.loopInstant = now
-            execution.nodesAtInstant.removeAll(keepingCapacity: true)
+            execution.nodesAtInstant.removeAll()
         }
         execution.nodesAtInstant.append(index)
         // No node can pass the limit before the instant holds that many steps: ordinary
         // journeys never pay for counting.
         guard execution.nodesAtInstant.count > loopVisitLimit else { return nil }
-        let visits = execution.nodesAtInstant.reduce(0) { $0 + ($1 == index ? 1 : 0) }
+        let visits = execution.nodesAtInstant.elements.reduce(0) { $0 + ($1 == index ? 1 : 0) }
         if visits > loopVisitLimit {
             return "loop: node \(nodeID) visited \(visits) times without time passing"
         }

@@ -13,23 +13,22 @@ final class ExecutionState {
     var nodeEnteredAt: Date
     /// Which visit of `nodeID` this is, in this rotation.
     var visit = 1
-    /// Visits so far by node index (sized for the table at the start, grown on demand).
-    var visits: [Int] = []
+    /// Visits so far by node index (grown on demand).
+    var visits = ShortList<16, Int>(filler: 0)
     var steps = 0
     /// Loop detection: the nodes (indexes) visited at the current virtual instant, in order.
     var loopInstant: Date
-    var nodesAtInstant: [Int] = []
+    var nodesAtInstant = ShortList<8, Int>(filler: 0)
     /// Times of recent actions, for the action rate limit.
-    var actionTimes: [Date] = []
+    var actionTimes = ShortList<4, Date>(filler: .distantPast)
     /// What the lead waits for at `nodeID`; nil while it is being processed.
     var pending: PendingStep?
     var splitPaths: [SplitChoice] = []
     var firedHandoffRules: Set<String> = []
     var handoffCount = 0
 
-    init(key: ExecutionKey, startedAt: Date, firstNode: String, index: Int, nodeCount: Int = 0) {
+    init(key: ExecutionKey, startedAt: Date, firstNode: String, index: Int) {
         self.key = key
-        self.visits = Array(repeating: 0, count: nodeCount)
         self.startedAt = startedAt
         self.nodeID = firstNode
         self.nodeIndex = index
@@ -39,9 +38,7 @@ final class ExecutionState {
 
     /// Counts a visit of the node at `index`; returns which visit it is.
     func countVisit(_ index: Int) -> Int {
-        if index >= visits.count {
-            visits.append(contentsOf: repeatElement(0, count: index + 1 - visits.count))
-        }
+        if index >= visits.count { visits.grow(to: index + 1) }
         visits[index] += 1
         return visits[index]
     }

@@ -117,7 +117,7 @@ extension JourneyEngine {
             }
         }
         let data = state.execution.map { table.sendData[$0.nodeIndex] } ?? [:]
-        state.history.append(
+        state.appendToHistory(
             LeadEvent(leadID: state.id, type: "sent", channel: channel, time: now, data: data))
         var responses: MessageResponses
         if state.respondsAsRecorded {

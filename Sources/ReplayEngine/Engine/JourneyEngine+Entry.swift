@@ -99,8 +99,7 @@ extension JourneyEngine {
         }
         let key = ExecutionKey(leadID: state.id, rotation: state.rotations)
         state.execution = ExecutionState(
-            key: key, startedAt: now, firstNode: journey.entry.next, index: table.entryNext,
-            nodeCount: table.count)
+            key: key, startedAt: now, firstNode: journey.entry.next, index: table.entryNext)
         let started = ExecutionStarted(execution: key, at: now, trigger: trigger)
         aggregator.absorbStart(started, at: table.entryNext)
         recorder.record(.executionStarted(started), lead: state.slot)

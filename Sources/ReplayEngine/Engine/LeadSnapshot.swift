@@ -116,8 +116,8 @@ extension ExecutionState {
         }
         steps = snapshot.steps
         loopInstant = snapshot.loopInstant
-        nodesAtInstant = snapshot.nodesAtInstant.map(table.index(of:))
-        actionTimes = snapshot.actionTimes
+        for id in snapshot.nodesAtInstant { nodesAtInstant.append(table.index(of: id)) }
+        for time in snapshot.actionTimes { actionTimes.append(time) }
         pending = snapshot.pending
         splitPaths = snapshot.splitPaths
         firedHandoffRules = Set(snapshot.firedHandoffRules)
@@ -126,15 +126,15 @@ extension ExecutionState {
 
     func snapshot(_ table: NodeTable) -> LeadSnapshot.Execution {
         var visitsByID: [String: Int] = [:]
-        for (index, count) in visits.enumerated() where count > 0 && table.names(index) {
+        for (index, count) in visits.elements.enumerated() where count > 0 && table.names(index) {
             visitsByID[table.ids[index]] = count
         }
         if !table.names(nodeIndex) { visitsByID[nodeID] = visit }
         return LeadSnapshot.Execution(
             key: key, startedAt: startedAt, nodeID: nodeID, nodeEnteredAt: nodeEnteredAt, visit: visit,
             visits: visitsByID, steps: steps, loopInstant: loopInstant,
-            nodesAtInstant: nodesAtInstant.map { table.names($0) ? table.ids[$0] : nodeID },
-            actionTimes: actionTimes, pending: pending, splitPaths: splitPaths,
+            nodesAtInstant: nodesAtInstant.elements.map { table.names($0) ? table.ids[$0] : nodeID },
+            actionTimes: actionTimes.elements, pending: pending, splitPaths: splitPaths,
             firedHandoffRules: firedHandoffRules.sorted(), handoffCount: handoffCount)
     }
 }

@@ -28,12 +28,14 @@ public enum ReplayRecord: Sendable, Hashable {
     case decision(DecisionRecord)
     case splitAssignment(SplitAssignment)
     case message(MessageRecord)
-    case handoff(HandoffRecord)
+    /// Boxed, as `outward`: the largest records, and rare, so every other record (the enum is
+    /// as large as its largest case) copies fewer bytes.
+    indirect case handoff(HandoffRecord)
     case webhookAttempt(WebhookAttempt)
     case notification(NotificationRecord)
     case propertyChange(PropertyChange)
     case conversion(ConversionRecord)
-    case outward(OutwardAction)
+    indirect case outward(OutwardAction)
 
     /// The execution the record belongs to.
     public var execution: ExecutionKey {
