@@ -11,10 +11,11 @@ struct DeliveryCoordinator {
     let policy: Policy
 
     /// `consented`: whether the lead consents to the channel. `utcOffset`: the lead's zone's
-    /// offset at `now`, asked only when quiet hours need it.
+    /// offset at `now`, asked only when quiet hours need it; `offsetHolds`, whether that offset
+    /// holds from `now` through a later instant.
     func verdict(
         for channel: Channel, consented: Bool, lead: Lead, history: [LeadEvent], at now: Date,
-        utcOffset: @autoclosure () -> Int
+        utcOffset: @autoclosure () -> Int, offsetHolds: (Date) -> Bool = { _ in false }
     ) -> DeliveryVerdict {
         if Self.hasUnsubscribed(from: channel, history: history, at: now) { return .suppress(.unsubscribed) }
         if !consented { return .suppress(.consent) }
@@ -23,10 +24,11 @@ struct DeliveryCoordinator {
             return .deferUntil(release, .frequencyCap)
         }
         if let quiet = policy.quietHours, quiet.from != quiet.to {
-            if Self.isInside(quiet, at: now, utcOffset: utcOffset()) {
+            let offset = utcOffset()
+            if Self.isInside(quiet, at: now, utcOffset: offset) {
                 // Inside quiet hours: the next allowed time is the window's end, in local time.
-                let end = LocalTime.nextInstant(
-                    atOrAfter: now, inWindow: quiet.to, to: quiet.from, days: [], zone: lead.timeZone)
+                let end = Self.quietEnd(
+                    quiet, at: now, utcOffset: offset, zone: lead.timeZone, offsetHolds: offsetHolds)
                 return .deferUntil(end, .quietHours)
             }
         }
@@ -42,6 +44,23 @@ struct DeliveryCoordinator {
         let from = quiet.from.minuteOfDay
         let to = quiet.to.minuteOfDay
         return from < to ? (minute >= from && minute < to) : (minute >= from || minute < to)
+    }
+
+    /// The end of the quiet hours a lead is inside at `now`: the next instant its wall clock
+    /// reads `quiet.to`, as `LocalTime.nextInstant` finds it. When the zone's offset at `now`
+    /// (`utcOffset`) holds through that instant, in plain arithmetic; else (a transition lies
+    /// between) by that search.
+    static func quietEnd(
+        _ quiet: QuietHours, at now: Date, utcOffset: Int, zone: TimeZone, offsetHolds: (Date) -> Bool
+    ) -> Date {
+        let bound = 1e14
+        let local = Int(min(max(now.timeIntervalSince1970, -bound), bound).rounded(.down)) + utcOffset
+        let midnight = local - ((local % 86_400) + 86_400) % 86_400
+        var end = midnight + quiet.to.minuteOfDay * 60
+        if end <= local { end += 86_400 }
+        let candidate = Date(timeIntervalSince1970: Double(end - utcOffset))
+        if offsetHolds(candidate) { return candidate }
+        return LocalTime.nextInstant(atOrAfter: now, inWindow: quiet.to, to: quiet.from, days: [], zone: zone)
     }
 
     /// An unsubscribe on the channel (or on no channel: from everything) stops it at once.

@@ -81,7 +81,7 @@ extension JourneyEngine {
         let verdict = coordinator.verdict(
             for: channel, consented: state.consents(to: channel), lead: state.lead, history: state.history,
             at: now,
-            utcOffset: state.utcOffset(at: now))
+            utcOffset: state.utcOffset(at: now), offsetHolds: state.offsetHolds(through:))
         switch verdict {
         case .send:
             transmit(&record, at: node, for: state)

@@ -97,6 +97,10 @@ final class LeadState {
         Channel.allCases.reduce(0) { consents.contains($1) ? $0 | (1 << UInt8($1.ordinal)) : $0 }
     }
 
+    /// Whether the offset last asked about (`utcOffset(at:)`) holds through `later` as well:
+    /// both lie in one span of the zone without a transition.
+    func offsetHolds(through later: Date) -> Bool { zoneSpan.holds(later) }
+
     /// The lead's current score property as a number.
     var score: Double? { lead.properties["score"]?.number }
 
