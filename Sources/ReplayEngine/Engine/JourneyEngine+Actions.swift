@@ -3,29 +3,38 @@ import JourneyModel
 
 /// Action nodes: send, update, score, handoff, notify, webhook.
 extension JourneyEngine {
-    func perform(_ step: ActionStep, at node: TableNode, for state: LeadState) {
-        guard let execution = state.execution else { return }
-        let halt = safety.action(at: now, in: execution)
-        if let halt {
-            endExecution(state, status: .halted, reason: halt, outcome: .halted, at: now)
-            return
+    /// A send node (`TableNode.send`): the rate limit, the channel, then the coordinator.
+    func send(_ send: SendAction, at node: TableNode, for state: LeadState) {
+        guard let execution = state.execution, countAction(of: execution, for: state) else { return }
+        let channel: Channel
+        switch send.channel {
+        case .fixed(let fixed):
+            channel = fixed
+        case .best:
+            var random = StableRandom(
+                lead: drawHash(of: state), node: node.id, attempt: state.messageOrdinal,
+                purpose: .bestChannel)
+            channel = ChannelChooser.choose(
+                lead: state.lead, history: state.history, at: now, priors: configuration.channelPriors,
+                random: &random)
         }
+        deliver(send, on: channel, chosenAsBest: send.channel == .best, at: node, for: state)
+    }
+
+    /// Counts an action against the rate limit: false, with the execution halted, past it.
+    private func countAction(of execution: ExecutionState, for state: LeadState) -> Bool {
+        guard let halt = safety.action(at: now, in: execution) else { return true }
+        endExecution(state, status: .halted, reason: halt, outcome: .halted, at: now)
+        return false
+    }
+
+    func perform(_ step: ActionStep, at node: TableNode, for state: LeadState) {
+        if case .send(let send) = step.action { return self.send(send, at: node, for: state) }
+        guard let execution = state.execution, countAction(of: execution, for: state) else { return }
         let key = execution.key
         switch step.action {
-        case .send(let send):
-            let channel: Channel
-            switch send.channel {
-            case .fixed(let fixed):
-                channel = fixed
-            case .best:
-                var random = StableRandom(
-                    lead: drawHash(of: state), node: node.id, attempt: state.messageOrdinal,
-                    purpose: .bestChannel)
-                channel = ChannelChooser.choose(
-                    lead: state.lead, history: state.history, at: now, priors: configuration.channelPriors,
-                    random: &random)
-            }
-            deliver(send, on: channel, chosenAsBest: send.channel == .best, at: node, for: state)
+        case .send:
+            break  // above
         case .update(let field, let value):
             setProperty(field, to: value, at: node, key: key, for: state)
             moveOn(state, to: 0, label: "")

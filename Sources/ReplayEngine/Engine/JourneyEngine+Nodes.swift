@@ -60,7 +60,11 @@ extension JourneyEngine {
                 at: now)
             return
         }
-        if let decision = node.decision {
+        if let seconds = node.waitSeconds {
+            wait(seconds: seconds, for: state)
+        } else if let send = node.send {
+            self.send(send, at: node, for: state)
+        } else if let decision = node.decision {
             decide(decision, at: node, for: state)
         } else if let split = node.split {
             assign(split, at: node, for: state)
@@ -136,10 +140,15 @@ extension JourneyEngine {
         moveOn(state, to: chosenSlot, label: chosen.name)
     }
 
+    /// A duration wait: the lead moves on after `seconds`.
+    private func wait(seconds: Int, for state: LeadState) {
+        state.execution?.pending = .waitUntil(now.addingTimeInterval(TimeInterval(seconds)))
+    }
+
     private func startWait(_ wait: Wait, for state: LeadState) {
         switch wait.condition {
         case .duration(let span):
-            state.execution?.pending = .waitUntil(now.addingTimeInterval(TimeInterval(span.seconds)))
+            self.wait(seconds: span.seconds, for: state)
         case .event(let field, let timeout):
             state.execution?.pending = .waitForEvent(
                 field: field, timeoutAt: now.addingTimeInterval(TimeInterval(timeout.seconds)))

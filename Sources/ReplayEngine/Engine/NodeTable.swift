@@ -106,6 +106,10 @@ final class TableNode {
     let action: ActionStep?
     let goal: GoalStep?
     let exit: ExitStep?
+    /// The hot parts of the commonest steps, read without copying their whole step: a send
+    /// node's send, a duration wait's length in seconds.
+    let send: SendAction?
+    let waitSeconds: Int?
 
     init(_ node: JourneyNode) {
         id = node.id
@@ -117,5 +121,15 @@ final class TableNode {
         if case .action(let action) = node.body { self.action = action } else { action = nil }
         if case .goal(let goal) = node.body { self.goal = goal } else { goal = nil }
         if case .exit(let exit) = node.body { self.exit = exit } else { exit = nil }
+        if case .action(let step) = node.body, case .send(let send) = step.action {
+            self.send = send
+        } else {
+            send = nil
+        }
+        if case .wait(let wait) = node.body, case .duration(let span) = wait.condition {
+            waitSeconds = span.seconds
+        } else {
+            waitSeconds = nil
+        }
     }
 }
