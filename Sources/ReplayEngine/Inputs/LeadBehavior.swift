@@ -90,6 +90,12 @@ public struct LeadBehavior: Sendable, Hashable {
         max(PortableMath.power(max(fatigueFactor, 0), earlierMessages), fatigueFloor)
     }
 
+    /// Sets (or, with nil, clears) the explicit behavior on `channel`: what `channels[channel]`
+    /// sets, without building the dictionary.
+    public mutating func setBehavior(_ behavior: ChannelBehavior?, on channel: Channel) {
+        explicit[channel] = behavior
+    }
+
     public func behavior(on channel: Channel) -> ChannelBehavior {
         if let explicit = explicit[channel] { return explicit }
         return channel == preferredChannel ? .preferred : .ordinary

@@ -128,8 +128,13 @@ struct LeadChunkReader {
     /// on a million rows.
     private mutating func lead(_ row: Row) -> Lead {
         let zoneName: String = row[2]
-        let zone = zones[zoneName] ?? TimeZone(identifier: zoneName) ?? ISODate.utc
-        zones[zoneName] = zone
+        let zone: TimeZone
+        if let known = zones[zoneName] {
+            zone = known
+        } else {
+            zone = TimeZone(identifier: zoneName) ?? ISODate.utc
+            zones[zoneName] = zone
+        }
         return Lead(
             id: row[0], properties: JSON.properties(fromText: row[6]), timeZone: zone,
             consents: Self.consents(in: row, from: 3),

@@ -90,21 +90,25 @@ extension BehaviorModel {
     /// whole: each earlier message × (1 − per_message), never below the floor.
     public func leadBehavior(for latent: LatentBehavior) -> LeadBehavior? {
         guard let segment = segments[latent.segment] else { return nil }
-        var channels = [Channel: ChannelBehavior](minimumCapacity: Channel.allCases.count)
+        var behavior = LeadBehavior(
+            preferredChannel: latent.preferredChannel,
+            fatigueFactor: Swift.max(0, 1 - segment.fatiguePerMessage),
+            fatigueFloor: segment.fatigueFloor)
         for channel in Channel.allCases {
             guard let response = segment.response(on: channel) else { continue }
             func chance(_ kind: ResponseKind) -> Double {
                 segment.restedProbability(of: kind, in: response, on: channel, for: latent)
             }
             let open = chance(.open)
-            channels[channel] = ChannelBehavior(
-                openProbability: open, clickProbability: open > 0 ? Swift.min(1, chance(.click) / open) : 0,
-                replyProbability: open > 0 ? Swift.min(1, chance(.reply) / open) : 0,
-                meanResponseDelay: Double(response.medianDelaySeconds) / M_LN2)
+            behavior.setBehavior(
+                ChannelBehavior(
+                    openProbability: open,
+                    clickProbability: open > 0 ? Swift.min(1, chance(.click) / open) : 0,
+                    replyProbability: open > 0 ? Swift.min(1, chance(.reply) / open) : 0,
+                    meanResponseDelay: Double(response.medianDelaySeconds) / M_LN2),
+                on: channel)
         }
-        return LeadBehavior(
-            channels: channels, preferredChannel: latent.preferredChannel,
-            fatigueFactor: Swift.max(0, 1 - segment.fatiguePerMessage), fatigueFloor: segment.fatigueFloor)
+        return behavior
     }
 }
 
