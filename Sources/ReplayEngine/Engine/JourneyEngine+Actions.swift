@@ -126,7 +126,7 @@ extension JourneyEngine {
             }
         }
         let data = state.execution.map { table.sendData[$0.nodeIndex] } ?? [:]
-        state.appendToHistory(
+        state.history.append(
             LeadEvent(leadID: state.id, type: "sent", channel: channel, time: now, data: data))
         var responses: MessageResponses
         if state.respondsAsRecorded {

@@ -111,24 +111,9 @@ final class LeadState {
     /// Adds a simulated event to process at its time, after any already due at that time.
     func scheduleSimulated(_ event: LeadEvent) {
         let index = simulatedPending.firstIndex { $0.time > event.time } ?? simulatedPending.count
-        if simulatedPending.capacity == 0 { simulatedPending.reserveCapacity(Self.pendingRoom) }
         simulatedPending.insert(event, at: index)
-        appendToHistory(event)
-    }
-
-    /// Adds an event to the history, with room for a journey's usual events at its first.
-    func appendToHistory(_ event: LeadEvent) {
-        if history.count == history.capacity, history.count < Self.historyRoom {
-            history.reserveCapacity(Self.historyRoom)
-        }
         history.append(event)
     }
-
-    /// The room a history (its sends and the responses to them) and the pending simulated
-    /// responses take at their first event: grown one by one, a lead's history was reallocated
-    /// and copied four times. A history of at most eight events ends at this capacity either way.
-    static let historyRoom = 8
-    static let pendingRoom = 4
 
     /// Keeps the conversation an agent receives to its most recent part.
     func appendConversation(_ entry: ConversationEntry) {
