@@ -55,6 +55,13 @@ public final class RunRecorder: ReplayRecorder {
             self.key = key
             stays.reserveCapacity(12)
         }
+
+        /// Adds a message, with room for four at the first: grown one by one, an execution's
+        /// messages were copied twice on the way to the four a series usually sends.
+        func append(_ message: RecordedMessage) {
+            if messages.capacity == 0 { messages.reserveCapacity(4) }
+            messages.append(message)
+        }
     }
 
     struct DropoffKey: Hashable {
@@ -99,7 +106,7 @@ public final class RunRecorder: ReplayRecorder {
                 decision.nodeID, RecordedStay.verdictsText(decision.explanation)
             )
         case .message(let message):
-            inFlight(message.execution, slot).messages.append(RecordedMessage(message, words: &words))
+            inFlight(message.execution, slot).append(RecordedMessage(message, words: &words))
         case .handoff(let handoff):
             inFlight(handoff.execution, slot).handoffs.append(handoff)
         case .conversion(let conversion):
