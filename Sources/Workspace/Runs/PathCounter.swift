@@ -22,10 +22,13 @@ struct PathCounter {
     }
 
     /// Counts one execution whose stays were at `nodes`, in order (the first `maxLength`).
-    mutating func count(_ nodes: some Sequence<Int32>) {
+    /// Walked by index: a sequence's prefix and iterator cost more than the trie on a million
+    /// executions.
+    mutating func count<Nodes: RandomAccessCollection<Int32>>(_ nodes: Nodes) where Nodes.Index == Int {
         guard !gaveUp else { return }
         var node: Int32 = 0
-        for next in nodes.prefix(maxLength) {
+        for index in nodes.startIndex..<min(nodes.endIndex, nodes.startIndex + maxLength) {
+            let next = nodes[index]
             var child = firstChild[Int(node)]
             while child >= 0, word[Int(child)] != next { child = nextSibling[Int(child)] }
             if child < 0 {
