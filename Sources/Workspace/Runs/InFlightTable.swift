@@ -16,6 +16,8 @@ struct InFlightTable {
     private var bySlot: [Execution?] = []
     /// Executions in `bySlot`.
     private var filedBySlot = 0
+    /// Executions ever added: the array may reach 64 places for each (see `fileable`).
+    private var added = 0
     private var byKey: [ExecutionKey: Execution] = [:]
 
     /// Executions held.
@@ -33,6 +35,7 @@ struct InFlightTable {
             return found
         }
         let execution = Execution(key)
+        added += 1
         if let slot, fileable(slot) {
             if slot >= bySlot.count {
                 bySlot.append(contentsOf: repeatElement(nil, count: slot + 1 - bySlot.count))
@@ -58,10 +61,11 @@ struct InFlightTable {
         }
     }
 
-    /// A slot within reach of the array: one already in it, or one the array can grow to
-    /// without outrunning the leads admitted (slots far beyond the largest seen are not a
-    /// replay's own, and go to the dictionary).
+    /// A slot within reach of the array: one it can grow to by doubling, or one within 64
+    /// places per execution added so far (when few leads enter, their slots lie far apart).
+    /// The array never takes more than 512 bytes per execution, so a slot far beyond any
+    /// replay's own goes to the dictionary rather than growing it.
     private func fileable(_ slot: Int) -> Bool {
-        slot >= 0 && slot < Swift.max(2 * bySlot.count, 1024)
+        slot >= 0 && (slot < Swift.max(2 * bySlot.count, 1024) || slot < 64 * added)
     }
 }
