@@ -223,6 +223,30 @@ import Testing
         #expect(onlyZeros.min == 0 && onlyZeros.max == 0 && onlyZeros.percentile(99) == 0)
     }
 
+    @Test func durationTallyCountsRunsOfEqualDurationsWithTheRest() {
+        // The latest duration and its repeats are kept apart from the dictionary: every order
+        // of the same durations gives the same tally.
+        let durations: [Int64] = [172_800, 172_800, 0, 172_800, 60, 60, 172_800, 0, 5, 60]
+        var tallies: [DurationTally] = []
+        for order in [durations, durations.reversed(), durations.sorted(), durations.sorted().reversed()] {
+            var tally = DurationTally()
+            for value in order { tally.add(value) }
+            tallies.append(tally)
+        }
+        #expect(tallies[0].counts == [0: 2, 5: 1, 60: 3, 172_800: 4])
+        #expect(tallies[0].min == 0 && tallies[0].max == 172_800 && tallies[0].count == 10)
+        #expect(tallies[0].percentile(50) == 60 && tallies[0].percentile(70) == 172_800)
+        for tally in tallies.dropFirst() {
+            #expect(tally == tallies[0] && tally.hashValue == tallies[0].hashValue)
+        }
+        var merged = tallies[1]
+        merged.merge(tallies[2])
+        #expect(merged.counts == [0: 4, 5: 2, 60: 6, 172_800: 8] && merged.total == 2 * tallies[0].total)
+        var repeatsOnly = DurationTally()
+        for _ in 0..<3 { repeatsOnly.add(7) }
+        #expect(repeatsOnly.counts == [7: 3] && repeatsOnly.min == 7 && repeatsOnly.percentile(99) == 7)
+    }
+
     @Test func executionIDsAreUUIDsThatSortInTheOrderGiven() {
         #expect(RunRecorder.executionID(run: 42, sequence: 7) == "0000002a-0000-8000-8000-000000000007")
         #expect(RunRecorder.executionID(run: 3, sequence: 1) != RunRecorder.executionID(run: 4, sequence: 1))
