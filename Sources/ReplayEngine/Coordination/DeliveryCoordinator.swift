@@ -38,8 +38,7 @@ struct DeliveryCoordinator {
     /// Whether the local time of day lies in [from, to), wrapping midnight when from > to: the
     /// local minute as `LocalTime.components` reads it, from the offset at `now`.
     static func isInside(_ quiet: QuietHours, at now: Date, utcOffset: Int) -> Bool {
-        let bound = 1e14
-        let local = Int(min(max(now.timeIntervalSince1970, -bound), bound).rounded(.down)) + utcOffset
+        let local = localSeconds(at: now, utcOffset: utcOffset)
         let minute = ((local % 86_400) + 86_400) % 86_400 / 60
         let from = quiet.from.minuteOfDay
         let to = quiet.to.minuteOfDay
@@ -53,14 +52,20 @@ struct DeliveryCoordinator {
     static func quietEnd(
         _ quiet: QuietHours, at now: Date, utcOffset: Int, zone: TimeZone, offsetHolds: (Date) -> Bool
     ) -> Date {
-        let bound = 1e14
-        let local = Int(min(max(now.timeIntervalSince1970, -bound), bound).rounded(.down)) + utcOffset
+        let local = localSeconds(at: now, utcOffset: utcOffset)
         let midnight = local - ((local % 86_400) + 86_400) % 86_400
         var end = midnight + quiet.to.minuteOfDay * 60
         if end <= local { end += 86_400 }
         let candidate = Date(timeIntervalSince1970: Double(end - utcOffset))
         if offsetHolds(candidate) { return candidate }
         return LocalTime.nextInstant(atOrAfter: now, inWindow: quiet.to, to: quiet.from, days: [], zone: zone)
+    }
+
+    /// `now` in whole seconds of local wall-clock time, read with `utcOffset` (clamped to ±3
+    /// million years, so that no Date traps the conversion to Int).
+    private static func localSeconds(at now: Date, utcOffset: Int) -> Int {
+        let bound = 1e14
+        return Int(min(max(now.timeIntervalSince1970, -bound), bound).rounded(.down)) + utcOffset
     }
 
     /// An unsubscribe on the channel (or on no channel: from everything) stops it at once.
