@@ -47,5 +47,5 @@ import Testing
     }
 
     static let expectedCount = 2_076
-    static let expectedDigest: UInt64 = 12_363_187_091_135_969_378
+    static let expectedDigest: UInt64 = 14_615_968_338_756_788_008
 }

@@ -47,6 +47,52 @@ import Testing
         #expect(recorder.stays(of: "L")[1].outcome == .event)
     }
 
+    /// Simulated answers are drawn whole at the send, so the message is recorded then; a
+    /// recorded one stays open until the next send on its channel or the execution's end.
+    @Test func aSimulatedMessageIsRecordedAtItsSendARecordedOneWhenClosed() {
+        let twoChannels = journey(
+            """
+            journey: two-channels
+            name: Two channels
+            entry:
+              trigger: { type: event, event: lead.created }
+              next: one
+            nodes:
+              - id: one
+                kind: action
+                action: { type: send, channel: email, template: one }
+                next: two
+              - id: two
+                kind: action
+                action: { type: send, channel: sms, template: two }
+                next: pause
+              - id: pause
+                kind: wait
+                wait: { for: 1d }
+                next: three
+              - id: three
+                kind: action
+                action: { type: send, channel: email, template: three }
+                next: done
+              - id: done
+                kind: exit
+            """)
+        let lead = member("L", created: "2026-05-01T10:00:00Z", behavior: eager)
+        let simulated = replay(twoChannels, [lead], configuration: ReplayConfiguration(mode: .simulated))
+        #expect(simulated.messages(of: "L").map(\.template) == ["one", "two", "three"])
+        // Each right after its node's stay begins: before the stay at `one` is recorded.
+        let first = simulated.records.firstIndex {
+            if case .message = $0 { return true } else { return false }
+        }
+        let firstStay = simulated.records.firstIndex {
+            if case .nodeStay = $0 { return true } else { return false }
+        }
+        #expect(first != nil && firstStay != nil && first! < firstStay!)
+        let recorded = replay(twoChannels, [lead], configuration: ReplayConfiguration(mode: .recorded))
+        // `one` closes when `three` goes out on email; the rest when the execution ends, by channel.
+        #expect(recorded.messages(of: "L").map(\.template) == ["one", "three", "two"])
+    }
+
     @Test func recordedModeIgnoresTheBehaviorModel() {
         let recorder = replay(
             helloThenWait, [member("L", created: "2026-05-01T10:00:00Z", behavior: eager)],

@@ -110,7 +110,8 @@ extension JourneyEngine {
     }
 
     /// The message goes out: it joins the lead's history, its responses are known (recorded or
-    /// simulated), and it stays open on its channel until the next send there.
+    /// simulated), and it stays open on its channel until the next send there (simulated ones
+    /// are recorded at once).
     private func transmit(_ record: inout MessageRecord, at node: TableNode, for state: LeadState) {
         let channel = record.channel
         let ordinal = state.messageOrdinal
@@ -158,7 +159,11 @@ extension JourneyEngine {
         record.status = .sent
         record.sentAt = now
         record.responses = responses
-        if let previous = state.openMessages.replace(with: record) {
+        if !onWallClock && !state.respondsAsRecorded {
+            // Simulated responses are drawn whole at the send, and closing changes nothing:
+            // recorded now, the message is never copied into and out of the open slots.
+            emit(.message(record), of: state)
+        } else if let previous = state.openMessages.replace(with: record) {
             emit(.message(closing(previous, for: state)), of: state)
         }
         if let execution = state.execution {

@@ -7,7 +7,9 @@ import JourneyModel
 public enum Replay {
     /// Bumped whenever the same inputs could give different records; stored with each run.
     /// 2: fatigue counts every earlier message and keeps the profile's floor.
-    public static let version = "2"
+    /// 3: with simulated responses a message is recorded at its send, not when the next send
+    /// on its channel (or the execution's end) closes it: the same records, in send order.
+    public static let version = "3"
 
     /// Replays `journey` over `cohort` and returns the run's summary (also given to the
     /// recorder's `finish`).
