@@ -5,24 +5,26 @@ import JourneyModel
 /// counters the safety limits watch. A reference, like the lead state that owns it: it is
 /// updated at every step, and copying its tables each time was a measurable share of a run.
 final class ExecutionState {
+    // Stored properties are laid out in declaration order: what every wake-up reads comes
+    // first, so that one or two cache lines serve it (the tables follow).
     let key: ExecutionKey
-    let startedAt: Date
-    var nodeID: String
+    /// What the lead waits for at `nodeID`; nil while it is being processed.
+    var pending: PendingStep?
     /// `nodeID`'s index in the engine's `NodeTable`.
     var nodeIndex: Int
+    var nodeID: String
     var nodeEnteredAt: Date
     /// Which visit of `nodeID` this is, in this rotation.
     var visit = 1
-    /// Visits so far by node index (grown on demand).
-    var visits = ShortList<16, Int>(filler: 0)
     var steps = 0
+    let startedAt: Date
     /// Loop detection: the nodes (indexes) visited at the current virtual instant, in order.
     var loopInstant: Date
+    /// Visits so far by node index (grown on demand).
+    var visits = ShortList<16, Int>(filler: 0)
     var nodesAtInstant = ShortList<8, Int>(filler: 0)
     /// Times of recent actions, for the action rate limit.
     var actionTimes = ShortList<4, Date>(filler: .distantPast)
-    /// What the lead waits for at `nodeID`; nil while it is being processed.
-    var pending: PendingStep?
     var splitPaths: [SplitChoice] = []
     var firedHandoffRules: Set<String> = []
     var handoffCount = 0

@@ -4,8 +4,28 @@ import JourneyModel
 /// Everything the engine holds about one lead while it is in flight. A reference type: the
 /// run mutates it in place many times per wake-up, and it never leaves the run's thread.
 final class LeadState {
+    // Stored properties are laid out in declaration order: what the scheduler reads at every
+    // wake-up (`JourneyEngine.nextDue`) comes first, in the object's first two cache lines;
+    // with many leads in flight each wake-up otherwise missed the cache on three or four.
     /// Admission number: the lead's place in the cohort, and its scheduler identity.
     let slot: Int
+    var execution: ExecutionState?
+    /// After an execution ends without converting, its conversions are still watched (for split
+    /// lift) until the horizon or the next entry.
+    var conversionWatch: ConversionWatch?
+    /// Recorded events in time order; `recordedCursor` is the next one to process. On the
+    /// wall clock events are appended as they arrive.
+    var recorded: [LeadEvent]
+    var recordedCursor = 0
+    /// Simulated events still to be processed, in time order (stable for equal times).
+    var simulatedPending: [LeadEvent] = []
+    var rotations = 0
+    /// The next fire time of a time trigger that concerns this lead.
+    var nextTriggerFire: Date?
+    /// On the wall clock, when the lead's properties changed and have not been looked at yet
+    /// (condition triggers, the goal, handoff rules).
+    var propertiesChangedAt: Date?
+    var creationHandled = false
     var lead: Lead {
         didSet {
             propertiesVersion &+= 1
@@ -20,10 +40,6 @@ final class LeadState {
     let behavior: LeadBehavior
     /// Whether this lead's responses come from its recorded events (else the behavior model).
     let respondsAsRecorded: Bool
-    /// Recorded events in time order; `recordedCursor` is the next one to process. On the
-    /// wall clock events are appended as they arrive.
-    var recorded: [LeadEvent]
-    var recordedCursor = 0
     /// Everything that happened or will happen to the lead: recorded events, messages sent
     /// (`sent`) and simulated responses. Conditions ignore events after their `now`, so
     /// future simulated responses may sit here before their time.
@@ -36,26 +52,14 @@ final class LeadState {
     private(set) var historyVersion = 0
     /// The last instant the goal was found unmet, with what it was evaluated on.
     var goalUnmetAt: GoalCheck?
-    /// Simulated events still to be processed, in time order (stable for equal times).
-    var simulatedPending: [LeadEvent] = []
-    var creationHandled = false
-    /// On the wall clock, when the lead's properties changed and have not been looked at yet
-    /// (condition triggers, the goal, handoff rules).
-    var propertiesChangedAt: Date?
-    /// The next fire time of a time trigger that concerns this lead.
-    var nextTriggerFire: Date?
     /// Condition triggers enter when the condition comes to hold: its value at the last check.
     var conditionTriggerHeld = false
-    var rotations = 0
     /// Which audience leaves have refused the lead (see `EntryTally.audienceRefused`).
     var audienceRefusals: UInt64 = 0
     var lastEntryAt: Date?
-    var execution: ExecutionState?
-    /// After an execution ends without converting, its conversions are still watched (for split
-    /// lift) until the horizon or the next entry.
-    var conversionWatch: ConversionWatch?
     /// Messages sent whose response record is still open, one per channel: a later send on the
-    /// channel closes it (recorded responses after that belong to the later message).
+    /// channel closes it (recorded responses after that belong to the later message). A replay
+    /// that simulates responses records each message at its send and keeps none open.
     var openMessages = OpenMessages()
     var lastSentChannel: Channel?
     /// Lifetime counters that number this lead's draws, so every draw has its own coordinates.
