@@ -40,4 +40,17 @@ import Testing
             ShortList<2, Date>([.distantPast, .distantFuture, .distantPast], filler: .distantPast).elements
                 == [.distantPast, .distantFuture, .distantPast])
     }
+
+    /// Counting visits by node index, in and beyond the inline part, as an array would.
+    @Test func incrementsCountsGrowingToTheIndex() {
+        var visits = ShortList<2, Int>(filler: 0)
+        var array: [Int] = []
+        for index in [1, 0, 1, 4, 4, 2, 4, 1] {
+            if index >= array.count { array += Array(repeating: 0, count: index + 1 - array.count) }
+            array[index] += 1
+            #expect(visits.increment(at: index) == array[index])
+        }
+        #expect(visits.elements == array)
+        #expect(visits.elements == [1, 3, 1, 0, 3])
+    }
 }

@@ -40,9 +40,7 @@ final class ExecutionState {
 
     /// Counts a visit of the node at `index`; returns which visit it is.
     func countVisit(_ index: Int) -> Int {
-        if index >= visits.count { visits.grow(to: index + 1) }
-        visits[index] += 1
-        return visits[index]
+        visits.increment(at: index)
     }
 
     /// When the pending step wakes the lead, if it does at a known time.

@@ -23,16 +23,17 @@ struct ShortList<let inlineCount: Int, Element> {
     var isEmpty: Bool { count == 0 }
 
     subscript(index: Int) -> Element {
-        get {
+        @inline(__always) get {
             precondition(index >= 0 && index < count, "ShortList index out of range")
             return index < inlineCount ? head[index] : tail[index - inlineCount]
         }
-        set {
+        @inline(__always) set {
             precondition(index >= 0 && index < count, "ShortList index out of range")
             if index < inlineCount { head[index] = newValue } else { tail[index - inlineCount] = newValue }
         }
     }
 
+    @inline(__always)
     mutating func append(_ element: Element) {
         if count < inlineCount { head[count] = element } else { tail.append(element) }
         count += 1
@@ -43,6 +44,7 @@ struct ShortList<let inlineCount: Int, Element> {
         while count < newCount { append(filler) }
     }
 
+    @inline(__always)
     mutating func removeAll() {
         count = 0
         tail.removeAll(keepingCapacity: true)
@@ -63,6 +65,20 @@ struct ShortList<let inlineCount: Int, Element> {
         } else {
             tail.removeLast(tail.count - (kept - inlineCount))
         }
+    }
+
+    /// Adds one to the count at `index`, growing the list with `filler` to reach it, and
+    /// returns the new count: one access to the list (reading it apart from the increment
+    /// copied the whole inline part out of its execution, twice a step).
+    @inline(__always)
+    mutating func increment(at index: Int) -> Int where Element == Int {
+        if index >= count { grow(to: index + 1) }
+        if index < inlineCount {
+            head[index] += 1
+            return head[index]
+        }
+        tail[index - inlineCount] += 1
+        return tail[index - inlineCount]
     }
 
     /// The elements, in order, as an array.
