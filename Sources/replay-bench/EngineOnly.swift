@@ -13,6 +13,12 @@ final class CountingRecorder: ReplayRecorder {
     /// record on to `record(_:)`, copying it).
     func record(_ record: ReplayRecord, lead slot: Int) { count(record) }
 
+    /// A stay, as the engine hands it over (see `ReplayRecorder.record(stay:lead:)`).
+    func record(stay: NodeStay, lead slot: Int) {
+        records += 1
+        nodeVisits += 1
+    }
+
     private func count(_ record: ReplayRecord) {
         records += 1
         if case .nodeStay = record { nodeVisits += 1 }

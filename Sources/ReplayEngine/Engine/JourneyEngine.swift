@@ -86,26 +86,25 @@ public final class JourneyEngine {
 
     /// The stay of `execution` at its node, ended at `exitedAt` (nil: still there) with
     /// `outcome`, moving on to the node at index `next` along `label`: tallied by index from
-    /// its facts, and built once, in its record.
+    /// its facts, and handed to the recorder as itself.
     func emitStay(
         of execution: ExecutionState, exitedAt: Date?, outcome: StayOutcome, next: Int?, label: String?,
         of state: LeadState
     ) {
         let index = execution.nodeIndex
-        let record = ReplayRecord.nodeStay(
-            NodeStay(
-                execution: execution.key, nodeID: execution.nodeID, visit: execution.visit,
-                enteredAt: execution.nodeEnteredAt, exitedAt: exitedAt, outcome: outcome,
-                nextNodeID: next.map { table.ids[$0] }, edgeLabel: label, nodeNumber: table.number(of: index),
-                nextNodeNumber: next.map { table.number(of: $0) } ?? NodeStay.unnumbered))
+        let stay = NodeStay(
+            execution: execution.key, nodeID: execution.nodeID, visit: execution.visit,
+            enteredAt: execution.nodeEnteredAt, exitedAt: exitedAt, outcome: outcome,
+            nextNodeID: next.map { table.ids[$0] }, edgeLabel: label, nodeNumber: table.number(of: index),
+            nextNodeNumber: next.map { table.number(of: $0) } ?? NodeStay.unnumbered)
         if aggregator.countsStays(at: index) {
             aggregator.absorbStay(
                 at: index, next: next, visit: execution.visit, enteredAt: execution.nodeEnteredAt,
                 exitedAt: exitedAt, label: label)
         } else {
-            aggregator.absorb(record)
+            aggregator.absorb(.nodeStay(stay))
         }
-        recorder.record(record, lead: state.slot)
+        recorder.record(stay: stay, lead: state.slot)
     }
 
     /// Records emitted so far (without folding the summary's tallies).

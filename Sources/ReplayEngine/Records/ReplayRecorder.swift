@@ -16,6 +16,10 @@ public protocol ReplayRecorder: AnyObject {
     /// execution can find it by the slot without hashing the execution's key. By default,
     /// `record(_:)`.
     func record(_ record: ReplayRecord, lead slot: Int)
+    /// A node stay of the lead in `slot`: the record the engine makes at every step, handed over
+    /// as itself (wrapping it in a `ReplayRecord` copied it, and destroyed it twice). By
+    /// default, `record(.nodeStay(stay), lead: slot)`.
+    func record(stay: NodeStay, lead slot: Int)
     /// Called every `ReplayProgress.interval` leads admitted, for progress bars; optional.
     func progress(_ progress: ReplayProgress)
     /// The run is over (completed or cancelled); no record follows.
@@ -27,6 +31,10 @@ extension ReplayRecorder {
 
     public func record(_ record: ReplayRecord, lead slot: Int) {
         self.record(record)
+    }
+
+    public func record(stay: NodeStay, lead slot: Int) {
+        record(.nodeStay(stay), lead: slot)
     }
 }
 

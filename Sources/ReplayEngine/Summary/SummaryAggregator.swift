@@ -51,7 +51,7 @@ public struct SummaryAggregator: Sendable {
 
     /// A stay at the node at `index` of the engine's table (`countsStays(at:)`), moving on to
     /// `next` along `label`: what `absorb(.nodeStay(stay))` counts, told the stay's facts, so
-    /// the engine builds the stay once, in its record.
+    /// the engine builds the stay once, for its recorder.
     mutating func absorbStay(
         at index: Int, next: Int?, visit: Int, enteredAt: Date, exitedAt: Date?, label: String?
     ) {

@@ -92,6 +92,11 @@ public final class RunRecorder: ReplayRecorder {
         self.record(record, lead: Optional(slot))
     }
 
+    public func record(stay: NodeStay, lead slot: Int) {
+        nodeStay(stay, slot)
+        if batch.rowCount >= batchRows { flushBatch() }
+    }
+
     private func record(_ record: ReplayRecord, lead slot: Int?) {
         switch record {
         case .executionStarted(let started):
