@@ -177,15 +177,17 @@ extension JourneyEngine {
         }
     }
 
-    /// On the wall clock, hands the action to the runtime (its outbox); a replay simulates it.
+    /// On the wall clock, hands the action to the runtime (its outbox); a replay simulates it,
+    /// and never builds `kind` (a send's was built, template and all, at every send).
     func askOutside(
-        _ kind: OutwardAction.Kind, at nodeID: String, in execution: ExecutionState, of state: LeadState
+        _ kind: @autoclosure () -> OutwardAction.Kind, at nodeID: String, in execution: ExecutionState,
+        of state: LeadState
     ) {
         guard onWallClock else { return }
         emit(
             .outward(
                 OutwardAction(
-                    execution: execution.key, nodeID: nodeID, visit: execution.visit, at: now, kind: kind)),
+                    execution: execution.key, nodeID: nodeID, visit: execution.visit, at: now, kind: kind())),
             of: state)
     }
 
