@@ -22,7 +22,7 @@ extension JourneyEngine {
     }
 
     /// Counts an action against the rate limit: false, with the execution halted, past it.
-    private func countAction(of execution: ExecutionState, for state: LeadState) -> Bool {
+    func countAction(of execution: ExecutionState, for state: LeadState) -> Bool {
         guard let halt = safety.action(at: now, in: execution) else { return true }
         endExecution(state, status: .halted, reason: halt, outcome: .halted, at: now)
         return false

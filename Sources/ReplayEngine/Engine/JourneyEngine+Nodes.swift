@@ -186,9 +186,7 @@ extension JourneyEngine {
             guard let step = node.action else { break }
             // A retry is an action too: a webhook with many retries and no backoff is stopped
             // by the rate limit instead of spinning at one instant.
-            if let halt = safety.action(at: now, in: execution) {
-                endExecution(state, status: .halted, reason: halt, outcome: .halted, at: now)
-            } else if case .webhook(let hook) = step.action {
+            if countAction(of: execution, for: state), case .webhook(let hook) = step.action {
                 call(hook, attempt: attempt, at: node, for: state)
             }
         }
