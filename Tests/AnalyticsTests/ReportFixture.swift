@@ -13,7 +13,7 @@ import GRDB
 ///
 /// Run 2 — an A/B split `subject-test`: A 1,000 leads / 100 conversions, B 1,000 / 141.
 /// Run 3 — a skewed split: 5,210 and 4,790 leads for 50/50 weights.
-struct ReportFixture {
+final class ReportFixture {
     let folder: URL
     let workspace: Workspace
     static let t0: Int64 = 1_780_000_000
@@ -59,6 +59,8 @@ struct ReportFixture {
         try workspace.saveJourney(yaml: Self.journeyYAML, file: "fixture.journey.yaml")
         try workspace.pool.write { db in try Self.insert(db) }
     }
+
+    deinit { try? FileManager.default.removeItem(at: folder) }
 
     static func insert(_ db: Database) throws {
         let t0 = Self.t0

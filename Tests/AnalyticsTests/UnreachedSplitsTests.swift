@@ -7,7 +7,7 @@ import Workspace
 
 /// A split nobody reached: the report (text and JSON) says the split exists, was not reached,
 /// and where the leads went instead; "no splits in this journey" is kept for journeys without one.
-@Suite struct UnreachedSplitsTests {
+@Suite final class UnreachedSplitsTests {
     let folder: URL
     let workspace: Workspace
 
@@ -17,6 +17,8 @@ import Workspace
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         workspace = try Workspace.open(at: folder.appendingPathComponent("cairn.db").path, seed: .bundled)
     }
+
+    deinit { try? FileManager.default.removeItem(at: folder) }
 
     func geographic() throws -> Journey {
         try workspace.journeyToReplay("geographic-campaigns", version: nil).journey
