@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ReplayEngine
 import Studio
 import Workspace
 
@@ -63,6 +64,7 @@ struct Cairn: ParsableCommand {
     /// Parses and runs a command, mapping ArgumentParser's usage exit code (64) to 2,
     /// as the design's exit codes say: 0 ok, 1 invalid input, 2 usage.
     static func main() {
+        if runsTheEngineAtLength(CommandLine.arguments.dropFirst()) { HugePages.restartWithHugePages() }
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -74,5 +76,14 @@ struct Cairn: ParsableCommand {
             }
             exit(withError: error)
         }
+    }
+
+    /// Whether these arguments run the engine over many leads (a replay, the demo, the live
+    /// runtime, the studio): those start again once with huge pages (`HugePages`), which cost a
+    /// quick command like `cairn report` a second start-up and buy it nothing.
+    static func runsTheEngineAtLength(_ arguments: ArraySlice<String>) -> Bool {
+        guard let first = arguments.first else { return true }
+        if first.hasPrefix("-") { return !["-h", "--help", "--version"].contains(first) }
+        return ["replay", "demo", "serve"].contains(first)
     }
 }

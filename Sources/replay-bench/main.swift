@@ -13,6 +13,10 @@ import Workspace
 // from the repository root:
 //   swift build -c release --product replay-bench && .build/release/replay-bench 10000 100000 1000000
 
+// Huge pages, as `cairn replay` has them (`HugePages`); `GLIBC_TUNABLES=glibc.malloc.hugetlb=0`
+// measures without them (and keeps valgrind, which would not follow the restart, on this process).
+HugePages.restartWithHugePages()
+
 let arguments = CommandLine.arguments.dropFirst()
 let engineOnlyMode = arguments.contains("--engine-only")
 // Without the floor (0 s): for counting instructions under valgrind, which cannot start gcc.

@@ -56,6 +56,27 @@ import Testing
         #expect(server.stop())
     }
 
+    /// Where the kernel gives huge pages only on request, `cairn serve` (like `cairn replay`)
+    /// starts itself again, in the same process, with glibc's allocator asking for them.
+    @Test func theServerAsksTheAllocatorForHugePages() throws {
+        let folder = try TemporaryFolder()
+        let server = try RunningServer(["--db", folder.url.appendingPathComponent("cairn.db").path])
+        try #require(server.port > 0)
+        let environ = try Data(
+            contentsOf: URL(fileURLWithPath: "/proc/\(server.process.processIdentifier)/environ"))
+        let tunables = environ.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
+            .first { $0.hasPrefix("GLIBC_TUNABLES=") }
+        let mode = try? String(contentsOfFile: "/sys/kernel/mm/transparent_hugepage/enabled", encoding: .utf8)
+        let ownTunables = ProcessInfo.processInfo.environment["GLIBC_TUNABLES"]
+        if mode?.contains("[madvise]") == true, ownTunables?.contains("glibc.malloc.hugetlb") != true {
+            #expect(tunables?.hasSuffix("glibc.malloc.hugetlb=1") == true, "\(tunables ?? "none")")
+        } else {
+            #expect(tunables == ownTunables.map { "GLIBC_TUNABLES=\($0)" })
+        }
+        #expect(try LoopbackHTTP.get(port: server.port, path: "/api/workflows").hasPrefix("HTTP/1.1 200"))
+        #expect(server.stop())
+    }
+
     @Test func withATokenFileEveryRequestNeedsTheToken() throws {
         let folder = try TemporaryFolder()
         let tokenFile = try folder.file("api.token", Array("s3cret-token\n".utf8))
