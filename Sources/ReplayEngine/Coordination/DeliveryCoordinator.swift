@@ -12,10 +12,13 @@ struct DeliveryCoordinator {
 
     /// `consented`: whether the lead consents to the channel. `utcOffset`: the lead's zone's
     /// offset at `now`, asked only when quiet hours need it; `offsetHolds`, whether that offset
-    /// holds from `now` through a later instant.
+    /// holds from `now` through a later instant; `zone`, the lead's zone, asked only when it
+    /// does not. (Asked, not passed: copying the lead out of its state for every send touched
+    /// its properties and consents, two cache misses per send with a million leads in flight.)
     func verdict(
-        for channel: Channel, consented: Bool, lead: Lead, history: [LeadEvent], at now: Date,
-        utcOffset: @autoclosure () -> Int, offsetHolds: (Date) -> Bool = { _ in false }
+        for channel: Channel, consented: Bool, history: [LeadEvent], at now: Date,
+        utcOffset: @autoclosure () -> Int, offsetHolds: (Date) -> Bool = { _ in false },
+        zone: @autoclosure () -> TimeZone
     ) -> DeliveryVerdict {
         if Self.hasUnsubscribed(from: channel, history: history, at: now) { return .suppress(.unsubscribed) }
         if !consented { return .suppress(.consent) }
@@ -28,7 +31,7 @@ struct DeliveryCoordinator {
             if Self.isInside(quiet, at: now, utcOffset: offset) {
                 // Inside quiet hours: the next allowed time is the window's end, in local time.
                 let end = Self.quietEnd(
-                    quiet, at: now, utcOffset: offset, zone: lead.timeZone, offsetHolds: offsetHolds)
+                    quiet, at: now, utcOffset: offset, zone: zone(), offsetHolds: offsetHolds)
                 return .deferUntil(end, .quietHours)
             }
         }
@@ -50,7 +53,8 @@ struct DeliveryCoordinator {
     /// (`utcOffset`) holds through that instant, in plain arithmetic; else (a transition lies
     /// between) by that search.
     static func quietEnd(
-        _ quiet: QuietHours, at now: Date, utcOffset: Int, zone: TimeZone, offsetHolds: (Date) -> Bool
+        _ quiet: QuietHours, at now: Date, utcOffset: Int, zone: @autoclosure () -> TimeZone,
+        offsetHolds: (Date) -> Bool
     ) -> Date {
         let local = localSeconds(at: now, utcOffset: utcOffset)
         let midnight = local - ((local % 86_400) + 86_400) % 86_400
@@ -58,7 +62,8 @@ struct DeliveryCoordinator {
         if end <= local { end += 86_400 }
         let candidate = Date(timeIntervalSince1970: Double(end - utcOffset))
         if offsetHolds(candidate) { return candidate }
-        return LocalTime.nextInstant(atOrAfter: now, inWindow: quiet.to, to: quiet.from, days: [], zone: zone)
+        return LocalTime.nextInstant(
+            atOrAfter: now, inWindow: quiet.to, to: quiet.from, days: [], zone: zone())
     }
 
     /// `now` in whole seconds of local wall-clock time, read with `utcOffset` (clamped to ±3

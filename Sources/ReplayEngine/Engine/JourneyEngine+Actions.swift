@@ -88,9 +88,9 @@ extension JourneyEngine {
             deferredUntil: nil,
             nodeNumber: table.number(of: execution.nodeIndex))
         let verdict = coordinator.verdict(
-            for: channel, consented: state.consents(to: channel), lead: state.lead, history: state.history,
-            at: now,
-            utcOffset: state.utcOffset(at: now), offsetHolds: state.offsetHolds(through:))
+            for: channel, consented: state.consents(to: channel), history: state.history, at: now,
+            utcOffset: state.utcOffset(at: now), offsetHolds: state.offsetHolds(through:),
+            zone: state.lead.timeZone)
         switch verdict {
         case .send:
             transmit(&record, at: node, for: state)
