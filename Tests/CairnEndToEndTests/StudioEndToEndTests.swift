@@ -28,7 +28,10 @@ private let skipReason: String? =
         try session.send(keys: "C-u")
         try session.type("Spring promo")
         try session.send(keys: "Enter")
-        var screen = try session.waitFor("Created spring-promo v1")
+        // The message comes first, on the journeys list, then the new journey opens (loading,
+        // then its canvas): a screen caught between two frames shows one without the other.
+        try session.waitFor("Created spring-promo v1")
+        var screen = try session.waitFor("▶ entry")
         #expect(screen.contains("Journeys › spring-promo"))
 
         // A decision after the welcome email, its condition edited in the form.
