@@ -24,8 +24,9 @@ public enum HugePages {
             let current = ProcessInfo.processInfo.environment["GLIBC_TUNABLES"] ?? ""
             guard !current.contains("glibc.malloc.hugetlb"), kernelGivesHugePagesOnRequest() else { return }
             setenv("GLIBC_TUNABLES", current.isEmpty ? tunable : current + ":" + tunable, 1)
+            // Returns only when the restart failed: the program goes on as started (the tunable
+            // stays set, for its children).
             execv("/proc/self/exe", CommandLine.unsafeArgv)
-        // The restart failed: go on as started (the tunable stays set for children).
         #endif
     }
 
