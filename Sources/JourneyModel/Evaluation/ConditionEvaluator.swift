@@ -35,23 +35,40 @@ public struct ConditionEvaluation: Sendable, Hashable {
 public enum ConditionEvaluator {
     public static func evaluate(_ condition: Condition, in context: EvaluationContext) -> ConditionEvaluation
     {
-        var leaves: [LeafExplanation] = []
+        // Room for a typical condition's leaves in one allocation, not one per growth.
+        var leaves: [LeafExplanation]? = []
+        leaves?.reserveCapacity(4)
         let matched = evaluate(condition, context, &leaves)
-        return ConditionEvaluation(matched: matched, leaves: leaves)
+        return ConditionEvaluation(matched: matched, leaves: leaves ?? [])
     }
 
+    /// Whether the condition holds, without the explanation: `evaluate(_:in:).matched`,
+    /// stopping at the first item that decides an `all` or an `any`.
+    public static func holds(_ condition: Condition, in context: EvaluationContext) -> Bool {
+        var noExplanation: [LeafExplanation]?
+        return evaluate(condition, context, &noExplanation)
+    }
+
+    /// The verdict, appending each leaf evaluated to `leaves` unless it is nil (then an `all`
+    /// or `any` stops once decided; with an explanation every leaf is evaluated).
     private static func evaluate(
-        _ condition: Condition, _ context: EvaluationContext, _ leaves: inout [LeafExplanation]
+        _ condition: Condition, _ context: EvaluationContext, _ leaves: inout [LeafExplanation]?
     ) -> Bool {
+        let explaining = leaves != nil
         switch condition {
         case .all(let items):
-            // Every item is evaluated (no short-circuit): the explanation lists every leaf.
             var matched = true
-            for item in items where !evaluate(item, context, &leaves) { matched = false }
+            for item in items where !evaluate(item, context, &leaves) {
+                matched = false
+                if !explaining { break }
+            }
             return matched
         case .any(let items):
             var matched = false
-            for item in items where evaluate(item, context, &leaves) { matched = true }
+            for item in items where evaluate(item, context, &leaves) {
+                matched = true
+                if !explaining { break }
+            }
             return matched
         case .not(let inner):
             return !evaluate(inner, context, &leaves)
@@ -62,7 +79,7 @@ public enum ConditionEvaluator {
                 leaf.type == .behavior && leaf.op.isUnary
                 ? ((actual?.number ?? 0) > 0) == (leaf.op == .exists)
                 : compare(actual, leaf.op, leaf.value)
-            leaves.append(LeafExplanation(leaf: leaf, actual: actual, matched: matched))
+            leaves?.append(LeafExplanation(leaf: leaf, actual: actual, matched: matched))
             return matched
         }
     }

@@ -63,7 +63,7 @@ extension JourneyEngine {
     /// last look (or there was none) and holds now.
     private func checkConditionTrigger(_ state: LeadState) {
         guard case .condition(let condition) = journey.entry.trigger else { return }
-        let holds = ConditionEvaluator.evaluate(condition, in: state.context(at: now)).matched
+        let holds = ConditionEvaluator.holds(condition, in: state.context(at: now))
         let cameToHold = holds && !state.conditionTriggerHeld
         state.conditionTriggerHeld = holds
         if cameToHold { tryEntry(state, trigger: gate.triggerDescription) }
@@ -140,7 +140,7 @@ extension JourneyEngine {
             historyVersion: moving ? state.historyVersion : nil, rotation: moving ? state.rotations : nil,
             inExecution: moving ? state.execution != nil : nil)
         if state.goalUnmetAt == check { return false }
-        let met = ConditionEvaluator.evaluate(goal.when, in: state.context(at: now)).matched
+        let met = ConditionEvaluator.holds(goal.when, in: state.context(at: now))
         if !met { state.goalUnmetAt = check }
         return met
     }

@@ -10,7 +10,7 @@ extension JourneyEngine {
             guard let execution = state.execution, !execution.firedHandoffRules.contains(rule.name) else {
                 continue
             }
-            guard ConditionEvaluator.evaluate(rule.when, in: state.context(at: now)).matched else { continue }
+            guard ConditionEvaluator.holds(rule.when, in: state.context(at: now)) else { continue }
             state.execution?.firedHandoffRules.insert(rule.name)
             requestHandoff(state, to: rule.to, reason: rule.reason, nodeID: nil, rule: rule.name)
         }
@@ -92,7 +92,9 @@ extension JourneyEngine {
     }
 
     func scheduleRouter() {
-        queue.schedule(.handoffRouter, at: router.queue.isEmpty ? nil : router.nextOpening(after: now))
+        routerTicket = (router.queue.isEmpty ? nil : router.nextOpening(after: now)).map {
+            queue.add(.handoffRouter, at: $0)
+        }
     }
 
     public static func describe(_ target: HandoffTarget) -> String {

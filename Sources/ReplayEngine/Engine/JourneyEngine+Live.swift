@@ -43,7 +43,7 @@ extension JourneyEngine {
         track(state)
         changed.remove(slot)
         // Held even with nothing due: it was brought back for what is about to arrive.
-        if let due = nextDueTime(state) { queue.schedule(.lead(slot), at: max(due, now)) }
+        if let due = nextDueTime(state) { schedule(state, at: max(due, now)) }
     }
 
     /// Drops a lead from memory without a change to store (its stored state is current): a
@@ -52,7 +52,6 @@ extension JourneyEngine {
         guard let slot = slotsByLead.removeValue(forKey: leadID) else { return }
         leads[slot] = nil
         changed.remove(slot)
-        queue.forget(.lead(slot))
     }
 
     /// Whether the lead is in the journey or has something due (else nothing will wake it).

@@ -23,6 +23,8 @@ public final class JourneyEngine {
     var queue = WakeUpQueue()
     var leads = LeadTable()
     var router: HandoffRouter
+    /// The ticket of the router's live wake-up (a lead keeps its own in its state).
+    var routerTicket: UInt64?
     var aggregator: SummaryAggregator
     /// The time of the wake-up being processed.
     public internal(set) var now = Date(timeIntervalSince1970: 0)
@@ -119,7 +121,7 @@ public final class JourneyEngine {
     // MARK: - The step function
 
     /// When the next wake-up is due, if any.
-    public func nextWakeTime() -> Date? { queue.peekTime() }
+    public func nextWakeTime() -> Date? { nextWakeUp()?.time }
 
     /// Handles, in time order, every wake-up due at or before `time` (and within the horizon).
     /// False when `cancellation` stopped it first.
@@ -136,18 +138,39 @@ public final class JourneyEngine {
     }
 
     private func runWakeUps(cancellation: ReplayCancellation?, while isDue: (Date) -> Bool) -> Bool {
-        while let wakeTime = queue.peekTime(), isDue(wakeTime), isWithinHorizon(wakeTime) {
+        while let wakeUp = nextWakeUp(), isDue(wakeUp.time), isWithinHorizon(wakeUp.time) {
             if cancellation?.isCancelled == true { return false }
-            guard let wakeUp = queue.pop() else { break }
+            queue.removeEarliest()
             now = wakeUp.time
-            switch wakeUp.owner {
-            case .lead(let slot):
-                if let state = leads[slot] { wake(state) }
-            case .handoffRouter:
+            if let state = wakeUp.lead {
+                state.wakeTicket = nil
+                wake(state)
+            } else {
+                routerTicket = nil
                 serveHandoffQueue()
             }
         }
         return cancellation?.isCancelled != true
+    }
+
+    /// The earliest live wake-up: when, and whose (a lead, or the router when nil). Entries
+    /// whose ticket their owner no longer holds are dropped on the way; a lead let go holds
+    /// none.
+    private func nextWakeUp() -> (time: Date, lead: LeadState?)? {
+        while let entry = queue.earliest() {
+            if entry.owner == WakeUpQueue.Entry.router {
+                if routerTicket == entry.sequence { return (entry.time, nil) }
+            } else if let state = leads[Int(entry.owner)], state.wakeTicket == entry.sequence {
+                return (entry.time, state)
+            }
+            queue.removeEarliest()
+        }
+        return nil
+    }
+
+    /// Replaces the lead's wake-up with one at `time`, or cancels it when `time` is nil.
+    func schedule(_ state: LeadState, at time: Date?) {
+        state.wakeTicket = time.map { queue.add(.lead(state.slot), at: $0) }
     }
 
     // MARK: - Leads arriving
@@ -173,7 +196,7 @@ public final class JourneyEngine {
         if onWallClock { track(state) }
         aggregator.leadAdmitted()
         // Time never runs backwards: a lead read out of order starts when it is read.
-        queue.schedule(.lead(slot), at: max(member.lead.createdAt, now))
+        schedule(state, at: max(member.lead.createdAt, now))
     }
 
     /// A time trigger's next fire for a lead: in its zone, within the horizon, or within the
@@ -203,7 +226,8 @@ public final class JourneyEngine {
     /// lets it go.
     private func wake(_ state: LeadState) {
         if onWallClock { changed.insert(state.slot) }
-        while let due = nextDue(state), due.time <= now {
+        var next = nextDue(state)
+        while let due = next, due.time <= now {
             switch due.kind {
             case .creation:
                 state.creationHandled = true
@@ -226,19 +250,23 @@ public final class JourneyEngine {
                 state.propertiesChangedAt = nil
                 handlePropertyChange(state)
             }
+            next = nextDue(state)
         }
-        reschedule(state)
+        reschedule(state, nextDue: next?.time)
     }
 
-    func reschedule(_ state: LeadState) {
-        if let due = nextDue(state) {
-            queue.schedule(.lead(state.slot), at: max(due.time, now))
+    func reschedule(_ state: LeadState) { reschedule(state, nextDue: nextDueTime(state)) }
+
+    /// Schedules the lead's next wake-up at `due` (its `nextDueTime`), or lets it go when
+    /// nothing is due and it is not in the journey.
+    private func reschedule(_ state: LeadState, nextDue due: Date?) {
+        if let due {
+            schedule(state, at: max(due, now))
         } else if state.execution == nil {
             leads[state.slot] = nil
-            queue.forget(.lead(state.slot))
             if onWallClock { release(state) }
         } else {
-            queue.schedule(.lead(state.slot), at: nil)
+            schedule(state, at: nil)
         }
     }
 

@@ -9,6 +9,8 @@ final class LeadState {
     // with many leads in flight each wake-up otherwise missed the cache on three or four.
     /// Admission number: the lead's place in the cohort, and its scheduler identity.
     let slot: Int
+    /// The ticket of the lead's live wake-up (`WakeUpQueue`), if it has one.
+    var wakeTicket: UInt64?
     var execution: ExecutionState?
     /// After an execution ends without converting, its conversions are still watched (for split
     /// lift) until the horizon or the next entry.
@@ -98,7 +100,8 @@ final class LeadState {
     }
 
     private static func mask(of consents: Set<Channel>) -> UInt8 {
-        Channel.allCases.reduce(0) { consents.contains($1) ? $0 | (1 << UInt8($1.ordinal)) : $0 }
+        // Walked rather than asked channel by channel: a walk hashes nothing.
+        consents.reduce(0) { $0 | (1 << UInt8($1.ordinal)) }
     }
 
     /// Whether the offset last asked about (`utcOffset(at:)`) holds through `later` as well:

@@ -1,6 +1,5 @@
-/// The leads held in memory, by slot. Slots are given in order, so an array (8 bytes per lead
-/// ever admitted, as the wake-up queue's versions) rather than a hash table looked up at every
-/// wake-up.
+/// The leads held in memory, by slot. Slots are given in order and never reused, so an array
+/// (8 bytes per lead ever admitted) rather than a hash table looked up at every wake-up.
 struct LeadTable {
     private var bySlot: [LeadState?] = []
     /// Leads held.

@@ -1,22 +1,24 @@
 import Foundation
 
-/// The scheduler: wake-ups in virtual time, earliest first, ties in the order they were
-/// scheduled, so every run processes the same things in the same order. Each owner (a lead,
-/// or the handoff router) has at most one live wake-up: rescheduling bumps the owner's
-/// version, and entries carrying an older version are skipped when they surface.
+/// The scheduler's queue: wake-ups in virtual time, earliest first, ties in the order they
+/// were scheduled, so every run processes the same things in the same order. Each wake-up's
+/// sequence number is its ticket: an owner (a lead, or the handoff router) keeps the ticket
+/// of its one live wake-up, so rescheduling or cancelling is only letting go of the ticket,
+/// and an entry whose ticket its owner no longer holds is dropped when it surfaces
+/// (`JourneyEngine.nextWakeUp`). The owner is asked there anyway, so the liveness check
+/// costs no look-up of its own.
 struct WakeUpQueue {
     /// 24 bytes, so that a cache line holds more of the heap's lower levels (with a million
     /// leads the heap is larger than the caches, and every sift misses in its last levels).
     struct Entry {
         var time: Date
+        /// The ticket: unique, and in scheduling order.
         var sequence: UInt64
-        /// A lead's slot, or `Entry.router`.
+        /// A lead's slot, or `Entry.router`. Slots are below `UInt32.max`: a lead table of
+        /// four billion leads would need 32 GiB before its slots ran out.
         var owner: UInt32
-        var version: UInt32
 
         static let router = UInt32.max
-
-        var wakeUpOwner: WakeUpOwner { owner == Self.router ? .handoffRouter : .lead(Int(owner)) }
 
         /// Earlier, or as early and scheduled first. No two entries are equal (sequences are
         /// unique), so the order is total and every run pops the same entry next.
@@ -25,76 +27,98 @@ struct WakeUpQueue {
         }
     }
 
-    private var heap = BinaryMinHeap()
+    /// Most wake-ups: everything scheduled at or after the last time taken out of it.
+    private var radix = RadixHeap()
+    /// The few scheduled earlier than that: looking at the earliest wake-up moves the radix
+    /// heap's floor up to it, and a lead admitted before then is due sooner.
+    private var early = BinaryMinHeap()
     private var nextSequence: UInt64 = 0
-    /// Each owner's live version (0: none), leads by slot in an array rather than a hash
-    /// table: looked up for every wake-up. Slots are given in order, so the array grows by
-    /// 4 bytes per lead ever admitted. (Versions wrap; an entry is stale when its version is
-    /// not its owner's, and no entry waits through four billion reschedules of its owner.)
-    private var leadVersions: [UInt32] = []
-    private var routerVersion: UInt32 = 0
 
-    /// `owner` as an entry stores it. Slots are below `UInt32.max`: a lead table of four
-    /// billion leads would need 32 GiB before its slots ran out.
-    private static func code(of owner: WakeUpOwner) -> UInt32 {
+    /// Adds a wake-up for `owner` at `time`; returns its ticket.
+    mutating func add(_ owner: WakeUpOwner, at time: Date) -> UInt64 {
+        let code: UInt32
         switch owner {
-        case .lead(let slot): return UInt32(slot)
-        case .handoffRouter: return Entry.router
+        case .lead(let slot): code = UInt32(slot)
+        case .handoffRouter: code = Entry.router
         }
-    }
-
-    private func version(of owner: UInt32) -> UInt32 {
-        if owner == Entry.router { return routerVersion }
-        let slot = Int(owner)
-        return slot < leadVersions.count ? leadVersions[slot] : 0
-    }
-
-    private mutating func setVersion(_ version: UInt32, of owner: UInt32) {
-        if owner == Entry.router {
-            routerVersion = version
-            return
-        }
-        let slot = Int(owner)
-        if slot >= leadVersions.count {
-            leadVersions.append(contentsOf: repeatElement(0, count: slot + 1 - leadVersions.count))
-        }
-        leadVersions[slot] = version
-    }
-
-    /// Replaces the owner's wake-up with one at `time`, or cancels it when `time` is nil.
-    mutating func schedule(_ owner: WakeUpOwner, at time: Date?) {
-        let code = Self.code(of: owner)
-        let version = version(of: code) &+ 1
-        setVersion(version, of: code)
-        guard let time else { return }
-        heap.insert(Entry(time: time, sequence: nextSequence, owner: code, version: version))
+        let ticket = nextSequence
         nextSequence &+= 1
+        let entry = Entry(time: time, sequence: ticket, owner: code)
+        if !radix.insert(entry) { early.insert(entry) }
+        return ticket
     }
 
-    /// Forgets an owner that will never be scheduled again, so memory follows owners in flight.
-    mutating func forget(_ owner: WakeUpOwner) {
-        setVersion(0, of: Self.code(of: owner))
+    /// The earliest entry, live or not.
+    mutating func earliest() -> Entry? {
+        guard let first = radix.min() else { return early.min }
+        guard let other = early.min else { return first }
+        return other < first ? other : first
     }
 
-    /// The time of the earliest live wake-up, dropping stale entries on the way.
-    mutating func peekTime() -> Date? {
-        while let top = heap.min {
-            if version(of: top.owner) == top.version { return top.time }
-            _ = heap.popMin()
+    /// Removes the earliest entry (`earliest()`).
+    mutating func removeEarliest() {
+        if let other = early.min, radix.min().map({ other < $0 }) ?? true {
+            _ = early.popMin()
+        } else {
+            radix.removeMin()
         }
-        return nil
+    }
+}
+
+/// A monotone priority queue (a radix heap): it takes only entries no earlier than the last
+/// minimum it found, and in return keeps them in 65 buckets by the highest bit in which their
+/// time differs from that minimum's, so that finding the next minimum scans one bucket and
+/// moves its entries down to lower ones, each entry at most 64 times in all. Every access is
+/// an append or a scan in order, where a binary heap of a million wake-ups jumps across the
+/// array and misses the cache at every level it sifts through. Entries of equal time come out
+/// in the order they went in: they always share a bucket, and a bucket keeps its order.
+private struct RadixHeap {
+    /// `buckets[0]` holds entries at `floor` (from `front` on), `buckets[b]` those whose key
+    /// first differs from `floor`'s at bit `b - 1`.
+    private var buckets = [[WakeUpQueue.Entry]](repeating: [], count: 65)
+    private var front = 0
+    private var floor: UInt64 = 0
+
+    /// The time as an unsigned integer in the same order (the sign bit flipped, negative
+    /// times' bits inverted).
+    private static func key(_ time: Date) -> UInt64 {
+        let seconds = time.timeIntervalSince1970
+        let bits = seconds.bitPattern
+        return seconds < 0 ? ~bits : bits | (1 << 63)
     }
 
-    /// The earliest live wake-up, removed.
-    mutating func pop() -> (owner: WakeUpOwner, time: Date)? {
-        while let top = heap.popMin() {
-            guard version(of: top.owner) == top.version else { continue }
-            // Consumed: a later schedule gets a fresh version.
-            setVersion(top.version &+ 1, of: top.owner)
-            return (top.wakeUpOwner, top.time)
-        }
-        return nil
+    private func bucket(of key: UInt64) -> Int {
+        key == floor ? 0 : UInt64.bitWidth - (key ^ floor).leadingZeroBitCount
     }
+
+    /// Adds the entry unless it is earlier than the floor (false then).
+    mutating func insert(_ entry: WakeUpQueue.Entry) -> Bool {
+        let key = Self.key(entry.time)
+        guard key >= floor else { return false }
+        buckets[bucket(of: key)].append(entry)
+        return true
+    }
+
+    /// The earliest entry: the floor rises to its time.
+    mutating func min() -> WakeUpQueue.Entry? {
+        if front < buckets[0].count { return buckets[0][front] }
+        buckets[0].removeAll(keepingCapacity: true)
+        front = 0
+        guard let source = buckets.indices.dropFirst().first(where: { !buckets[$0].isEmpty }) else {
+            return nil
+        }
+        var entries: [WakeUpQueue.Entry] = []
+        swap(&entries, &buckets[source])
+        floor = entries.lazy.map { Self.key($0.time) }.min()!
+        // Every entry lands in a lower bucket, those at the new floor in bucket 0, in order.
+        for entry in entries { buckets[bucket(of: Self.key(entry.time))].append(entry) }
+        entries.removeAll(keepingCapacity: true)
+        swap(&entries, &buckets[source])
+        return buckets[0][0]
+    }
+
+    /// Removes the entry `min()` returned.
+    mutating func removeMin() { front += 1 }
 }
 
 /// The wake-ups in an array kept as a binary min-heap: the earliest at index 0, each entry
