@@ -143,8 +143,12 @@ extension JourneyEngine {
             // In `MessageResponses.types` order, each read by its field rather than its name.
             func schedule(_ type: String, at time: Date?) {
                 guard let time else { return }
-                state.scheduleSimulated(
-                    LeadEvent(leadID: state.id, type: type, channel: channel, time: time, data: data))
+                let event = LeadEvent(leadID: state.id, type: type, channel: channel, time: time, data: data)
+                if simulatedResponsesMatter {
+                    state.scheduleSimulated(event)
+                } else {
+                    state.history.append(event)
+                }
             }
             schedule("opened", at: responses.openedAt)
             schedule("clicked", at: responses.clickedAt)

@@ -19,6 +19,12 @@ public final class JourneyEngine {
     let goalReadsOnlyProperties: Bool
     /// Whether anything can hand a lead off: only then is its conversation kept for the agent.
     let keepsConversations: Bool
+    /// Whether a simulated response (an open, a click, a reply, an unsubscribe) can change
+    /// anything at the time it happens: only an event wait it may end, a goal or handoff rule
+    /// that may read it, or a conversation kept for an agent look at it then. Otherwise it
+    /// only joins the history (as every simulated event does when it is drawn, for conditions
+    /// and sends to read at their time), and the lead is not woken for it.
+    let simulatedResponsesMatter: Bool
     let recorder: any ReplayRecorder
     var queue = WakeUpQueue()
     var leads = LeadTable()
@@ -55,6 +61,12 @@ public final class JourneyEngine {
             journey.goal?.when.leaves.allSatisfy {
                 $0.type == .property || ($0.type == .engagement && $0.field == "score" && $0.within == nil)
             } ?? true
+        self.simulatedResponsesMatter =
+            !goalReadsOnlyProperties || keepsConversations || !journey.policy.handoffRules.isEmpty
+            || journey.nodes.contains {
+                if case .wait(let wait) = $0.body, case .event = wait.condition { return true }
+                return false
+            }
         self.recorder = recorder
         self.router = HandoffRouter(agents: configuration.clock == .wall ? [] : agents)
         self.aggregator = SummaryAggregator(journey: journey, table: table)
