@@ -149,6 +149,23 @@ import Testing
                 "score less_than: expected 50, actual 85 → no",
             ])
     }
+
+    /// `holds` (no explanation, stopping once decided) agrees with `evaluate` on every
+    /// combination of a group's items holding or not.
+    @Test func holdsAgreesWithTheExplainedVerdict() {
+        let yes = Condition.leaf(
+            ConditionLeaf(type: .property, field: "state", op: .equals, value: "California"))
+        let no = Condition.leaf(ConditionLeaf(type: .engagement, field: "score", op: .lessThan, value: 50))
+        let context = EvaluationContext(lead: Self.lead, events: Self.events, now: Self.t0)
+        for items in [[yes, yes], [yes, no], [no, yes], [no, no], [no, yes, no], []] {
+            for condition in [Condition.all(items), .any(items), .not(.all(items)), .not(.any(items))] {
+                #expect(
+                    ConditionEvaluator.holds(condition, in: context)
+                        == ConditionEvaluator.evaluate(condition, in: context).matched, "\(condition)")
+            }
+        }
+        #expect(ConditionEvaluator.holds(yes, in: context) && !ConditionEvaluator.holds(no, in: context))
+    }
 }
 
 @Suite struct ClockRangeTests {
