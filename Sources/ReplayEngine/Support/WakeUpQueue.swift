@@ -78,6 +78,8 @@ private struct RadixHeap {
     private var buckets = [[WakeUpQueue.Entry]](repeating: [], count: 65)
     private var front = 0
     private var floor: UInt64 = 0
+    /// Bit `b - 1` set when `buckets[b]` holds entries: the lowest is found in one instruction.
+    private var filled: UInt64 = 0
 
     /// The time as an unsigned integer in the same order (the sign bit flipped, negative
     /// times' bits inverted).
@@ -87,31 +89,37 @@ private struct RadixHeap {
         return seconds < 0 ? ~bits : bits | (1 << 63)
     }
 
-    private func bucket(of key: UInt64) -> Int {
-        key == floor ? 0 : UInt64.bitWidth - (key ^ floor).leadingZeroBitCount
-    }
-
     /// Adds the entry unless it is earlier than the floor (false then).
     mutating func insert(_ entry: WakeUpQueue.Entry) -> Bool {
         let key = Self.key(entry.time)
         guard key >= floor else { return false }
-        buckets[bucket(of: key)].append(entry)
+        file(entry, key: key)
         return true
+    }
+
+    @inline(__always)
+    private mutating func file(_ entry: WakeUpQueue.Entry, key: UInt64) {
+        guard key != floor else { return buckets[0].append(entry) }
+        let bucket = UInt64.bitWidth - (key ^ floor).leadingZeroBitCount
+        buckets[bucket].append(entry)
+        filled |= 1 << (bucket - 1)
     }
 
     /// The earliest entry: the floor rises to its time.
     mutating func min() -> WakeUpQueue.Entry? {
         if front < buckets[0].count { return buckets[0][front] }
+        guard filled != 0 else { return nil }
         buckets[0].removeAll(keepingCapacity: true)
         front = 0
-        guard let source = buckets.indices.dropFirst().first(where: { !buckets[$0].isEmpty }) else {
-            return nil
-        }
+        let source = filled.trailingZeroBitCount + 1
+        filled &= filled - 1
         var entries: [WakeUpQueue.Entry] = []
         swap(&entries, &buckets[source])
-        floor = entries.lazy.map { Self.key($0.time) }.min()!
+        var lowest = UInt64.max
+        for entry in entries { lowest = Swift.min(lowest, Self.key(entry.time)) }
+        floor = lowest
         // Every entry lands in a lower bucket, those at the new floor in bucket 0, in order.
-        for entry in entries { buckets[bucket(of: Self.key(entry.time))].append(entry) }
+        for entry in entries { file(entry, key: Self.key(entry.time)) }
         entries.removeAll(keepingCapacity: true)
         swap(&entries, &buckets[source])
         return buckets[0][0]
