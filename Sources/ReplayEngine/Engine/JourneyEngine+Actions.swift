@@ -127,7 +127,7 @@ extension JourneyEngine {
             }
         }
         let data = state.execution.map { table.sendData[$0.nodeIndex] } ?? [:]
-        state.remember(
+        state.history.append(
             LeadEvent(leadID: state.id, type: "sent", channel: channel, time: now, data: data))
         var responses: MessageResponses
         if state.respondsAsRecorded {
@@ -147,7 +147,7 @@ extension JourneyEngine {
                 if simulatedResponsesMatter {
                     state.scheduleSimulated(event)
                 } else {
-                    state.remember(event)
+                    state.history.append(event)
                 }
             }
             schedule("opened", at: responses.openedAt)

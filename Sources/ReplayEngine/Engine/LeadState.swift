@@ -119,18 +119,8 @@ final class LeadState {
     func scheduleSimulated(_ event: LeadEvent) {
         let index = simulatedPending.firstIndex { $0.time > event.time } ?? simulatedPending.count
         simulatedPending.insert(event, at: index)
-        remember(event)
-    }
-
-    /// Adds an event the run made (a send, a simulated response) to the history. The first
-    /// one makes room for a typical replay's history (a few sends and their responses) at
-    /// once, rather than the buffer being regrown three or four times on the way.
-    func remember(_ event: LeadEvent) {
-        if history.capacity == 0 { history.reserveCapacity(Self.typicalHistory) }
         history.append(event)
     }
-
-    static let typicalHistory = 8
 
     /// Keeps the conversation an agent receives to its most recent part.
     func appendConversation(_ entry: ConversationEntry) {
