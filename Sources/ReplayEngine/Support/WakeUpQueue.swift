@@ -120,10 +120,17 @@ private struct RadixHeap {
         floor = lowest
         // Every entry lands in a lower bucket, those at the new floor in bucket 0, in order.
         for entry in entries { file(entry, key: Self.key(entry.time)) }
-        entries.removeAll(keepingCapacity: true)
-        swap(&entries, &buckets[source])
+        // A small bucket keeps its buffer for the next time it fills; a large one lets it go,
+        // or between them the buckets would hold many times the wake-ups in flight (tens of
+        // megabytes with a million leads).
+        if entries.capacity <= Self.keptCapacity {
+            entries.removeAll(keepingCapacity: true)
+            swap(&entries, &buckets[source])
+        }
         return buckets[0][0]
     }
+
+    private static let keptCapacity = 1_024
 
     /// Removes the entry `min()` returned.
     mutating func removeMin() { front += 1 }
