@@ -231,6 +231,102 @@ import Testing
         #expect(messages.first { $0.template == "two" }?.reason == .unsubscribed)
     }
 
+    /// A journey where nothing reacts to an open, a click, a reply or an unsubscribe when it
+    /// happens does not wake the lead for them (they only join its history, as before): the
+    /// same journey with a handoff rule that never holds, which makes the engine wake leads
+    /// for every response, gives every lead the same records, decision explanations and
+    /// suppressions by unsubscribe included, and the same summary.
+    @Test func responsesNothingReactsToWakeNoOneAndChangeNoRecord() {
+        let series = """
+            journey: series
+            name: Series
+            entry:
+              trigger: { type: event, event: lead.created }
+              next: one
+            goal:
+              name: customer
+              when: { type: property, field: status, operator: equals, value: customer }
+            policy:
+              frequency_cap: { per_day: 2, per_week: 5 }
+              quiet_hours: { from: "21:00", to: "08:00" }
+            %@
+            nodes:
+              - id: one
+                kind: action
+                action: { type: send, channel: email, template: one }
+                next: pause
+              - id: pause
+                kind: wait
+                wait: { for: 2d }
+                next: opened
+              - id: opened
+                kind: decision
+                if:
+                  any:
+                    - { type: behavior, field: email.opened, operator: exists }
+                    - { type: behavior, field: email.clicked, operator: at_least, value: 1 }
+                then: two
+                else: nudge
+              - id: nudge
+                kind: action
+                action: { type: send, channel: sms, template: nudge }
+                next: two
+              - id: two
+                kind: action
+                action: { type: send, channel: email, template: two }
+                next: done
+              - id: done
+                kind: exit
+            """
+        let neverHolds = """
+            handoff_rules:
+                - name: never
+                  when: { type: property, field: never_set, operator: equals, value: "yes" }
+                  to: { channel: chat, kind: bot }
+                  reason: never
+            """
+        let inert = journey(series.replacingOccurrences(of: "%@", with: ""))
+        let watched = journey(
+            series.replacingOccurrences(
+                of: "%@", with: "  " + neverHolds.replacingOccurrences(of: "\n", with: "\n  ")))
+        let lively = LeadBehavior(
+            channels: [
+                .email: ChannelBehavior(
+                    openProbability: 0.7, clickProbability: 0.5, replyProbability: 0.3,
+                    meanResponseDelay: 3_600),
+                .sms: ChannelBehavior(
+                    openProbability: 0.5, clickProbability: 0.3, replyProbability: 0.3, meanResponseDelay: 600
+                ),
+            ],
+            unsubscribeProbability: 0.2, conversionPropensity: 0.3)
+        let cohort = (0..<120).map { index in
+            member(
+                "L\(index)",
+                created: ISODate.format(at("2026-05-01T00:00:00Z").addingTimeInterval(Double(index) * 2_777)),
+                behavior: lively)
+        }
+        let configuration = ReplayConfiguration(seed: 7, mode: .simulated)
+        let engine = { (journey: Journey) in
+            JourneyEngine(journey: journey, configuration: configuration, recorder: CollectingRecorder())
+        }
+        #expect(!engine(inert).simulatedResponsesMatter && engine(watched).simulatedResponsesMatter)
+        let quiet = replay(inert, cohort, configuration: configuration)
+        let woken = replay(watched, cohort, configuration: configuration)
+        #expect(quiet.messages.contains { $0.responses.unsubscribedAt != nil })
+        #expect(quiet.messages.contains { $0.status == .suppressed && $0.reason == .unsubscribed })
+        #expect(
+            quiet.decisions.contains { $0.branchIndex == 0 }
+                && quiet.decisions.contains { $0.branchIndex == nil })
+        #expect(quiet.records.count > 1_000)
+        // Lead by lead, the same records in the same order; between leads woken at one
+        // instant the order may differ (ties go in scheduling order, and the watched run
+        // reschedules leads at every response).
+        #expect(
+            Dictionary(grouping: quiet.records, by: \.execution)
+                == Dictionary(grouping: woken.records, by: \.execution))
+        #expect(quiet.summary == woken.summary)
+    }
+
     @Test func aSimulatedConversionMeetsTheGoal() {
         let goal = journey(
             """

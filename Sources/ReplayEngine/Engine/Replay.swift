@@ -9,7 +9,9 @@ public enum Replay {
     /// 2: fatigue counts every earlier message and keeps the profile's floor.
     /// 3: with simulated responses a message is recorded at its send, not when the next send
     /// on its channel (or the execution's end) closes it: the same records, in send order.
-    public static let version = "3"
+    /// 4: a simulated response nothing reacts to no longer wakes its lead, so leads woken at
+    /// one instant may come in another order: each lead's records are the same.
+    public static let version = "4"
 
     /// Replays `journey` over `cohort` and returns the run's summary (also given to the
     /// recorder's `finish`).
