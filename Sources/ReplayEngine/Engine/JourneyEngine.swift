@@ -20,8 +20,8 @@ public final class JourneyEngine {
     /// Whether anything can hand a lead off: only then is its conversation kept for the agent.
     let keepsConversations: Bool
     /// Whether a simulated response (an open, a click, a reply, an unsubscribe) can change
-    /// anything at the time it happens: only an event wait it may end, a goal or handoff rule
-    /// that may read it, or a conversation kept for an agent look at it then. Otherwise it
+    /// anything at the time it happens. Only an event wait it may end, a goal or handoff rule
+    /// that may read it, or a conversation kept for an agent looks at it then; without them it
     /// only joins the history (as every simulated event does when it is drawn, for conditions
     /// and sends to read at their time), and the lead is not woken for it.
     let simulatedResponsesMatter: Bool

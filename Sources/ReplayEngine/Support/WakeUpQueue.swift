@@ -8,8 +8,8 @@ import Foundation
 /// (`JourneyEngine.nextWakeUp`). The owner is asked there anyway, so the liveness check
 /// costs no look-up of its own.
 struct WakeUpQueue {
-    /// 24 bytes, so that a cache line holds more of the heap's lower levels (with a million
-    /// leads the heap is larger than the caches, and every sift misses in its last levels).
+    /// 24 bytes (20 and padding): the buckets are scanned in order, and smaller entries are
+    /// fewer cache lines to scan.
     struct Entry {
         var time: Date
         /// The ticket: unique, and in scheduling order.
@@ -49,19 +49,17 @@ struct WakeUpQueue {
     }
 
     /// The earliest entry, live or not.
-    mutating func earliest() -> Entry? {
-        guard let first = radix.min() else { return early.min }
-        guard let other = early.min else { return first }
-        return other < first ? other : first
-    }
+    mutating func earliest() -> Entry? { earliestIsEarly() ? early.min : radix.min() }
 
     /// Removes the earliest entry (`earliest()`).
     mutating func removeEarliest() {
-        if let other = early.min, radix.min().map({ other < $0 }) ?? true {
-            _ = early.popMin()
-        } else {
-            radix.removeMin()
-        }
+        if earliestIsEarly() { _ = early.popMin() } else { radix.removeMin() }
+    }
+
+    /// Whether the earliest entry waits in `early` rather than in the radix heap.
+    private mutating func earliestIsEarly() -> Bool {
+        guard let other = early.min else { return false }
+        return radix.min().map { other < $0 } ?? true
     }
 }
 
